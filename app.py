@@ -1,0 +1,45 @@
+"""Start Bajor Timeline: `python app.py [--host H] [--port P] [--data DIR] [--debug]`.
+
+For a WSGI host, `app:server` is the Flask server built on the bundled data (or $BAJOR_DATA).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from dashboard import create_app
+from dashboard.schema import DataInvalid
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description="Serve the Bajor Timeline explorer.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8050, help="port to listen on (default 8050)")
+    p.add_argument("--data", default=None, metavar="DIR", help="directory of CSV tables (default: the bundled data/)")
+    p.add_argument("--debug", action="store_true", help="Dash debug mode (tracebacks in the browser): never in production")
+    return p.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    try:
+        app = create_app(args.data)
+    except DataInvalid as exc:
+        for err in exc.errors:
+            print(err, file=sys.stderr)
+        print(f"{len(exc.errors)} problem(s) in the data; the app did not start.", file=sys.stderr)
+        return 1
+    app.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
+
+
+def __getattr__(name):
+    """`app.server` for WSGI hosts, built on first use."""
+    if name == "server":
+        return create_app(os.environ.get("BAJOR_DATA")).server
+    raise AttributeError(name)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
