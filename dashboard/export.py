@@ -1,0 +1,94 @@
+"""Serialise the resolved table: JSON (nested citations) and CSV (one row per event).
+
+Both carry the credit to the wikis the facts were read from. CSV cells that a spreadsheet
+would run as a formula are neutralised with a leading apostrophe.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pandas as pd
+
+from .loading import Tables
+
+EVENT_FIELDS = (
+    "id", "title", "summary", "start", "end", "start_earliest", "start_latest", "end_earliest",
+    "end_latest", "era", "factions", "universe", "canon", "disputed", "citations",
+)
+CITATION_FIELDS = ("source", "medium", "tier", "page", "start", "end", "value", "note")
+FORMATS = ("json", "csv")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def attribution(tables: Tables) -> list[dict]:
+    """One credit per wiki page: wiki, page title, address and licence."""
+    return [
+        {"wiki": p["wiki"], "title": p["title"], "url": p["url"], "licence": p["licence"], "licence_url": p["licence_url"]}
+        for p in tables.pages.to_dict("records")
+    ]
+
+
+def credit_line(tables: Tables) -> str:
+    pages = "; ".join(f"{a['wiki']}, \"{a['title']}\" ({a['licence']})" for a in attribution(tables))
+    return f"Facts read from community wikis, paraphrased: {pages}."
+
+
+def events_records(resolved: pd.DataFrame) -> list[dict]:
+    """The resolved table as plain dicts in the public export shape."""
+    records = []
+    for row in resolved.to_dict("records"):
+        rec = {k: row[k] for k in EVENT_FIELDS if k != "citations"}
+        rec["disputed"] = bool(rec["disputed"])
+        rec["citations"] = [{k: c[k] for k in CITATION_FIELDS} for c in row["citations"]]
+        records.append(rec)
+    return records
+
+
+def to_json(resolved: pd.DataFrame, tables: Tables) -> str:
+    payload = {"events": events_records(resolved), "attribution": attribution(tables)}
+    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def neutralise(cell) -> str:
+    """Make a cell safe to open in a spreadsheet: formula-like text gets a leading apostrophe."""
+    text = "" if cell is None else str(cell)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _citation_text(c: dict) -> str:
+    when = "-".join(x for x in (c["start"], c["end"]) if x) or "undated"
+    value = f" [{c['value']}]" if c["value"] else ""
+    return f"{c['source']} ({c['tier']}; {c['page']}): {when}{value}"
+
+
+def to_csv(resolved: pd.DataFrame, tables: Tables) -> str:
+    licences = {f"{p['wiki']}: {p['title']}": p["licence"] for p in tables.pages.to_dict("records")}
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([*EVENT_FIELDS, "pages"])
+    for rec in events_records(resolved):
+        pages = sorted({c["page"] for c in rec["citations"]})
+        row = []
+        for k in EVENT_FIELDS:
+            v = rec[k]
+            if k == "factions":
+                v = ";".join(v)
+            elif k == "citations":
+                v = " | ".join(_citation_text(c) for c in v)
+            elif k == "disputed":
+                v = "true" if v else "false"
+            elif v is None:
+                v = ""
+            row.append(neutralise(v))
+        row.append(neutralise(" | ".join(f"{p} ({licences[p]})" for p in pages)))
+        writer.writerow(row)
+    return buf.getvalue()
+
+
+def export(resolved: pd.DataFrame, tables: Tables, fmt: str) -> str:
+    """Serialise in the named format; fmt must be one of FORMATS."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return to_json(resolved, tables) if fmt == "json" else to_csv(resolved, tables)

@@ -1,0 +1,146 @@
+"""Resolve claims into one row per event, for the set of tiers (and sources) the reader trusts.
+
+An event's start range is the envelope of its own start and every trusted claim's start (same
+for the end). The best estimate is the claim of the strongest trusted tier; ties go to the claim
+that agrees with our editorial date, then to the narrowest. An event is disputed when two trusted
+dated claims do not overlap, or two trusted claims state different values.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+
+from . import dates
+from .loading import Tables
+from .schema import TIERS
+
+COLUMNS = (
+    "id", "title", "summary", "start", "end", "start_earliest", "start_latest", "end_earliest",
+    "end_latest", "best_start", "best_end", "is_point", "era", "factions", "universe", "canon",
+    "tiers", "disputed", "dispute_note", "citations",
+)
+
+
+NULLABLE = ("start_earliest", "start_latest", "end_earliest", "end_latest", "best_end")
+
+
+def check_tiers(tiers: Iterable[str] | None) -> tuple[str, ...]:
+    """Validate a set of tiers at the boundary; None means all of them."""
+    if tiers is None:
+        return TIERS
+    tiers = tuple(tiers)
+    unknown = [t for t in tiers if t not in TIERS]
+    if unknown:
+        raise ValueError(f"unknown tier(s) {', '.join(map(repr, unknown))}; use some of {', '.join(TIERS)}")
+    return tuple(t for t in TIERS if t in tiers)
+
+
+def _best(own: dates.Interval | None, claims: list[dict], key: str) -> dates.Interval | None:
+    dated = [c for c in claims if c[key] is not None]
+    if not dated:
+        return own
+
+    def rank(c):
+        iv = c[key]
+        agrees = own is not None and iv.overlaps(own)
+        return (TIERS.index(c["tier"]), not agrees, iv.width, c["order"])
+
+    return min(dated, key=rank)[key]
+
+
+def _disputed(claims: list[dict]) -> bool:
+    for key in ("start_iv", "end_iv"):
+        ivs = [c[key] for c in claims if c[key] is not None]
+        if any(not a.overlaps(b) for i, a in enumerate(ivs) for b in ivs[i + 1:]):
+            return True
+    values = {c["value"].casefold() for c in claims if c["value"]}
+    return len(values) > 1
+
+
+def _num(value: float | None) -> float | None:
+    return None if value is None or math.isinf(value) else value
+
+
+def claims_table(tables: Tables) -> pd.DataFrame:
+    """Claims joined with their source and page: one row per claim, in file order."""
+    src = tables.sources.set_index("id")
+    pages = tables.pages.set_index("id")
+    c = tables.claims
+    return pd.DataFrame({
+        "event": c["event"],
+        "order": range(len(c)),
+        "source_id": c["source"],
+        "source": [src.at[s, "title"] for s in c["source"]],
+        "medium": [src.at[s, "medium"] for s in c["source"]],
+        "series": [src.at[s, "series"] for s in c["source"]],
+        "released": [src.at[s, "released"] for s in c["source"]],
+        "tier": [src.at[s, "tier"] for s in c["source"]],
+        "page_id": c["page"],
+        "page": [f"{pages.at[p, 'wiki']}: {pages.at[p, 'title']}" for p in c["page"]],
+        "page_url": [pages.at[p, "url"] for p in c["page"]],
+        "start": c["start"],
+        "end": c["end"],
+        "start_iv": c["start_iv"],
+        "end_iv": c["end_iv"],
+        "value": c["value"],
+        "note": c["note"],
+    })
+
+
+def resolve(tables: Tables, tiers: Iterable[str] | None = None, sources: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per event with at least one trusted claim, with ranges, best estimate and citations."""
+    tiers = check_tiers(tiers)
+    claims = claims_table(tables)
+    trusted = claims[claims["tier"].isin(tiers)]
+    if sources is not None:
+        sources = set(sources)
+        unknown = sources - set(tables.sources["id"])
+        if unknown:
+            raise ValueError(f"unknown source id(s) {', '.join(sorted(unknown))}; see sources.csv")
+        trusted = trusted[trusted["source_id"].isin(sources)]
+    by_event: dict[str, list[dict]] = {}
+    for rec in trusted.to_dict("records"):
+        by_event.setdefault(rec["event"], []).append(rec)
+
+    out = []
+    for ev in tables.events.to_dict("records"):
+        cl = by_event.get(ev["id"])
+        if not cl:
+            continue
+        own_s, own_e = ev["start_iv"], ev["end_iv"]
+        is_point = own_e is None
+        s_env = dates.envelope([own_s, *(c["start_iv"] for c in cl)])
+        e_env = None if is_point else dates.envelope([own_e, *(c["end_iv"] for c in cl)])
+        best_s = _best(own_s, cl, "start_iv")
+        best_e = None if is_point else _best(own_e, cl, "end_iv")
+        out.append({
+            "id": ev["id"],
+            "title": ev["title"],
+            "summary": ev["summary"],
+            "start": best_s.label,
+            "end": best_e.label if best_e else "",
+            "start_earliest": _num(s_env.earliest),
+            "start_latest": _num(s_env.latest),
+            "end_earliest": _num(e_env.earliest) if e_env else None,
+            "end_latest": _num(e_env.latest) if e_env else None,
+            "best_start": best_s.earliest if not best_s.open_start else best_s.latest,
+            "best_end": (best_e.latest if not best_e.open_end else math.inf) if best_e else None,
+            "is_point": is_point,
+            "era": ev["era"],
+            "factions": list(ev["factions"]),
+            "universe": ev["universe"],
+            "canon": min((c["tier"] for c in cl), key=TIERS.index),
+            "tiers": [t for t in TIERS if any(c["tier"] == t for c in cl)],
+            "disputed": _disputed(cl),
+            "dispute_note": ev["dispute_note"],
+            "citations": [
+                {k: c[k] for k in ("source", "medium", "series", "released", "tier", "page", "page_url", "start", "end", "value", "note")}
+                for c in cl
+            ],
+        })
+    df = pd.DataFrame.from_records(out, columns=list(COLUMNS))
+    for col in NULLABLE:  # keep None (not NaN) for open or absent bounds: JSON null, no NaN surprises
+        df[col] = pd.Series([None if v is None or v != v else float(v) for v in df[col]], index=df.index, dtype=object)
+    return df
