@@ -50,6 +50,14 @@ def _best(own: dates.Interval | None, claims: list[dict], key: str) -> dates.Int
     return min(dated, key=rank)[key]
 
 
+def _anchor(iv: dates.Interval, is_point: bool) -> float:
+    """Where to draw a best start: a bar starts at its earliest; a moment known only to within
+    more than a year sits at the middle of its range (open ranges at their one finite end)."""
+    if iv.open_start or iv.open_end:
+        return iv.latest if iv.open_start else iv.earliest
+    return iv.midpoint if is_point and iv.width > 1.0 else iv.earliest
+
+
 def _disputed(claims: list[dict]) -> bool:
     for key in ("start_iv", "end_iv"):
         ivs = [c[key] for c in claims if c[key] is not None]
@@ -125,7 +133,7 @@ def resolve(tables: Tables, tiers: Iterable[str] | None = None, sources: Iterabl
             "start_latest": _num(s_env.latest),
             "end_earliest": _num(e_env.earliest) if e_env else None,
             "end_latest": _num(e_env.latest) if e_env else None,
-            "best_start": best_s.earliest if not best_s.open_start else best_s.latest,
+            "best_start": _anchor(best_s, is_point),
             "best_end": (best_e.latest if not best_e.open_end else math.inf) if best_e else None,
             "is_point": is_point,
             "era": ev["era"],

@@ -1,0 +1,44 @@
+"""Bajor Timeline: an interactive, cited timeline of the Cardassian Occupation of Bajor."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+log = logging.getLogger("dashboard")
+
+
+def create_app(data_dir: str | Path | None = None, *, catalogue=None):
+    """Load the data once (raises DataInvalid), build the layout, register callbacks."""
+    import dash
+    from dash import html, set_props
+
+    from . import server
+    from .callbacks import register_callbacks
+    from .catalogue import Catalogue
+    from .components import ids
+    from .components.page import build_page
+
+    cat = catalogue or Catalogue.load(data_dir)
+
+    def on_error(err: Exception):
+        log.error("callback failed: %r", err, exc_info=err)
+        set_props(ids.ERROR, {"is_open": True, "children": html.Div(
+            "Something went wrong while updating the page. Try again, or reset the filters.")})
+
+    app = dash.Dash(
+        __name__,
+        title="Bajor Timeline",
+        assets_folder=str(ASSETS),
+        external_stylesheets=[server.BOOTSTRAP_ROUTE.lstrip("/")],
+        serve_locally=True,
+        on_error=on_error,
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+                   {"name": "description", "content": "Interactive, cited timeline of the Cardassian Occupation of Bajor."}],
+    )
+    app.config.external_stylesheets = [app.get_relative_path(server.BOOTSTRAP_ROUTE)]
+    app.layout = build_page(cat.vocab, cat.pages)
+    register_callbacks(app, cat)
+    server.install(app, cat)
+    return app

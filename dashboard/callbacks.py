@@ -1,0 +1,91 @@
+"""Callbacks: thin wrappers wiring component ids to the plain functions in view.py."""
+from __future__ import annotations
+
+from dash import Input, Output, Patch, State, ctx, html, no_update
+
+from . import view
+from .catalogue import Catalogue
+from .components import ids
+from .components.panels import citations_body
+
+CONTROL_OUTPUTS = [Output(cid, prop) for cid, prop in ids.CONTROLS]
+CONTROL_INPUTS = [Input(cid, prop) for cid, prop in ids.CONTROLS]
+
+
+def register_callbacks(app, cat: Catalogue) -> None:
+    @app.callback(
+        Output(ids.URL, "search"), *CONTROL_OUTPUTS,
+        Input(ids.URL, "search"), *CONTROL_INPUTS,
+        Input(ids.RESET, "n_clicks"), Input(ids.CLEAR_SELECTION, "n_clicks"),
+        Input(ids.GANTT, "clickData"), Input(ids.TIMELINE, "clickData"), Input(ids.GRID, "selectedRows"),
+    )
+    def sync_url_and_controls(search, *args):
+        """The URL holds the state: a URL change sets the controls; a control change sets the URL."""
+        values, (_reset, _clear, gantt_click, timeline_click, rows) = list(args[:len(ids.CONTROLS)]), args[len(ids.CONTROLS):]
+        trigger = ctx.triggered_id
+        current, _ = view.parse_query(search or "", cat.vocab)
+        keep = [no_update] * len(ids.CONTROLS)
+        if trigger in (None, ids.URL):
+            return no_update, *view.controls_from_state(current)
+        if trigger == ids.RESET:
+            return "", *view.controls_from_state(view.DEFAULT)
+        if trigger == ids.CLEAR_SELECTION:
+            state = current.with_event(None)
+        elif trigger == ids.GANTT:
+            state = current.with_event(view.event_from_click(gantt_click) or current.event)
+        elif trigger == ids.TIMELINE:
+            state = current.with_event(view.event_from_click(timeline_click) or current.event)
+        elif trigger == ids.GRID:
+            state = current.with_event(view.event_from_rows(rows) or current.event)
+        else:
+            state = view.state_from_controls(values, current.event, cat)
+        query = view.to_query(state)
+        return (no_update if query == (search or "").lstrip("?") else ("?" + query if query else "")), *keep
+
+    @app.callback(
+        Output(ids.GANTT, "figure"), Output(ids.TIMELINE, "figure"), Output(ids.SUMMARY, "children"),
+        Output(ids.NOTICE, "children"), Output(ids.NOTICE, "is_open"), Output(ids.CITATIONS, "children"),
+        Output(ids.UNCERTAINTY_CHART, "figure"), Output(ids.UNCERTAINTY_CHART, "style"),
+        Output(ids.UNCERTAINTY_TEXT, "children"), Output(ids.GRID, "rowData"),
+        Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOAD_CSV, "href"),
+        Input(ids.URL, "search"),
+    )
+    def render(search):
+        """Everything shown follows from the query string."""
+        v = view.build_view(cat, search)
+        suffix = f"?{v.query}" if v.query else ""
+        return (
+            v.gantt, v.timeline, v.summary, [html.Div(n) for n in v.notices], bool(v.notices),
+            citations_body(v.selected), v.uncertainty or {}, {} if v.uncertainty else {"display": "none"},
+            v.uncertainty_text, v.rows, app.get_relative_path(f"/events.json{suffix}"),
+            app.get_relative_path(f"/events.csv{suffix}"),
+        )
+
+    @app.callback(
+        Output(ids.GANTT, "figure", allow_duplicate=True), Output(ids.TIMELINE, "figure", allow_duplicate=True),
+        Input(ids.GANTT, "relayoutData"), Input(ids.TIMELINE, "relayoutData"),
+        State(ids.GANTT, "figure"), State(ids.TIMELINE, "figure"),
+        prevent_initial_call=True,
+    )
+    def share_year_range(gantt_relayout, timeline_relayout, gantt_fig, timeline_fig):
+        """Zooming or panning one chart moves the other to the same years."""
+        source = gantt_relayout if ctx.triggered_id == ids.GANTT else timeline_relayout
+        new = view.shared_range(source)
+        if new is None:
+            return no_update, no_update
+        if new == "auto":  # a double-click reset: both go back to the range they were drawn with
+            meta = ((gantt_fig or {}).get("layout") or {}).get("meta") or {}
+            new = meta.get("x_range")
+            if not new:
+                return no_update, no_update
+            both = []
+            for _ in range(2):
+                patch = Patch()
+                patch["layout"]["xaxis"]["range"] = new
+                patch["layout"]["xaxis"]["autorange"] = False
+                both.append(patch)
+            return tuple(both)
+        patch = Patch()
+        patch["layout"]["xaxis"]["range"] = new
+        patch["layout"]["xaxis"]["autorange"] = False
+        return (no_update, patch) if ctx.triggered_id == ids.GANTT else (patch, no_update)

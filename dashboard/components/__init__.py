@@ -1,0 +1,1 @@
+"""Layout builders: functions returning component trees (no callbacks, no I/O)."""

@@ -1,0 +1,73 @@
+"""The filter panel: accessible dbc form controls (real inputs with labels)."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from ..filters import LANES, Vocabulary
+from ..schema import TIER_LABELS
+from . import ids
+
+
+def _depth(faction: str, vocab: Vocabulary) -> int:
+    depth, seen = 0, set()
+    while faction in vocab.parents and faction not in seen:
+        seen.add(faction)
+        faction = vocab.parents[faction]
+        depth += 1
+    return depth
+
+
+def faction_options(vocab: Vocabulary) -> list[dict]:
+    """Factions in tree order, children indented under their parent."""
+    children: dict[str | None, list[str]] = {}
+    for f in vocab.factions:
+        children.setdefault(vocab.parents.get(f), []).append(f)
+    ordered: list[str] = []
+
+    def walk(parent):
+        for f in children.get(parent, []):
+            ordered.append(f)
+            walk(f)
+
+    walk(None)
+    return [
+        {"label": html.Span(vocab.factions[f], className=f"faction-depth-{min(_depth(f, vocab), 3)}"), "value": f}
+        for f in ordered
+    ]
+
+
+def _group(legend: str, control, help_text: str | None = None) -> html.Fieldset:
+    parts = [html.Legend(legend, className="form-label fw-semibold fs-6 mb-1"), control]
+    if help_text:
+        parts.append(dbc.FormText(help_text))
+    return html.Fieldset(parts, className="mb-3")
+
+
+def build_filters(vocab: Vocabulary) -> dbc.Card:
+    return dbc.Card(dbc.CardBody([
+        html.H2("Filters", className="h5"),
+        _group("Sources trusted", dbc.Checklist(
+            id=ids.CANON, options=[{"label": v, "value": k} for k, v in TIER_LABELS.items()],
+            value=list(TIER_LABELS)), "Ranges are computed from the ticked tiers only."),
+        _group("Era", dbc.Checklist(id=ids.ERA, options=[{"label": v, "value": k} for k, v in vocab.eras.items()], value=[])),
+        _group("Faction", dbc.Checklist(id=ids.FACTION, options=faction_options(vocab), value=[], class_name="faction-list"),
+               "Choosing a faction includes the groups inside it."),
+        _group("Universe", dbc.Checklist(id=ids.UNIVERSE, options=[{"label": v, "value": k} for k, v in vocab.universes.items()], value=[])),
+        html.Fieldset([
+            html.Legend("Years", className="form-label fw-semibold fs-6 mb-1"),
+            dbc.Row([
+                dbc.Col([dbc.Label("From", html_for=ids.YEAR_FROM, className="small"),
+                         dbc.Input(id=ids.YEAR_FROM, type="number", step=1, debounce=True, placeholder="any")]),
+                dbc.Col([dbc.Label("To", html_for=ids.YEAR_TO, className="small"),
+                         dbc.Input(id=ids.YEAR_TO, type="number", step=1, debounce=True, placeholder="any")]),
+            ], className="g-2"),
+        ], className="mb-3"),
+        html.Div([
+            dbc.Label("Search titles and summaries", html_for=ids.SEARCH, className="fw-semibold"),
+            dbc.Input(id=ids.SEARCH, type="search", debounce=True, placeholder="e.g. Gallitep", maxLength=200),
+        ], className="mb-3"),
+        dbc.Switch(id=ids.DISPUTED, label="Disputed dates only", value=False, class_name="mb-3"),
+        _group("Gantt lanes", dbc.RadioItems(
+            id=ids.LANES, options=[{"label": f"by {l}", "value": l} for l in LANES], value="faction", inline=True)),
+    ]), class_name="filters")

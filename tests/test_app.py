@@ -1,0 +1,143 @@
+"""The real app in-process through Flask's test client: page, assets, callbacks, views, guards."""
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from dashboard import create_app
+from dashboard.components import ids
+
+
+@pytest.fixture(scope="module")
+def app(mini):
+    return create_app(catalogue=mini)
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()
+
+
+def call(client, output_prefix: str, inputs: list[dict], changed: list[str], state=()):
+    """POST a callback request the way the browser does; return (status, response json)."""
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if d["output"].startswith(output_prefix))
+    outputs = [dict(zip(("id", "property"), o.split(".", 1))) for o in dep["output"].strip(".").split("...")]
+    for o in outputs:
+        o["property"] = o["property"].split("@")[0]
+    body = {"output": dep["output"], "outputs": outputs, "inputs": inputs, "changedPropIds": changed, "state": list(state)}
+    r = client.post("/_dash-update-component", json=body)
+    return r.status_code, r.get_json()
+
+
+def render(client, search):
+    return call(client, f"..{ids.GANTT}.figure...", [{"id": ids.URL, "property": "search", "value": search}], [f"{ids.URL}.search"])
+
+
+def test_page_is_served_with_local_assets_only(client):
+    r = client.get("/")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert "<title>Bajor Timeline</title>" in html
+    external = re.findall(r'(?:href|src)="(https?://[^"]+)"', html)
+    assert external == [], external
+    assert '/vendor/bootstrap.min.css' in html
+    css = client.get("/vendor/bootstrap.min.css")
+    assert css.status_code == 200 and css.mimetype == "text/css" and b"Bootstrap  v5" in css.data
+    for src in re.findall(r'src="(/_dash-component-suites/[^"]+)"', html):
+        assert client.get(src).status_code == 200, src
+
+
+def test_layout_credits_the_wikis_and_has_every_control(client):
+    layout = json.dumps(client.get("/_dash-layout").get_json())
+    for wiki in ("Memory Alpha", "Memory Beta", "Memory Delta", "CC BY-NC 4.0", "CC BY-SA 3.0"):
+        assert wiki in layout
+    for cid, _ in ids.CONTROLS:
+        assert f'"id": "{cid}"' in layout
+
+
+def test_render_callback_follows_the_url(client):
+    status, body = render(client, "?canon=canon&faction=resistance,borg&event=dukat-prefect")
+    assert status == 200
+    resp = body["response"]
+    assert resp[ids.SUMMARY]["children"] == "0 of 7 events: canon only, faction: Bajoran Resistance"
+    assert resp[ids.NOTICE]["is_open"] is True
+    assert "borg" in json.dumps(resp[ids.NOTICE]["children"])
+    assert resp[ids.DOWNLOAD_JSON]["href"] == "/events.json?canon=canon&faction=resistance&event=dukat-prefect"
+    assert "Waltz" in json.dumps(resp[ids.CITATIONS]["children"])
+
+
+def test_markup_in_data_is_text_in_every_output(client):
+    status, body = render(client, "?event=xss")
+    text = json.dumps(body)
+    assert status == 200
+    assert "<img src=x onerror=alert(1)>" in text  # as a plain string child or grid cell (rendered as text)
+    gantt_and_timeline = json.dumps([body["response"][ids.GANTT], body["response"][ids.TIMELINE]])
+    assert "<img" not in gantt_and_timeline and "&lt;img src=x onerror=alert(1)&gt;" in gantt_and_timeline
+
+
+def test_sync_callback_turns_a_click_into_a_url(client):
+    inputs = [{"id": ids.URL, "property": "search", "value": "?canon=canon"}]
+    inputs += [{"id": cid, "property": prop, "value": None} for cid, prop in ids.CONTROLS]
+    inputs += [{"id": ids.RESET, "property": "n_clicks", "value": None},
+               {"id": ids.CLEAR_SELECTION, "property": "n_clicks", "value": None},
+               {"id": ids.GANTT, "property": "clickData", "value": {"points": [{"customdata": ["annexation"]}]}},
+               {"id": ids.TIMELINE, "property": "clickData", "value": None},
+               {"id": ids.GRID, "property": "selectedRows", "value": None}]
+    status, body = call(client, f"..{ids.URL}.search...", inputs, [f"{ids.GANTT}.clickData"])
+    assert status == 200
+    assert body["response"][ids.URL]["search"] == "?canon=canon&event=annexation"
+
+
+def test_json_and_csv_views_of_any_url(client):
+    r = client.get("/events.json?canon=canon&q=dukat")
+    assert r.status_code == 200 and r.mimetype == "application/json"
+    assert [e["id"] for e in r.get_json()["events"]] == ["dukat-prefect"]
+    r = client.get("/events.csv?era=aftermath&bogus=1")
+    assert r.mimetype == "text/csv" and len(r.get_data(as_text=True).splitlines()) == 3
+    assert "unknown parameter 'bogus'" in r.headers["X-Notices"]
+
+
+@pytest.mark.parametrize("body", ["not json", json.dumps([1, 2]), json.dumps({"output": 3}),
+                                  json.dumps({"output": "..nope.figure..", "inputs": []}),
+                                  json.dumps({"output": f"..{ids.GANTT}.figure..", "inputs": ["x"]})])
+def test_malformed_callback_requests_get_a_400_not_a_500(client, body):
+    r = client.post("/_dash-update-component", data=body, content_type="application/json")
+    assert r.status_code == 400
+    assert "malformed callback request" in r.get_json()["error"] and "Traceback" not in r.get_data(as_text=True)
+
+
+def test_server_errors_show_no_traceback(mini):
+    app = create_app(catalogue=mini)  # a fresh app: routes can only be added before the first request
+
+    @app.server.route("/boom-for-test")
+    def boom():
+        raise RuntimeError("secret internals")
+
+    r = app.server.test_client().get("/boom-for-test")
+    assert r.status_code == 500
+    assert "secret internals" not in r.get_data(as_text=True) and "Traceback" not in r.get_data(as_text=True)
+
+
+def test_debug_is_off_unless_asked():
+    from app import parse_args
+
+    assert parse_args([]).debug is False and parse_args(["--debug"]).debug is True
+    assert (parse_args([]).host, parse_args([]).port) == ("127.0.0.1", 8050)
+
+
+def test_app_refuses_invalid_data_with_the_validator_messages(broken):
+    data = broken("events.csv", "2346,,late-occupation", "soon,,late-occupation")
+    out = subprocess.run([sys.executable, "app.py", "--data", str(data), "--port", "0"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1
+    assert "events.csv:3: start: 'soon' is not an EDTF date" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_wsgi_server_attribute():
+    import app as app_module
+
+    assert app_module.server.name  # a Flask app built on the bundled data

@@ -1,0 +1,66 @@
+"""Export: the JSON and CSV shapes, the round trip, formula neutralising, the credit."""
+import csv
+import io
+import json
+
+import pytest
+
+from dashboard import export
+from dashboard.schema import TIERS
+
+
+def test_json_shape_and_round_trip(mini):
+    resolved = mini.resolved(TIERS)
+    payload = json.loads(export.to_json(resolved, mini.tables))
+    assert [e["id"] for e in payload["events"]] == list(resolved["id"])
+    ev = payload["events"][0]
+    assert list(ev) == list(export.EVENT_FIELDS)
+    assert list(ev["citations"][0]) == list(export.CITATION_FIELDS)
+    assert ev["start_earliest"] == 2309.0 and ev["disputed"] is True
+    # the JSON is the resolved table: numbers, lists and booleans survive the trip
+    for rec, (_, row) in zip(payload["events"], resolved.iterrows()):
+        assert rec["factions"] == list(row["factions"])
+        assert rec["start_latest"] == row["start_latest"]
+        assert len(rec["citations"]) == len(row["citations"])
+    assert {a["wiki"] for a in payload["attribution"]} == {"Memory Alpha", "Memory Beta", "Memory Delta",
+                                                           "Star Trek Expanded Universe (fan wiki)"}
+
+
+def test_json_has_no_nan_and_null_for_open_bounds(mini):
+    text = export.to_json(mini.resolved(TIERS), mini.tables)
+    assert "NaN" not in text and "Infinity" not in text
+    ev = next(e for e in json.loads(text)["events"] if e["id"] == "open-ended")
+    assert ev["end_latest"] is None and ev["end"] == "2369/.."
+
+
+def test_csv_one_row_per_event_lists_joined(mini):
+    resolved = mini.resolved(TIERS)
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(resolved, mini.tables))))
+    assert len(rows) == len(resolved)
+    res = next(r for r in rows if r["id"] == "resistance-formed")
+    assert res["factions"] == "shakaar-cell;resistance"
+    assert res["disputed"] == "false"
+    assert res["citations"].startswith("The Art of the Impossible (licensed; Memory Beta: Occupation of Bajor): 2333")
+    assert "CC BY-SA 3.0" in res["pages"]
+
+
+@pytest.mark.parametrize("cell, safe", [
+    ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("plain", "plain"), (None, ""), (2328.0, "2328.0"),
+])
+def test_neutralise(cell, safe):
+    assert export.neutralise(cell) == safe
+
+
+def test_csv_neutralises_formula_cells_from_the_data(broken):
+    from dashboard.catalogue import Catalogue
+
+    data = broken("events.csv", "Annexation of Bajor,", "=cmd|' /C calc'!A0,")
+    cat = Catalogue.load(data)
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(cat.resolved(TIERS), cat.tables))))
+    assert rows[0]["title"] == "'=cmd|' /C calc'!A0"
+
+
+def test_unknown_format_is_refused(mini):
+    with pytest.raises(ValueError, match="use one of json, csv"):
+        export.export(mini.resolved(TIERS), mini.tables, "xml")

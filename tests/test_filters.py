@@ -1,0 +1,86 @@
+"""FilterState <-> query string, nesting, tier-narrowed ranges, and the sentence that describes a view."""
+import pytest
+
+from dashboard.filters import DEFAULT, FilterState, apply, describe, parse_query, to_query
+from dashboard.schema import TIERS
+
+
+def test_default_view_is_the_empty_query(mini):
+    state, notices = parse_query("", mini.vocab)
+    assert state == DEFAULT and notices == [] and to_query(state) == ""
+
+
+def test_query_round_trip(mini):
+    state = FilterState(canon=("canon", "licensed"), era=("late-occupation",), faction=("resistance",),
+                        universe=("prime",), year_from=2328, year_to=2369, q="Gallitep & co", disputed=True,
+                        event="annexation", lanes="era")
+    query = to_query(state)
+    assert query.startswith("canon=canon,licensed&era=late-occupation&faction=resistance&universe=prime&from=2328&to=2369")
+    assert parse_query("?" + query, mini.vocab) == (state, [])
+
+
+@pytest.mark.parametrize("query, notice", [
+    ("faction=resistance,borg", "Ignored unknown faction value(s) 'borg'."),
+    ("canon=kanon", "No known canon tier was given, so every tier is shown."),
+    ("from=soon", "Ignored 'from=soon': not a year."),
+    ("disputed=maybe", "Ignored 'disputed=maybe': use disputed=1."),
+    ("event=nope", "Ignored unknown event 'nope'."),
+    ("lanes=diagonal", "Ignored 'lanes=diagonal': use faction or era."),
+    ("colour=red", "Ignored unknown parameter 'colour'"),
+    ("from=2369&to=2328", "'from' (2369) was after 'to' (2328); swapped them."),
+])
+def test_malformed_values_are_ignored_with_a_notice(mini, query, notice):
+    state, notices = parse_query(query, mini.vocab)
+    assert any(n.startswith(notice) for n in notices), notices
+    assert isinstance(state, FilterState)
+
+
+def test_canon_order_is_normalised_and_empty_means_nothing_trusted(mini):
+    assert parse_query("canon=fan,canon", mini.vocab)[0].canon == ("canon", "fan")
+    assert parse_query("canon=", mini.vocab)[0].canon == ()
+
+
+def test_choosing_the_resistance_includes_its_cells(mini):
+    resolved = mini.resolved(TIERS)
+    state, _ = parse_query("faction=resistance", mini.vocab)
+    assert set(apply(resolved, state, mini.vocab)["id"]) == {"resistance-formed", "micro-explosives"}
+    cell, _ = parse_query("faction=shakaar-cell", mini.vocab)
+    assert set(apply(resolved, cell, mini.vocab)["id"]) == {"resistance-formed"}
+    union, _ = parse_query("faction=cardassian-union", mini.vocab)  # Central Command nests inside it
+    assert set(apply(resolved, union, mini.vocab)["id"]) == {"annexation", "dukat-prefect"}
+
+
+def test_year_range_keeps_events_whose_range_overlaps(mini):
+    resolved = mini.resolved(TIERS)
+    state, _ = parse_query("from=2340&to=2355", mini.vocab)
+    ids = set(apply(resolved, state, mini.vocab)["id"])
+    assert {"annexation", "dukat-prefect", "xss", "micro-explosives"} == ids
+    open_state, _ = parse_query("from=2400", mini.vocab)
+    assert {"open-ended", "death-toll"} == set(apply(resolved, open_state, mini.vocab)["id"])
+
+
+def test_tier_narrowed_ranges_change_what_a_year_filter_keeps(mini):
+    state, _ = parse_query("canon=canon&from=2400", mini.vocab)
+    assert apply(mini.resolved(state.canon), state, mini.vocab).empty  # 2410 is only a fan claim
+
+
+def test_text_search_disputed_era_universe(mini):
+    resolved = mini.resolved(TIERS)
+    for query, expected in [
+        ("q=DUKAT", {"dukat-prefect"}),
+        ("q=<img", {"xss"}),
+        ("disputed=1", {"annexation", "dukat-prefect", "death-toll"}),
+        ("era=aftermath", {"death-toll", "open-ended"}),
+        ("universe=dark-mirror", {"open-ended"}),
+    ]:
+        state, _ = parse_query(query, mini.vocab)
+        assert set(apply(resolved, state, mini.vocab)["id"]) == expected, query
+
+
+def test_describe_in_words(mini):
+    state, _ = parse_query("canon=canon&universe=prime&from=2328&to=2369", mini.vocab)
+    assert describe(state, 4, 7, mini.vocab) == "4 of 7 events: canon only, Prime universe, 2328 to 2369"
+    assert describe(DEFAULT, 7, 7, mini.vocab) == "7 of 7 events: everything"
+    state, _ = parse_query("faction=resistance,federation&q=bomb&disputed=1", mini.vocab)
+    assert describe(state, 0, 7, mini.vocab) == (
+        "0 of 7 events: factions: Bajoran Resistance or United Federation of Planets, matching “bomb”, disputed only")
