@@ -45,10 +45,10 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
     colour = theme.colours(top_factions(vocab))
     y = [[r["lane"] for r in rows], [r["row"] for r in rows]]
     custom = [[r["id"], theme.safe(r["title"]), _hover(r), theme.tier_label(r["canon"]),
-               "disputed" if r["disputed"] else "sources agree"] for r in rows]
+               "disputed" if r["disputed"] else "sources agree", theme.claimed_dates(r)] for r in rows]
     colours = [colour[faction_of(r["factions"], vocab)] for r in rows]
-    hover = ("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>strongest source: %{customdata[3]}"
-             " (%{customdata[4]})<extra></extra>")
+    hover = ("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>sources give: %{customdata[5]}"
+             "<br>strongest source: %{customdata[3]} (%{customdata[4]})<extra></extra>")
     fig = go.Figure()
 
     # Uncertainty: the spans where the start and the end may lie, faded.
@@ -82,7 +82,7 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
     open_rows = [(r, y0, y1) for r, y0, y1 in zip(rows, *y) if r["best_end"] is not None and math.isinf(r["best_end"])]
     fig.add_trace(go.Scatter(
         name="Open-ended (continues)", x=[hi] * len(open_rows), y=[[o[1] for o in open_rows], [o[2] for o in open_rows]],
-        mode="markers", marker={"symbol": "triangle-right", "size": 12, "color": "#222"},
+        mode="markers", marker={"symbol": "triangle-right", "size": 12, "color": "#222"}, cliponaxis=False,
         hoverinfo="skip", showlegend=bool(open_rows),
     ))
     # The selected event, outlined.

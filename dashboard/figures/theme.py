@@ -56,7 +56,7 @@ def base_layout(fig: go.Figure, title: str, x_range: tuple[float, float], height
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         font={"family": FONT, "size": 13, "color": "#212529"},
         height=height,
-        margin={"l": 10, "r": 10, "t": 48, "b": 100},
+        margin={"l": 10, "r": 10, "t": 62, "b": 100},
         barmode="overlay",
         clickmode="event",
         hovermode="closest",
@@ -71,13 +71,22 @@ def base_layout(fig: go.Figure, title: str, x_range: tuple[float, float], height
 def era_bands(fig: go.Figure, bands, x_range, label: bool = True) -> None:
     """Eras as background bands, labelled along the top."""
     lo, hi = x_range
-    for _id, name, start, end, colour in bands:
-        if end < lo or start > hi:
-            continue
+    shown = [b for b in bands if not (b[3] < lo or b[2] > hi)]
+    for i, (_id, name, start, end, colour) in enumerate(shown):
         fig.add_vrect(x0=start, x1=end, fillcolor=colour, opacity=0.5, layer="below", line_width=0)
-        if label:
+        if label:  # staggered on two rows so neighbouring labels never collide
             fig.add_annotation(x=(max(start, lo) + min(end, hi)) / 2, y=1.0, yref="paper", yanchor="bottom",
-                               text=safe(name), showarrow=False, font={"size": 11, "color": "#555"})
+                               yshift=13 * (i % 2), text=safe(name), showarrow=False, font={"size": 11, "color": "#555"})
+
+
+def claimed_dates(row: dict) -> str:
+    """The dates as the trusted sources write them, e.g. 'start 2309 · 2319~ · 2328; end 2369'."""
+    parts = []
+    for side in ("start", "end"):
+        labels = list(dict.fromkeys(c[side] for c in row["citations"] if c[side]))
+        if labels:
+            parts.append(f"{side} " + " · ".join(safe(x) for x in labels))
+    return "; ".join(parts) if parts else "no source gives a date"
 
 
 def legend_key(fig: go.Figure, name: str, group: str, marker: dict, kind: str = "bar") -> None:

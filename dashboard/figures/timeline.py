@@ -56,7 +56,7 @@ def timeline(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | N
         r["id"], theme.safe(r["title"]), theme.safe(r["start"]),
         format_range(r["start_earliest"] if r["start_earliest"] is not None else -math.inf,
                      r["start_latest"] if r["start_latest"] is not None else math.inf),
-        theme.tier_label(r["canon"]), "disputed" if r["disputed"] else "sources agree",
+        theme.tier_label(r["canon"]), "disputed" if r["disputed"] else "sources agree", theme.claimed_dates(r),
     ] for r in rows]
     fig = go.Figure()
     fig.add_trace(go.Scatter(
@@ -67,6 +67,7 @@ def timeline(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | N
         error_x={"type": "data", "symmetric": False, "array": [b - x for x, b in zip(xs, late)],
                  "arrayminus": [x - a for x, a in zip(xs, early)], "color": "#666", "thickness": 1.5, "width": 4},
         hovertemplate=("<b>%{customdata[1]}</b><br>%{customdata[2]} (range %{customdata[3]})"
+                       "<br>sources give: %{customdata[6]}"
                        "<br>strongest source: %{customdata[4]} (%{customdata[5]})<extra></extra>"),
     ))
     sel = [(x, y) for r, x, y in zip(rows, xs, ys) if r["id"] == selected]
