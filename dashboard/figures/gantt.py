@@ -11,19 +11,22 @@ from . import theme
 from .lanes import faction_of, lane_of, lane_order, top_factions
 
 ROW_PX = 24
+TITLE_CHARS = 30
+LANE_CHARS = 18
 
 
 def _rows(df, vocab: Vocabulary, lanes: str) -> list[dict]:
     periods = [r for r in df.to_dict("records") if not r["is_point"]]
     order = {name: i for i, name in enumerate(lane_order(vocab, lanes))}
     for r in periods:
-        r["lane"] = lane_of(r, vocab, lanes)
+        r["lane"] = theme.short(lane_of(r, vocab, lanes), LANE_CHARS)
+    order = {theme.short(name, LANE_CHARS): i for name, i in order.items()}
     periods.sort(key=lambda r: (order.get(r["lane"], len(order)), r["best_start"], r["title"]))
     seen: dict[str, int] = {}
     for r in periods:  # two events may share a title: keep their rows apart
         key = (r["lane"], r["title"])
         seen[key] = seen.get(key, 0) + 1
-        r["row"] = theme.safe(r["title"]) + ("\u2009" * (seen[key] - 1))
+        r["row"] = theme.safe(theme.short(r["title"], TITLE_CHARS)) + ("\u2009" * (seen[key] - 1))
     return periods
 
 
@@ -101,7 +104,8 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
     theme.tier_keys(fig, {r["canon"] for r in rows})
     theme.base_layout(fig, title, (lo, hi), height=140 + ROW_PX * max(len(rows), 3))
     theme.era_bands(fig, vocab.era_bands, (lo, hi))
-    fig.update_yaxes(autorange="reversed", type="multicategory", tickfont={"size": 12}, showdividers=True)
+    fig.update_yaxes(autorange="reversed", type="multicategory", tickfont={"size": 12}, showdividers=True,
+                     automargin=False)
     if not rows:
         fig.add_annotation(text="No periods match these filters.", x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False)
     fig.update_layout(meta={"role": "gantt", "ids": [r["id"] for r in rows], "x_range": [lo, hi]})

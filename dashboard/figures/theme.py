@@ -17,6 +17,7 @@ TIER_OUTLINE = {"canon": 2.0, "licensed": 1.0, "production": 1.0, "fan": 1.0}
 SELECTED = "#000000"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 PAD_YEARS = 2
+LABEL_MARGIN = 340  # px: the same left margin on both charts, so their year axes line up
 
 
 def colours(keys) -> dict[str, str]:
@@ -50,13 +51,19 @@ def clamp(value, lo: float, hi: float) -> float:
     return min(max(value, lo), hi)
 
 
-def base_layout(fig: go.Figure, title: str, x_range: tuple[float, float], height: int) -> go.Figure:
+def short(text: str, limit: int) -> str:
+    """Cut a label to fit (hover, table and panels give it whole)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def base_layout(fig: go.Figure, title: str, x_range: tuple[float, float], height: int,
+                left: int | None = LABEL_MARGIN) -> go.Figure:
     fig.update_layout(
         template="plotly_white",
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         font={"family": FONT, "size": 13, "color": "#212529"},
         height=height,
-        margin={"l": 10, "r": 10, "t": 62, "b": 100},
+        margin={"l": left if left is not None else 10, "r": 24, "t": 62, "b": 100},
         barmode="overlay",
         clickmode="event",
         hovermode="closest",

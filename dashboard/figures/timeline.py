@@ -88,8 +88,8 @@ def timeline(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | N
     theme.era_bands(fig, vocab.era_bands, (lo, hi))
     for d in dividers:
         fig.add_hline(y=d, line={"color": "#ccc", "width": 1})
-    fig.update_yaxes(tickvals=[t[1] for t in ticks], ticktext=[theme.safe(t[0]) for t in ticks],
-                     autorange="reversed", showgrid=False, zeroline=False)
+    fig.update_yaxes(tickvals=[t[1] for t in ticks], ticktext=[theme.safe(theme.short(t[0], 40)) for t in ticks],
+                     autorange="reversed", showgrid=False, zeroline=False, automargin=False)
     if not rows:
         fig.add_annotation(text="No moments match these filters.", x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False)
     fig.update_layout(meta={"role": "timeline", "ids": [r["id"] for r in rows], "x_range": [lo, hi]})

@@ -13,11 +13,6 @@ LABEL_CHARS = 26
 TIER_COLOUR = dict(zip(TIERS, ("#0072B2", "#E69F00", "#009E73", "#CC79A7")))
 
 
-def short(title: str, limit: int = LABEL_CHARS) -> str:
-    """A work's title cut to fit an axis label (the hover and the citations panel give it whole)."""
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "\u2026"
-
-
 def uncertainty(event: dict, *, x_range=None) -> go.Figure:
     """One row per dated claim (start and, for periods, end ranges); envelope shaded; best dashed."""
     dated = [c for c in event["citations"] if c["start"] or c["end"]]
@@ -25,7 +20,7 @@ def uncertainty(event: dict, *, x_range=None) -> go.Figure:
     finite = [v for _, s, e in ivs for iv in (s, e) if iv for v in (iv.earliest, iv.latest) if math.isfinite(v)]
     finite += [v for v in (event["start_earliest"], event["start_latest"], event["end_earliest"], event["end_latest"]) if v is not None]
     lo, hi = x_range or ((math.floor(min(finite)) - 3, math.ceil(max(finite)) + 3) if finite else (2300, 2420))
-    labels = [theme.safe(short(c["source"])) + ("\u2009" * i) for i, (c, _, _) in enumerate(ivs)]
+    labels = [theme.safe(theme.short(c["source"], LABEL_CHARS)) + ("\u2009" * i) for i, (c, _, _) in enumerate(ivs)]
     fig = go.Figure()
     for side, name, opacity in (("start", "Start (or date) given", 0.9), ("end", "End given", 0.45)):
         base, length, ys, colours, custom, tiers = [], [], [], [], [], []
@@ -66,7 +61,7 @@ def uncertainty(event: dict, *, x_range=None) -> go.Figure:
                 "color": TIER_COLOUR[tier], "pattern": {"shape": theme.TIER_PATTERN[tier], "fgcolor": "#fff"}})
     fig.add_trace(go.Bar(x=[None], y=[None], orientation="h", name="End (lighter)",
                          marker={"color": "#555", "opacity": 0.45}, hoverinfo="skip", showlegend=any(e for _, _, e in ivs)))
-    theme.base_layout(fig, "What each source says", (lo, hi), height=190 + 30 * max(len(ivs), 2))
+    theme.base_layout(fig, "What each source says", (lo, hi), height=190 + 30 * max(len(ivs), 2), left=None)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 110}, uirevision=event["id"])
     fig.update_yaxes(autorange="reversed", automargin=True)
     if not ivs:

@@ -44,7 +44,7 @@ def test_lanes_by_faction_or_era(mini):
     by_faction = gantt(df, mini.vocab, lanes="faction")
     by_era = gantt(df, mini.vocab, lanes="era")
     assert list(trace(by_faction, "Best estimate").y[0]) == ["Cardassian Union", "Bajoran Empire"]
-    assert list(trace(by_era, "Best estimate").y[0]) == ["Early occupation", "Withdrawal and aftermath"]
+    assert list(trace(by_era, "Best estimate").y[0]) == ["Early occupation", "Withdrawal and af\u2026"]  # cut to fit
     assert by_era.layout.yaxis.type == "multicategory"
 
 
@@ -62,6 +62,14 @@ def test_selection_is_outlined_and_eras_are_bands(mini):
     assert gantt(mini.resolved(TIERS), mini.vocab).data[3].base == ()
 
 
+def test_both_charts_share_a_fixed_left_margin_so_years_line_up(mini):
+    from dashboard.figures import timeline
+
+    df = mini.resolved(TIERS)
+    assert gantt(df, mini.vocab).layout.margin.l == timeline(df, mini.vocab).layout.margin.l
+    assert gantt(df, mini.vocab).layout.yaxis.automargin is False
+
+
 def test_shared_range_is_respected(mini):
     fig = gantt(mini.resolved(TIERS), mini.vocab, x_range=(2320, 2380))
     assert tuple(fig.layout.xaxis.range) == (2320, 2380)
@@ -74,7 +82,8 @@ def test_markup_in_titles_is_escaped(broken):
     cat = Catalogue.load(broken("events.csv", "Annexation of Bajor,", "<b onmouseover=x>Annexation</b>,"))
     fig = gantt(cat.resolved(TIERS), cat.vocab)
     best = trace(fig, "Best estimate")
-    assert best.y[1][0] == "&lt;b onmouseover=x&gt;Annexation&lt;/b&gt;"
+    assert best.y[1][0] == "&lt;b onmouseover=x&gt;Annexation&lt;/\u2026"  # escaped after cutting to 30 characters
+    assert best.customdata[0][1] == "&lt;b onmouseover=x&gt;Annexation&lt;/b&gt;"  # the hover gives it whole
     assert "<b onmouseover" not in fig.to_json()
 
 
