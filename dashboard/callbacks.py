@@ -46,7 +46,7 @@ def register_callbacks(app, cat: Catalogue) -> None:
         Output(ids.GANTT, "figure"), Output(ids.TIMELINE, "figure"), Output(ids.SUMMARY, "children"),
         Output(ids.NOTICE, "children"), Output(ids.NOTICE, "is_open"), Output(ids.CITATIONS, "children"),
         Output(ids.UNCERTAINTY_CHART, "figure"), Output(ids.UNCERTAINTY_CHART, "style"),
-        Output(ids.UNCERTAINTY_TEXT, "children"), Output(ids.GRID, "rowData"),
+        Output(ids.UNCERTAINTY_TEXT, "children"), Output(ids.GRID, "rowData"), Output(ids.GRID, "selectedRows"),
         Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOAD_CSV, "href"),
         Input(ids.URL, "search"),
     )
@@ -57,7 +57,8 @@ def register_callbacks(app, cat: Catalogue) -> None:
         return (
             v.gantt, v.timeline, v.summary, [html.Div(n) for n in v.notices], bool(v.notices),
             citations_body(v.selected), v.uncertainty or {}, {} if v.uncertainty else {"display": "none"},
-            v.uncertainty_text, v.rows, app.get_relative_path(f"/events.json{suffix}"),
+            v.uncertainty_text, v.rows, {"ids": [v.selected["id"]] if v.selected else []},
+            app.get_relative_path(f"/events.json{suffix}"),
             app.get_relative_path(f"/events.csv{suffix}"),
         )
 

@@ -68,6 +68,7 @@ def test_render_callback_follows_the_url(client):
     assert "borg" in json.dumps(resp[ids.NOTICE]["children"])
     assert resp[ids.DOWNLOAD_JSON]["href"] == "/events.json?canon=canon&faction=resistance&event=dukat-prefect"
     assert "Waltz" in json.dumps(resp[ids.CITATIONS]["children"])
+    assert resp[ids.GRID]["selectedRows"] == {"ids": ["dukat-prefect"]}
 
 
 def test_markup_in_data_is_text_in_every_output(client):
@@ -90,6 +91,14 @@ def test_sync_callback_turns_a_click_into_a_url(client):
     status, body = call(client, f"..{ids.URL}.search...", inputs, [f"{ids.GANTT}.clickData"])
     assert status == 200
     assert body["response"][ids.URL]["search"] == "?canon=canon&event=annexation"
+
+
+def test_a_failing_callback_shows_a_notice_not_a_traceback(client):
+    status, body = render(client, 12345)  # a search that is not a string makes the view code fail
+    text = json.dumps(body)
+    assert status == 200 and "Traceback" not in text and "AttributeError" not in text
+    assert body["sideUpdate"][ids.ERROR]["is_open"] is True
+    assert "Something went wrong" in text
 
 
 def test_json_and_csv_views_of_any_url(client):

@@ -119,6 +119,11 @@ def test_choosing_a_table_row_selects_the_event(page, live_url, real):
     page.wait_for_selector("#panel-citations .citation-list li")
     assert page.text_content("#panel-citations h3") == real.vocab.events[row_id]
     assert "disagree" in page.text_content("#panel-uncertainty-text")
+    page.get_by_role("button", name="Clear selection").click()  # the grid's selection follows the URL...
+    wait_query(page, lambda q: "event" not in q, "no event after Clear selection")
+    page.wait_for_function(f"!document.querySelector('.events-grid .ag-row[row-id=\"{row_id}\"]').classList.contains('ag-row-selected')")
+    row.locator(".ag-cell").first.click()  # ...so choosing the same row again selects it again
+    wait_query(page, lambda q: q.get("event") == row_id, f"event={row_id} again")
 
 
 def test_zooming_one_chart_moves_the_other(page, live_url):
