@@ -1,7 +1,7 @@
 """Callbacks: thin wrappers wiring component ids to the plain functions in view.py."""
 from __future__ import annotations
 
-from dash import Input, Output, Patch, State, ctx, html, no_update
+from dash import ClientsideFunction, Input, Output, State, ctx, html, no_update
 
 from . import view
 from .catalogue import Catalogue
@@ -62,31 +62,9 @@ def register_callbacks(app, cat: Catalogue) -> None:
             app.get_relative_path(f"/events.csv{suffix}"),
         )
 
-    @app.callback(
+    app.clientside_callback(  # assets/share_years.js: zoom one chart, the other follows
+        ClientsideFunction(namespace="bajor", function_name="shareYears"),
         Output(ids.GANTT, "figure", allow_duplicate=True), Output(ids.TIMELINE, "figure", allow_duplicate=True),
-        Input(ids.GANTT, "relayoutData"), Input(ids.TIMELINE, "relayoutData"),
-        State(ids.GANTT, "figure"), State(ids.TIMELINE, "figure"),
+        Input(ids.GANTT, "relayoutData"), Input(ids.TIMELINE, "relayoutData"), State(ids.GANTT, "figure"),
         prevent_initial_call=True,
     )
-    def share_year_range(gantt_relayout, timeline_relayout, gantt_fig, timeline_fig):
-        """Zooming or panning one chart moves the other to the same years."""
-        source = gantt_relayout if ctx.triggered_id == ids.GANTT else timeline_relayout
-        new = view.shared_range(source)
-        if new is None:
-            return no_update, no_update
-        if new == "auto":  # a double-click reset: both go back to the range they were drawn with
-            meta = ((gantt_fig or {}).get("layout") or {}).get("meta") or {}
-            new = meta.get("x_range")
-            if not new:
-                return no_update, no_update
-            both = []
-            for _ in range(2):
-                patch = Patch()
-                patch["layout"]["xaxis"]["range"] = new
-                patch["layout"]["xaxis"]["autorange"] = False
-                both.append(patch)
-            return tuple(both)
-        patch = Patch()
-        patch["layout"]["xaxis"]["range"] = new
-        patch["layout"]["xaxis"]["autorange"] = False
-        return (no_update, patch) if ctx.triggered_id == ids.GANTT else (patch, no_update)

@@ -15,7 +15,7 @@ from .loading import Tables
 
 EVENT_FIELDS = (
     "id", "title", "summary", "start", "end", "start_earliest", "start_latest", "end_earliest",
-    "end_latest", "era", "factions", "universe", "canon", "disputed", "citations",
+    "end_latest", "era", "factions", "universe", "canon", "disputed", "dispute_note", "citations",
 )
 CITATION_FIELDS = ("source", "medium", "tier", "page", "start", "end", "value", "note")
 FORMATS = ("json", "csv")
@@ -58,7 +58,7 @@ def neutralise(cell) -> str:
 
 
 def _citation_text(c: dict) -> str:
-    when = "-".join(x for x in (c["start"], c["end"]) if x) or "undated"
+    when = " to ".join(x for x in (c["start"], c["end"]) if x) or "undated"
     value = f" [{c['value']}]" if c["value"] else ""
     return f"{c['source']} ({c['tier']}; {c['page']}): {when}{value}"
 

@@ -28,6 +28,10 @@ class Row:
     cells: dict[str, str]
 
 
+class Partial(list):
+    """Rows of a file that could only be read in part (some rows were malformed)."""
+
+
 @dataclass(frozen=True)
 class Tables:
     """The validated tables as DataFrames (string cells, plus parsed columns where useful)."""
@@ -44,7 +48,8 @@ class Tables:
 
 
 def _read_rows(path: Path, spec: TableSpec, errors: list[DataError]) -> list[Row] | None:
-    """The file's rows with their line numbers, or None when the file as a whole is unreadable."""
+    """The file's rows with their line numbers; a Partial list when some rows were malformed;
+    None when the file as a whole is unreadable."""
     file = spec.file
     try:
         raw = path.read_bytes()
@@ -80,16 +85,18 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError]) -> list[Row
     header = [h.strip() for h in header]
     missing = [c for c in spec.column_names if c not in header]
     for name in missing:
-        errors.append(DataError(file, 1, name, f"required column is missing (columns are: {', '.join(spec.column_names)})"))
-    for name in header:
-        if name not in spec.column_names:
-            errors.append(DataError(file, 1, name or "-", f"unknown column (columns are: {', '.join(spec.column_names)})"))
+        errors.append(DataError(file, 1, name, f"column is missing from the header; every column must be there, even "
+                                               f"when its cells are empty (columns are: {', '.join(spec.column_names)})"))
+    unknown = [h for h in header if h not in spec.column_names]
+    for name in unknown:
+        errors.append(DataError(file, 1, name or "-", f"unknown column (columns are: {', '.join(spec.column_names)})"))
     seen = {h for h in header if header.count(h) > 1}
     for name in sorted(seen):
         errors.append(DataError(file, 1, name, "column appears more than once"))
-    if missing or seen:
-        return None
+    if missing or unknown or seen:
+        return None  # the rows cannot be read against this header: fix it first
     rows: list[Row] = []
+    structural = len(errors)
     line = reader.line_num + 1
     while True:
         try:
@@ -107,6 +114,8 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError]) -> list[Row
         else:
             rows.append(Row(line, {h: c.strip() for h, c in zip(header, cells)}))
         line = reader.line_num + 1
+    if len(errors) > structural:
+        return Partial(rows)  # checked cell by cell, but too incomplete for checks across files
     return rows
 
 
@@ -194,12 +203,12 @@ def validate_dir(data_dir: Path) -> tuple[dict[str, list[Row]], list[DataError]]
     data_dir = Path(data_dir)
     errors: list[DataError] = []
     read = {name: _read_rows(data_dir / spec.file, spec, errors) for name, spec in TABLES.items()}
-    unreadable = {name for name, r in read.items() if r is None}
+    unreadable = {name for name, r in read.items() if r is None or isinstance(r, Partial)}
     rows = {name: r or [] for name, r in read.items()}
     ids = {name: _check_ids(spec, rows[name], errors) for name, spec in TABLES.items() if spec.key}
     for name, spec in TABLES.items():
         _check_cells(spec, rows[name], ids, errors, skip_refs=unreadable)
-    if not unreadable:  # cross-table checks only make sense when every table was read
+    if not unreadable:  # cross-table checks only make sense when every table was read whole
         _check_relations(rows, errors)
     return rows, sorted(set(errors), key=lambda e: (e.file, e.line or 0, e.column, e.message))
 

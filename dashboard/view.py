@@ -99,16 +99,3 @@ def event_from_rows(rows) -> str | None:
         return rows[0]["id"] if rows else None
     except (KeyError, IndexError, TypeError):
         return None
-
-
-def shared_range(relayout: dict | None):
-    """The x range a zoom/pan set, 'auto' for a reset, or None when the x axis did not change."""
-    if not isinstance(relayout, dict):
-        return None
-    if "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
-        return [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]
-    if isinstance(relayout.get("xaxis.range"), list) and len(relayout["xaxis.range"]) == 2:
-        return list(relayout["xaxis.range"])
-    if relayout.get("xaxis.autorange"):
-        return "auto"
-    return None

@@ -34,7 +34,18 @@ def test_missing_file(broken):
 
 def test_missing_required_column(broken):
     errs = errors_of(broken("events.csv", "id,title,summary", "id,summary"))
-    assert any(e.file == "events.csv" and e.line == 1 and e.column == "title" and "required column is missing" in e.message for e in errs)
+    assert any(e.file == "events.csv" and e.line == 1 and e.column == "title" and "column is missing from the header" in e.message for e in errs)
+
+
+def test_a_broken_header_is_one_error_not_a_cascade(broken):
+    errs = errors_of(broken("events.csv", "universe,dispute_note", "universe,dispute_note,colour"))
+    assert errs == [DataError("events.csv", 1, "colour", "unknown column (columns are: id, title, summary, start, end, "
+                                                        "era, factions, universe, dispute_note)")]
+
+
+def test_a_malformed_row_does_not_make_other_files_look_wrong(broken):
+    errs = errors_of(broken("claims.csv", "annexation,tng-ensign-ro,memory-beta,2328,,,", "annexation,tng-ensign-ro"))
+    assert errs == [DataError("claims.csv", 2, "-", "row has 2 fields, the header has 7")]
 
 
 def test_unknown_column(broken):

@@ -42,10 +42,3 @@ def test_click_and_row_payloads():
     assert view.event_from_click({"points": [{"x": 1}]}) is None
     assert view.event_from_click(None) is None
     assert view.event_from_rows([{"id": "xss"}]) == "xss" and view.event_from_rows([]) is None
-
-
-def test_shared_range_reads_plotly_relayout_payloads():
-    assert view.shared_range({"xaxis.range[0]": 2330, "xaxis.range[1]": 2350}) == [2330, 2350]
-    assert view.shared_range({"xaxis.range": [2330, 2350]}) == [2330, 2350]
-    assert view.shared_range({"xaxis.autorange": True}) == "auto"
-    assert view.shared_range({"yaxis.range[0]": 1}) is None and view.shared_range(None) is None

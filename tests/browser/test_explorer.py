@@ -132,6 +132,9 @@ def test_zooming_one_chart_moves_the_other(page, live_url):
     page.wait_for_function(f"JSON.stringify(document.querySelector('{TIMELINE}').layout.xaxis.range) === '[2330,2350]'")
     page.evaluate(f"Plotly.relayout(document.querySelector('{TIMELINE}'), {{'xaxis.range': [2340, 2370]}})")
     page.wait_for_function(f"JSON.stringify(document.querySelector('{GANTT}').layout.xaxis.range) === '[2340,2370]'")
+    drawn = page.evaluate(f"JSON.stringify(document.querySelector('{GANTT}').layout.meta.x_range)")
+    page.evaluate(f"Plotly.relayout(document.querySelector('{GANTT}'), {{'xaxis.autorange': true}})")  # double-click
+    page.wait_for_function(f"JSON.stringify(document.querySelector('{TIMELINE}').layout.xaxis.range) === '{drawn}'")
 
 
 def test_bad_url_values_show_a_notice_not_an_error_page(page, live_url):
