@@ -5,6 +5,12 @@ import logging
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
+# Dash's default page wraps its scripts in a <footer> (a second contentinfo landmark) and sets no language.
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+<head>{%metas%}<title>{%title%}</title>{%favicon%}{%css%}</head>
+<body>{%app_entry%}{%config%}{%scripts%}{%renderer%}</body>
+</html>"""
 log = logging.getLogger("dashboard")
 
 
@@ -34,6 +40,7 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
         serve_locally=True,
         on_error=on_error,
         update_title=None,
+        index_string=INDEX,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": "Interactive, cited timeline of the Cardassian Occupation of Bajor."}],
     )

@@ -31,26 +31,29 @@ def chart(cid: str, label: str) -> html.Div:
 
 
 def build_page(vocab: Vocabulary, pages: list[dict]) -> html.Div:
+    """Landmarks: a banner header, the filters as an aside, the charts in main, one footer."""
     return html.Div([
         dcc.Location(id=ids.URL, refresh="callback-nav"),
-        html.A("Skip to the table", href="#table", className="visually-hidden-focusable"),
         dbc.Container([
             html.Header([
+                html.A("Skip to the table of events", href="#table", className="visually-hidden-focusable"),
                 html.H1("Bajor Timeline", className="h3 mb-0"),
                 html.P("The Cardassian Occupation of Bajor, as the sources tell it: what is canon, what is not, "
                        "and how sure anyone can be of each date.", className="text-muted mb-2"),
             ], className="pt-3"),
-            dbc.Alert(id=ids.NOTICE, is_open=False, color="warning", dismissable=True, class_name="small"),
-            dbc.Alert(id=ids.ERROR, is_open=False, color="danger", dismissable=True, class_name="small"),
             dbc.Row([
-                dbc.Col(build_filters(vocab), lg=3, class_name="mb-3"),
-                dbc.Col([
+                dbc.Col(html.Aside(build_filters(vocab), **{"aria-label": "Filters"}), lg=3, class_name="mb-3"),
+                dbc.Col(html.Main([
+                    dbc.Alert(id=ids.NOTICE, is_open=False, color="warning", dismissable=True, class_name="small"),
+                    dbc.Alert(id=ids.ERROR, is_open=False, color="danger", dismissable=True, class_name="small"),
                     html.Div([
                         html.P(id=ids.SUMMARY, className="mb-0 fw-semibold", **{"aria-live": "polite"}),
                         html.Div([
                             dbc.Button("Reset filters", id=ids.RESET, size="sm", color="secondary", outline=True, class_name="me-2"),
-                            html.A("JSON", id=ids.DOWNLOAD_JSON, href="/events.json", className="btn btn-sm btn-link"),
-                            html.A("CSV", id=ids.DOWNLOAD_CSV, href="/events.csv", className="btn btn-sm btn-link"),
+                            html.A("JSON", id=ids.DOWNLOAD_JSON, href="/events.json", className="btn btn-sm btn-link",
+                                   title="This view as JSON"),
+                            html.A("CSV", id=ids.DOWNLOAD_CSV, href="/events.csv", className="btn btn-sm btn-link",
+                                   title="This view as CSV"),
                         ]),
                     ], className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2"),
                     chart(ids.GANTT, "Gantt chart of periods"),
@@ -58,7 +61,7 @@ def build_page(vocab: Vocabulary, pages: list[dict]) -> html.Div:
                     build_panels(),
                     html.H2("All shown events", className="h5 mt-2", id="table"),
                     build_grid(),
-                ], lg=9),
+                ]), lg=9),
             ]),
             build_footer(pages),
         ], fluid=True),

@@ -1,0 +1,31 @@
+"""axe-core (bundled in axe-playwright-python) finds no accessibility violations in the explorer."""
+import pytest
+
+from .test_explorer import open_explorer
+
+pytestmark = pytest.mark.browser
+
+
+def violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page)
+    return [f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("search", ["", "?event=dukat-prefecture&lanes=era&faction=resistance&era=golden-age"])
+def test_no_axe_violations(page, live_url, search):
+    open_explorer(page, live_url, search)
+    if "event=" in search:
+        page.wait_for_selector("#panel-citations .citation-list li")
+        page.wait_for_selector("#url-notice")  # the notice for the unknown era is on screen too
+    page.wait_for_timeout(500)
+    assert violations(page) == []
+
+
+def test_the_checker_does_report_violations(page):
+    """A control: a page with known defects must fail, so an empty list above means something."""
+    page.set_content("<html><body><img src='data:,'><button></button></body></html>")
+    found = " ".join(violations(page))
+    assert "image-alt" in found and "button-name" in found
