@@ -91,6 +91,25 @@ def parse(text: str) -> Interval:
     return Interval(earliest, latest, label)
 
 
+class Memo:
+    """Parses each distinct EDTF string once (the edtf package takes milliseconds per parse, and
+    a table repeats its dates many times). One per load: no state outlives it."""
+
+    def __init__(self):
+        self._seen: dict[str, Interval | DateSyntaxError] = {}
+
+    def __call__(self, text: str) -> Interval:
+        if text not in self._seen:
+            try:
+                self._seen[text] = parse(text)
+            except DateSyntaxError as exc:
+                self._seen[text] = exc
+        result = self._seen[text]
+        if isinstance(result, DateSyntaxError):
+            raise result
+        return result
+
+
 def envelope(intervals) -> Interval | None:
     """The smallest interval containing all given ones (None if there are none)."""
     items = [i for i in intervals if i is not None]

@@ -9,7 +9,7 @@ def _who(c: dict) -> str:
 
 
 def _side(citations: list[dict], key: str) -> list[tuple[str, dates.Interval]]:
-    return [(_who(c), dates.parse(c[key])) for c in citations if c[key]]
+    return [(_who(c), c[f"{key}_iv"]) for c in citations if c[f"{key}_iv"] is not None]
 
 
 def _span(ivs) -> str:

@@ -120,7 +120,7 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError]) -> list[Row
 
 
 def _check_cells(spec: TableSpec, rows: list[Row], ids: dict[str, set], errors: list[DataError],
-                 skip_refs: set[str] = frozenset()) -> None:
+                 parse: dates.Memo, skip_refs: set[str] = frozenset()) -> None:
     file = spec.file
     for col in spec.columns:
         for row in rows:
@@ -138,7 +138,7 @@ def _check_cells(spec: TableSpec, rows: list[Row], ids: dict[str, set], errors: 
                 errors.append(DataError(file, row.line, col.name, f"'{value}' is not a colour like #1f77b4"))
             elif kind == "edtf":
                 try:
-                    dates.parse(value)
+                    parse(value)
                 except dates.DateSyntaxError as exc:
                     errors.append(DataError(file, row.line, col.name, str(exc)))
             elif kind == "choice" and value not in VOCABULARIES[target]:
@@ -164,14 +164,14 @@ def _check_ids(spec: TableSpec, rows: list[Row], errors: list[DataError]) -> set
     return set(first)
 
 
-def _check_relations(rows: dict[str, list[Row]], errors: list[DataError]) -> None:
+def _check_relations(rows: dict[str, list[Row]], errors: list[DataError], parse: dates.Memo) -> None:
     for name, col_start, col_end in (("events", "start", "end"), ("claims", "start", "end"), ("eras", "start", "end")):
         for row in rows[name]:
             start, end = row.cells[col_start], row.cells[col_end]
             if not (start and end):
                 continue
             try:
-                a, b = (dates.parse(start), dates.parse(end)) if name != "eras" else (
+                a, b = (parse(start), parse(end)) if name != "eras" else (
                     dates.Interval(float(start), float(start), start), dates.Interval(float(end), float(end), end))
             except (dates.DateSyntaxError, ValueError):
                 continue  # reported by the cell checks
@@ -198,18 +198,19 @@ def _check_relations(rows: dict[str, list[Row]], errors: list[DataError]) -> Non
             node = parents[node]
 
 
-def validate_dir(data_dir: Path) -> tuple[dict[str, list[Row]], list[DataError]]:
+def validate_dir(data_dir: Path, parse: dates.Memo | None = None) -> tuple[dict[str, list[Row]], list[DataError]]:
     """Read and check every table; return the rows and every error found."""
     data_dir = Path(data_dir)
+    parse = parse or dates.Memo()
     errors: list[DataError] = []
     read = {name: _read_rows(data_dir / spec.file, spec, errors) for name, spec in TABLES.items()}
     unreadable = {name for name, r in read.items() if r is None or isinstance(r, Partial)}
     rows = {name: r or [] for name, r in read.items()}
     ids = {name: _check_ids(spec, rows[name], errors) for name, spec in TABLES.items() if spec.key}
     for name, spec in TABLES.items():
-        _check_cells(spec, rows[name], ids, errors, skip_refs=unreadable)
+        _check_cells(spec, rows[name], ids, errors, parse, skip_refs=unreadable)
     if not unreadable:  # cross-table checks only make sense when every table was read whole
-        _check_relations(rows, errors)
+        _check_relations(rows, errors, parse)
     return rows, sorted(set(errors), key=lambda e: (e.file, e.line or 0, e.column, e.message))
 
 
@@ -223,13 +224,14 @@ def load(data_dir: Path | str | None = None) -> Tables:
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
     if not data_dir.is_dir():
         raise DataInvalid([DataError(str(data_dir), None, "--data", "is not a directory")])
-    rows, errors = validate_dir(data_dir)
+    parse = dates.Memo()
+    rows, errors = validate_dir(data_dir, parse)
     if errors:
         raise DataInvalid(errors)
     frames = {name: _frame(TABLES[name], rows[name]) for name in TABLES}
     for name in ("events", "claims"):
         df = frames[name]
-        df["start_iv"] = [dates.parse(v) if v else None for v in df["start"]]
-        df["end_iv"] = [dates.parse(v) if v else None for v in df["end"]]
+        df["start_iv"] = [parse(v) if v else None for v in df["start"]]
+        df["end_iv"] = [parse(v) if v else None for v in df["end"]]
     frames["events"]["factions"] = [tuple(x.strip() for x in v.split(";")) for v in frames["events"]["factions"]]
     return Tables(data_dir=data_dir, **frames)

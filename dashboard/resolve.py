@@ -144,7 +144,8 @@ def resolve(tables: Tables, tiers: Iterable[str] | None = None, sources: Iterabl
             "disputed": _disputed(cl),
             "dispute_note": ev["dispute_note"],
             "citations": [
-                {k: c[k] for k in ("source", "medium", "series", "released", "tier", "page", "page_url", "start", "end", "value", "note")}
+                {k: c[k] for k in ("source", "medium", "series", "released", "tier", "page", "page_url", "start", "end",
+                                   "value", "note", "start_iv", "end_iv")}
                 for c in cl
             ],
         })

@@ -56,3 +56,15 @@ def test_format_range():
     assert dates.format_range(2309.0, 2328.999) == "2309-2328"
     assert dates.format_range(-math.inf, 2319.999) == "by 2319"
     assert dates.format_range(2346.0, math.inf) == "2346 or later"
+
+
+def test_memo_parses_each_distinct_string_once(monkeypatch):
+    calls = []
+    real_parse = dates.parse
+    monkeypatch.setattr(dates, "parse", lambda t: calls.append(t) or real_parse(t))
+    memo = dates.Memo()
+    assert memo("2328") is memo("2328") and calls == ["2328"]
+    for _ in range(2):
+        with pytest.raises(dates.DateSyntaxError, match="not an EDTF date"):
+            memo("soon")
+    assert calls == ["2328", "soon"]  # errors are remembered too

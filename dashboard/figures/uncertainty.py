@@ -5,7 +5,6 @@ import math
 
 import plotly.graph_objects as go
 
-from .. import dates
 from ..schema import TIERS
 from . import theme
 
@@ -16,7 +15,7 @@ TIER_COLOUR = dict(zip(TIERS, ("#0072B2", "#E69F00", "#009E73", "#CC79A7")))
 def uncertainty(event: dict, *, x_range=None) -> go.Figure:
     """One row per dated claim (start and, for periods, end ranges); envelope shaded; best dashed."""
     dated = [c for c in event["citations"] if c["start"] or c["end"]]
-    ivs = [(c, dates.parse(c["start"]) if c["start"] else None, dates.parse(c["end"]) if c["end"] else None) for c in dated]
+    ivs = [(c, c["start_iv"], c["end_iv"]) for c in dated]
     finite = [v for _, s, e in ivs for iv in (s, e) if iv for v in (iv.earliest, iv.latest) if math.isfinite(v)]
     finite += [v for v in (event["start_earliest"], event["start_latest"], event["end_earliest"], event["end_latest"]) if v is not None]
     lo, hi = x_range or ((math.floor(min(finite)) - 3, math.ceil(max(finite)) + 3) if finite else (2300, 2420))
