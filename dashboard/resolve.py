@@ -76,18 +76,19 @@ def claims_table(tables: Tables) -> pd.DataFrame:
     src = tables.sources.set_index("id")
     pages = tables.pages.set_index("id")
     c = tables.claims
+    s, p = c["source"], c["page"]
     return pd.DataFrame({
         "event": c["event"],
         "order": range(len(c)),
-        "source_id": c["source"],
-        "source": [src.at[s, "title"] for s in c["source"]],
-        "medium": [src.at[s, "medium"] for s in c["source"]],
-        "series": [src.at[s, "series"] for s in c["source"]],
-        "released": [src.at[s, "released"] for s in c["source"]],
-        "tier": [src.at[s, "tier"] for s in c["source"]],
-        "page_id": c["page"],
-        "page": [f"{pages.at[p, 'wiki']}: {pages.at[p, 'title']}" for p in c["page"]],
-        "page_url": [pages.at[p, "url"] for p in c["page"]],
+        "source_id": s,
+        "source": s.map(src["title"]),
+        "medium": s.map(src["medium"]),
+        "series": s.map(src["series"]),
+        "released": s.map(src["released"]),
+        "tier": s.map(src["tier"]),
+        "page_id": p,
+        "page": p.map(pages["wiki"] + ": " + pages["title"]),
+        "page_url": p.map(pages["url"]),
         "start": c["start"],
         "end": c["end"],
         "start_iv": c["start_iv"],

@@ -56,17 +56,18 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
 
     # Uncertainty: the spans where the start and the end may lie, faded.
     unc_base, unc_len, unc_y0, unc_y1, unc_c, unc_cd = [], [], [], [], [], []
-    for r, c, cd, y0, y1 in zip(rows, colours, custom, *y):
+    for r, c, y0, y1 in zip(rows, colours, *y):
         for side in ("start", "end"):
             a = theme.clamp(r[f"{side}_earliest"] if r[f"{side}_earliest"] is not None else -math.inf, lo, hi)
             b = theme.clamp(r[f"{side}_latest"] if r[f"{side}_latest"] is not None else math.inf, lo, hi)
             if b - a > 0.01:
                 unc_base.append(a); unc_len.append(b - a); unc_y0.append(y0); unc_y1.append(y1)
-                unc_c.append(c); unc_cd.append(cd)
+                unc_c.append(c); unc_cd.append([r["id"]])
+    # Only the id rides along: "none" (not "skip") keeps clicks on a faded bar selecting its event.
     fig.add_trace(go.Bar(
         name="Uncertain start or end (faded)", base=unc_base, x=unc_len, y=[unc_y0, unc_y1], orientation="h",
         marker={"color": unc_c, "opacity": 0.3, "line": {"width": 0}}, customdata=unc_cd,
-        hovertemplate=hover, showlegend=False, width=0.55,
+        hoverinfo="none", showlegend=False, width=0.55,
     ))
     # Best estimate: solid bar coloured by faction, patterned and outlined by canon tier.
     base = [theme.clamp(r["best_start"], lo, hi) for r in rows]

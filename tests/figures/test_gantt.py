@@ -90,3 +90,9 @@ def test_markup_in_titles_is_escaped(broken):
 def test_empty_selection_says_so(mini):
     fig = gantt(mini.resolved(TIERS).iloc[0:0], mini.vocab)
     assert any("No periods match" in a.text for a in fig.layout.annotations)
+
+
+def test_faded_bars_carry_only_the_id_and_stay_clickable(mini):
+    unc = trace(gantt(mini.resolved(TIERS), mini.vocab), "Uncertain start or end (faded)")
+    assert {tuple(c) for c in unc.customdata} == {("annexation",), ("open-ended",)}
+    assert unc.hoverinfo == "none"  # not "skip": a click on a faded bar still selects the event
