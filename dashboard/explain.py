@@ -5,7 +5,8 @@ from . import dates
 
 
 def _who(c: dict) -> str:
-    return f"{c['source']} ({c['tier']})"
+    """'Waltz (canon, via Memory Alpha)': the same work can be read differently on two wikis."""
+    return f"{c['source']} ({c['tier']}, via {c['page'].split(':')[0]})"
 
 
 def _side(citations: list[dict], key: str) -> list[tuple[str, dates.Interval]]:
