@@ -10,6 +10,8 @@ from .components.panels import citations_body
 
 CONTROL_OUTPUTS = [Output(cid, prop) for cid, prop in ids.CONTROLS]
 CONTROL_INPUTS = [Input(cid, prop) for cid, prop in ids.CONTROLS]
+ACTIONS = {None: "url", ids.URL: "url", ids.RESET: "reset", ids.CLEAR_SELECTION: "clear", ids.GANTT: "gantt",
+           ids.TIMELINE: "timeline", ids.GRID: "grid"}  # any filter control: "controls"
 
 
 def register_callbacks(app, cat: Catalogue) -> None:
@@ -21,26 +23,10 @@ def register_callbacks(app, cat: Catalogue) -> None:
     )
     def sync_url_and_controls(search, *args):
         """The URL holds the state: a URL change sets the controls; a control change sets the URL."""
-        values, (_reset, _clear, gantt_click, timeline_click, rows) = list(args[:len(ids.CONTROLS)]), args[len(ids.CONTROLS):]
-        trigger = ctx.triggered_id
-        current, _ = view.parse_query(search or "", cat.vocab)
-        keep = [no_update] * len(ids.CONTROLS)
-        if trigger in (None, ids.URL):
-            return no_update, *view.controls_from_state(current)
-        if trigger == ids.RESET:
-            return "", *view.controls_from_state(view.DEFAULT)
-        if trigger == ids.CLEAR_SELECTION:
-            state = current.with_event(None)
-        elif trigger == ids.GANTT:
-            state = current.with_event(view.event_from_click(gantt_click) or current.event)
-        elif trigger == ids.TIMELINE:
-            state = current.with_event(view.event_from_click(timeline_click) or current.event)
-        elif trigger == ids.GRID:
-            state = current.with_event(view.event_from_rows(rows) or current.event)
-        else:
-            state = view.state_from_controls(values, current.event, cat)
-        query = view.to_query(state)
-        return (no_update if query == (search or "").lstrip("?") else ("?" + query if query else "")), *keep
+        controls, (_reset, _clear, gantt_click, timeline_click, rows) = list(args[:len(CONTROL_INPUTS)]), args[len(CONTROL_INPUTS):]
+        action = ACTIONS.get(ctx.triggered_id, "controls")
+        new_search, new_controls = view.respond(cat, search, action, controls, gantt_click, timeline_click, rows)
+        return (no_update if new_search is None else new_search), *(new_controls or [no_update] * len(CONTROL_OUTPUTS))
 
     @app.callback(
         Output(ids.GANTT, "figure"), Output(ids.TIMELINE, "figure"), Output(ids.SUMMARY, "children"),

@@ -99,3 +99,35 @@ def event_from_rows(rows) -> str | None:
         return rows[0]["id"] if rows else None
     except (KeyError, IndexError, TypeError):
         return None
+
+
+ACTIONS = ("url", "reset", "clear", "gantt", "timeline", "grid", "controls")
+
+
+def respond(cat: Catalogue, search: str | None, action: str, controls: list,
+            gantt_click=None, timeline_click=None, rows=None) -> tuple[str | None, list | None]:
+    """What a user action does to the URL and the controls.
+
+    Returns (the new search string, or None to leave the URL alone; control values in
+    ids.CONTROLS order, or None to leave them alone). The URL is the single source of truth:
+    a URL change (page load, Back) sets the controls; anything else writes the URL.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}; one of {', '.join(ACTIONS)}")
+    current, _ = parse_query(search or "", cat.vocab)
+    if action == "url":
+        return None, controls_from_state(current)
+    if action == "reset":
+        return "", controls_from_state(DEFAULT)
+    picked = {"gantt": lambda: event_from_click(gantt_click), "timeline": lambda: event_from_click(timeline_click),
+              "grid": lambda: event_from_rows(rows)}
+    if action == "clear":
+        state = current.with_event(None)
+    elif action in picked:
+        state = current.with_event(picked[action]() or current.event)
+    else:
+        state = state_from_controls(controls, current.event, cat)
+    query = to_query(state)
+    if query == (search or "").lstrip("?"):
+        return None, None
+    return ("?" + query if query else ""), None

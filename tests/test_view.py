@@ -42,3 +42,32 @@ def test_click_and_row_payloads():
     assert view.event_from_click({"points": [{"x": 1}]}) is None
     assert view.event_from_click(None) is None
     assert view.event_from_rows([{"id": "xss"}]) == "xss" and view.event_from_rows([]) is None
+
+
+def test_respond_url_change_sets_the_controls(mini):
+    search, controls = view.respond(mini, "?canon=canon&faction=resistance", "url", [])
+    assert search is None and controls[0] == ["canon"] and controls[2] == ["resistance"]
+
+
+def test_respond_click_row_and_clear_write_the_url(mini):
+    click = {"points": [{"customdata": ["annexation"]}]}
+    assert view.respond(mini, "?canon=canon", "gantt", [], gantt_click=click) == ("?canon=canon&event=annexation", None)
+    assert view.respond(mini, "", "grid", [], rows=[{"id": "xss"}]) == ("?event=xss", None)
+    assert view.respond(mini, "?event=xss", "clear", []) == ("", None)
+    assert view.respond(mini, "?event=xss", "timeline", [], timeline_click={"points": [{}]}) == (None, None)  # nothing picked
+
+
+def test_respond_controls_and_reset(mini):
+    values = view.controls_from_state(DEFAULT)
+    values[7] = True  # disputed only
+    assert view.respond(mini, "?event=annexation", "controls", values) == ("?disputed=1&event=annexation", None)
+    assert view.respond(mini, "?disputed=1&event=annexation", "controls", values) == (None, None)  # unchanged: no new history entry
+    search, controls = view.respond(mini, "?disputed=1", "reset", values)
+    assert search == "" and controls == view.controls_from_state(DEFAULT)
+
+
+def test_respond_refuses_an_unknown_action(mini):
+    import pytest
+
+    with pytest.raises(ValueError, match="unknown action 'dance'"):
+        view.respond(mini, "", "dance", [])
