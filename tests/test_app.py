@@ -53,7 +53,7 @@ def test_page_is_served_with_local_assets_only(client):
 
 def test_layout_credits_the_wikis_and_has_every_control(client):
     layout = json.dumps(client.get("/_dash-layout").get_json())
-    for wiki in ("Memory Alpha", "Memory Beta", "Memory Delta", "CC BY-NC 4.0", "CC BY-SA 3.0"):
+    for wiki in ("Memory Alpha", "Memory Beta", "Memory Delta", "CC BY-NC 3.0", "CC BY-SA 3.0"):
         assert wiki in layout
     for cid, _ in ids.CONTROLS:
         assert f'"id": "{cid}"' in layout
