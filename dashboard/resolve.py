@@ -26,6 +26,12 @@ COLUMNS = (
 NULLABLE = ("start_earliest", "start_latest", "end_earliest", "end_latest", "best_end")
 
 
+def bounds(row: dict, side: str) -> tuple[float, float]:
+    """A resolved row's (earliest, latest) for 'start' or 'end', with open bounds as -inf/+inf."""
+    lo, hi = row[f"{side}_earliest"], row[f"{side}_latest"]
+    return (-math.inf if lo is None else lo), (math.inf if hi is None else hi)
+
+
 def check_tiers(tiers: Iterable[str] | None) -> tuple[str, ...]:
     """Validate a set of tiers at the boundary; None means all of them."""
     if tiers is None:

@@ -71,3 +71,9 @@ def test_bad_tiers_are_refused_with_the_choices(mini, bad, fragment):
 def test_unknown_source_is_refused(mini):
     with pytest.raises(ValueError, match="unknown source id"):
         resolve.resolve(mini.tables, None, sources={"nope"})
+
+
+def test_bounds_turn_open_ends_back_into_infinities(mini):
+    ev = row(mini.resolved(TIERS), "open-ended")
+    assert resolve.bounds(ev, "start") == (2369.0, 2369.999)
+    assert resolve.bounds(ev, "end") == (2369.0, math.inf)

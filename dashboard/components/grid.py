@@ -1,11 +1,11 @@
 """The table view (dash-ag-grid): sortable, filterable, an accessible alternative to the charts."""
 from __future__ import annotations
 
-import math
 
 import dash_ag_grid as dag
 
 from ..dates import format_range
+from ..resolve import bounds
 from ..filters import Vocabulary
 from ..schema import TIER_LABELS
 from . import ids
@@ -27,9 +27,8 @@ def grid_rows(df, vocab: Vocabulary) -> list[dict]:
     """Rows for the grid: plain text cells (the grid renders them as text, never as HTML)."""
     rows = []
     for r in df.to_dict("records"):
-        lo = r["start_earliest"] if r["start_earliest"] is not None else -math.inf
-        hi_col = "start_latest" if r["is_point"] else "end_latest"
-        hi = r[hi_col] if r[hi_col] is not None else math.inf
+        lo = bounds(r, "start")[0]
+        hi = bounds(r, "start" if r["is_point"] else "end")[1]
         rows.append({
             "id": r["id"], "title": r["title"], "start": r["start"], "end": r["end"] or "(moment)",
             "range": format_range(lo, hi), "era": vocab.eras[r["era"]],

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from ..dates import format_range
 from ..filters import Vocabulary
+from ..resolve import bounds
 from . import theme
 from .lanes import faction_of, lane_of, lane_order, top_factions
 
@@ -31,12 +32,7 @@ def _rows(df, vocab: Vocabulary, lanes: str) -> list[dict]:
 
 
 def _hover(r: dict) -> str:
-    rng = []
-    for side in ("start", "end"):
-        lo, hi = r[f"{side}_earliest"], r[f"{side}_latest"]
-        lo = -math.inf if lo is None else lo
-        hi = math.inf if hi is None else hi
-        rng.append(format_range(lo, hi))
+    rng = [format_range(*bounds(r, side)) for side in ("start", "end")]
     return f"{theme.safe(r['start'])} to {theme.safe(r['end'])}<br>range: began {rng[0]}, ended {rng[1]}"
 
 
@@ -58,8 +54,7 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
     unc_base, unc_len, unc_y0, unc_y1, unc_c, unc_cd = [], [], [], [], [], []
     for r, c, y0, y1 in zip(rows, colours, *y):
         for side in ("start", "end"):
-            a = theme.clamp(r[f"{side}_earliest"] if r[f"{side}_earliest"] is not None else -math.inf, lo, hi)
-            b = theme.clamp(r[f"{side}_latest"] if r[f"{side}_latest"] is not None else math.inf, lo, hi)
+            a, b = (theme.clamp(v, lo, hi) for v in bounds(r, side))
             if b - a > 0.01:
                 unc_base.append(a); unc_len.append(b - a); unc_y0.append(y0); unc_y1.append(y1)
                 unc_c.append(c); unc_cd.append([r["id"]])

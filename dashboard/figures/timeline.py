@@ -1,12 +1,12 @@
 """Timeline of point events: markers in lanes with whiskers spanning each date's range."""
 from __future__ import annotations
 
-import math
 
 import plotly.graph_objects as go
 
 from ..dates import format_range
 from ..filters import Vocabulary
+from ..resolve import bounds
 from . import theme
 from .lanes import faction_of, lane_of, lane_order, top_factions
 
@@ -50,12 +50,11 @@ def timeline(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | N
     ys, ticks, dividers = pack(rows, lane_order(vocab, lanes))
     colour = theme.colours(top_factions(vocab))
     xs = [theme.clamp(r["best_start"], lo, hi) for r in rows]
-    early = [theme.clamp(r["start_earliest"] if r["start_earliest"] is not None else -math.inf, lo, hi) for r in rows]
-    late = [theme.clamp(r["start_latest"] if r["start_latest"] is not None else math.inf, lo, hi) for r in rows]
+    early = [theme.clamp(bounds(r, "start")[0], lo, hi) for r in rows]
+    late = [theme.clamp(bounds(r, "start")[1], lo, hi) for r in rows]
     custom = [[
         r["id"], theme.safe(r["title"]), theme.safe(r["start"]),
-        format_range(r["start_earliest"] if r["start_earliest"] is not None else -math.inf,
-                     r["start_latest"] if r["start_latest"] is not None else math.inf),
+        format_range(*bounds(r, "start")),
         theme.tier_label(r["canon"]), "disputed" if r["disputed"] else "sources agree", theme.claimed_dates(r),
     ] for r in rows]
     fig = go.Figure()
