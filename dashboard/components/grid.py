@@ -17,7 +17,7 @@ COLUMNS = [
     {"field": "range", "headerName": "Range the sources allow", "flex": 1.4, "minWidth": 150},
     {"field": "era", "headerName": "Era", "flex": 1.5, "minWidth": 140},
     {"field": "factions", "headerName": "Factions", "flex": 2, "minWidth": 160},
-    {"field": "universe", "headerName": "Universe", "flex": 1.3, "minWidth": 120},
+    {"field": "universes", "headerName": "Universes", "flex": 1.3, "minWidth": 120},
     {"field": "tier", "headerName": "Strongest source", "flex": 1.3, "minWidth": 130},
     {"field": "disputed", "headerName": "Disputed", "flex": 0.8, "minWidth": 100},
 ]
@@ -33,7 +33,7 @@ def grid_rows(df, vocab: Vocabulary) -> list[dict]:
             "id": r["id"], "title": r["title"], "start": r["start"], "end": r["end"] or "(moment)",
             "range": format_range(lo, hi), "era": vocab.eras[r["era"]],
             "factions": ", ".join(vocab.factions[f] for f in r["factions"]),
-            "universe": vocab.universes[r["universe"]], "tier": TIER_LABELS[r["canon"]],
+            "universes": ", ".join(vocab.universes[u] for u in r["universes"]), "tier": TIER_LABELS[r["canon"]],
             "disputed": "yes" if r["disputed"] else "no",
         })
     return rows
