@@ -237,3 +237,29 @@ def test_markup_in_a_title_is_shown_never_run(page, mini_url):
     page.wait_for_selector(".events-grid .ag-row[row-id]")
     assert re.search(r"<img src=x", page.inner_text(".events-grid"))
     assert dialogs == []
+
+
+@pytest.mark.parametrize("width", [1366, 910])  # 910 CSS px: a 1366 px laptop at 150% zoom
+def test_era_labels_never_overlap(browser, live_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    page = context.new_page()
+    try:
+        open_explorer(page, live_url)
+        page.wait_for_timeout(500)
+        boxes = page.evaluate("""() => [...document.querySelectorAll('#chart-gantt .annotation')]
+            .map(a => a.getBoundingClientRect()).filter(b => b.top < document.querySelector('#chart-gantt .xtick')
+            .getBoundingClientRect().top).map(b => [b.left, b.right])""")
+        boxes.sort()
+        assert len(boxes) >= 3
+        assert all(a[1] <= b[0] + 1 for a, b in zip(boxes, boxes[1:])), boxes
+    finally:
+        context.close()
+
+
+def test_png_download_is_named_after_the_view(page, live_url):
+    open_explorer(page, live_url, "?canon=canon")
+    page.hover(GANTT)
+    with page.expect_download() as info:
+        page.locator('#chart-gantt .modebar-btn[data-title^="Download plot"]').click()
+    name = info.value.suggested_filename
+    assert name.startswith("bajor-timeline-periods-") and "canon-only" in name and name.endswith(".png")
