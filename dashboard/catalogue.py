@@ -1,4 +1,5 @@
-"""The loaded data of one app: tables, vocabulary, and resolution cached per trusted-tier set."""
+"""The loaded data of one app: tables, vocabulary, and resolution cached per trusted-tier set (and
+per `asof` year's set of released works)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import loading, resolve
-from .filters import Vocabulary
+from .filters import Vocabulary, released_by
 
 
 @dataclass(frozen=True)
@@ -21,17 +22,19 @@ class Catalogue:
     def load(cls, data_dir: Path | str | None = None) -> Catalogue:
         """Load and validate a data directory (raises DataInvalid)."""
         tables = loading.load(data_dir)
-        # There are only 15 non-empty tier sets, so the cache is bounded by the vocabulary.
-        cached = lru_cache(maxsize=16)(partial(resolve.resolve, tables))
+        # 15 non-empty tier sets times the distinct sets of works released by a year (keyed by the
+        # set, not the year, so every year between two releases shares one entry).
+        cached = lru_cache(maxsize=64)(partial(resolve.resolve, tables))
         return cls(tables, Vocabulary.from_tables(tables), cached)
 
-    def resolved(self, tiers: tuple[str, ...]) -> pd.DataFrame:
-        """Resolved events for these trusted tiers (shared: do not modify the frame)."""
-        return self._resolve(tuple(tiers))
+    def resolved(self, tiers: tuple[str, ...], asof: int | None = None) -> pd.DataFrame:
+        """Resolved events for these trusted tiers, counting only works released by `asof` when it
+        is given (shared: do not modify the frame)."""
+        return self._resolve(tuple(tiers), released_by(self.tables, asof))
 
-    def citations(self, event_id: str, tiers: tuple[str, ...]) -> list[dict]:
+    def citations(self, event_id: str, tiers: tuple[str, ...], asof: int | None = None) -> list[dict]:
         """The trusted citations of one event (empty if no trusted source cites it)."""
-        df = self.resolved(tiers)
+        df = self.resolved(tiers, asof)
         match = df[df["id"] == event_id]
         return list(match.iloc[0]["citations"]) if len(match) else []
 

@@ -41,8 +41,9 @@ def _load(data: Path | None) -> loading.Tables:
 
 def cmd_validate(args) -> int:
     tables = _load(args.data)
+    tours = len(filters.Vocabulary.from_tables(tables).tours)
     print(f"OK: {len(tables.events)} events, {len(tables.claims)} claims, {len(tables.sources)} sources, "
-          f"{len(tables.pages)} pages in {tables.data_dir}")
+          f"{len(tables.pages)} pages, {tours} tours in {tables.data_dir}")
     return 0
 
 
@@ -54,7 +55,7 @@ def cmd_export(args) -> int:
         print(f"--query: {notice}", file=sys.stderr)
     if notices:
         return 2
-    shown = filters.apply(resolve.resolve(tables, state.canon), state, vocab)
+    shown = filters.apply(resolve.resolve(tables, state.canon, filters.released_by(tables, state.asof)), state, vocab)
     text = export_mod.export(shown, tables, args.format)
     if args.out:
         args.out.write_text(text, encoding="utf-8")

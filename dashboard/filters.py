@@ -2,22 +2,25 @@
 
 The query vocabulary is public (bookmarks, embeds, the CLI's --query): canon, era, faction,
 universe (comma lists of ids), from, to (years), q (text), disputed=1, event (selected id),
-lanes (faction|era). Unknown or malformed values are dropped with a notice, never an error.
+lanes (faction|era), asof (a real-world year: only works released by then count) and tour (a
+tour id from tours.csv, or a comma list of event ids). Unknown or malformed values are dropped
+with a notice, never an error.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
 
+from . import tours as tours_mod
 from .loading import Tables
 from .schema import TIER_LABELS, TIERS
 
 LANES = ("faction", "era")
 LIST_KEYS = ("canon", "era", "faction", "universe")
-KNOWN_KEYS = (*LIST_KEYS, "from", "to", "q", "disputed", "event", "lanes")
+KNOWN_KEYS = (*LIST_KEYS, "from", "to", "q", "disputed", "event", "lanes", "asof", "tour")
 MAX_QUERY_TEXT = 200
 
 
@@ -31,6 +34,7 @@ class Vocabulary:
     universes: dict[str, str]
     events: dict[str, str]
     era_bands: tuple[tuple[str, str, float, float, str], ...] = ()
+    tours: dict[str, tours_mod.Tour] = field(default_factory=dict)  # tours.csv, by tour id
 
     @classmethod
     def from_tables(cls, tables: Tables) -> Vocabulary:
@@ -44,6 +48,7 @@ class Vocabulary:
             era_bands=tuple(
                 (e["id"], e["label"], float(e["start"]), float(e["end"]), e["colour"]) for e in tables.eras.to_dict("records")
             ),
+            tours=tours_mod.from_table(tables.tours),
         )
 
     def choices(self, key: str) -> dict[str, str]:
@@ -79,6 +84,8 @@ class FilterState:
     disputed: bool = False
     event: str | None = None
     lanes: str = "faction"
+    asof: int | None = None  # real-world year: only claims from works released by then count
+    tour: str = ""  # a tour id from tours.csv, or a comma list of event ids (see tours.resolve)
 
     def with_event(self, event: str | None) -> FilterState:
         return replace(self, event=event)
@@ -149,6 +156,17 @@ def parse_query(query, vocab: Vocabulary) -> tuple[FilterState, list[str]]:
             values["lanes"] = params["lanes"]
         else:
             notices.append(f"Ignored 'lanes={params['lanes']}': use faction or era.")
+    if "asof" in params and str(params["asof"]).strip():
+        year = _year(str(params["asof"]))
+        if year is None:
+            notices.append(f"Ignored 'asof={params['asof']}': give a real-world year, e.g. asof=1993.")
+        else:
+            values["asof"] = year
+    if "tour" in params and str(params["tour"]).strip():
+        tour, tour_notices = tours_mod.resolve(str(params["tour"])[:MAX_QUERY_TEXT * 10], vocab.tours, vocab.events)
+        notices += tour_notices
+        if tour is not None:
+            values["tour"] = tour.key
     return FilterState(**values), notices
 
 
@@ -170,6 +188,10 @@ def to_query(state: FilterState) -> str:
         out.append(("disputed", "1"))
     if state.lanes != DEFAULT.lanes:
         out.append(("lanes", state.lanes))
+    if state.asof is not None:
+        out.append(("asof", str(state.asof)))
+    if state.tour:
+        out.append(("tour", state.tour))
     if state.event:
         out.append(("event", state.event))
     return urlencode(out, safe=",")
@@ -198,7 +220,32 @@ def apply(resolved: pd.DataFrame, state: FilterState, vocab: Vocabulary) -> pd.D
         mask &= text.str.contains(needle, regex=False)
     if state.disputed:
         mask &= df["disputed"].astype(bool)
+    if state.tour:
+        mask &= df["id"].isin(tour_stops(state, vocab))
     return df[mask]
+
+
+def tour_stops(state: FilterState, vocab: Vocabulary) -> tuple[str, ...]:
+    """The event ids of the state's tour, in the tour's order (empty without a tour)."""
+    if not state.tour:
+        return ()
+    tour, _ = tours_mod.resolve(state.tour, vocab.tours, vocab.events)
+    return tour.events if tour else ()
+
+
+def released_by(tables: Tables, asof: int | None) -> frozenset[str] | None:
+    """The ids of the works released in or before `asof` (a real-world year), for resolve's
+    `sources=`; None (every work) without a year. A work with no release year is left out: it
+    cannot be shown to be out by then, and a spoiler-safe view errs on the safe side."""
+    if asof is None:
+        return None
+    released = pd.to_numeric(tables.sources["released"], errors="coerce")
+    return frozenset(tables.sources["id"][released <= asof])
+
+
+def undated_works(tables: Tables) -> int:
+    """How many works have no release year (left out of every `asof` view)."""
+    return int(pd.to_numeric(tables.sources["released"], errors="coerce").isna().sum())
 
 
 def describe(state: FilterState, shown: int, total: int, vocab: Vocabulary) -> str:
@@ -224,6 +271,12 @@ def describe(state: FilterState, shown: int, total: int, vocab: Vocabulary) -> s
         parts.append(f"matching “{state.q}”")
     if state.disputed:
         parts.append("disputed only")
+    if state.tour:
+        tour, _ = tours_mod.resolve(state.tour, vocab.tours, vocab.events)
+        if tour is not None:
+            parts.append(f"tour “{tour.title}”" if tour.id else f"a tour of {len(tour.stops)} stops")
+    if state.asof is not None:
+        parts.append(f"as known in {state.asof} (works released by then)")
     noun = "event" if total == 1 else "events"
     head = f"{shown} of {total} {noun}"
     return f"{head}: {', '.join(parts)}" if parts else f"{head}: everything"

@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import dates
+from . import dates, tours
 from .schema import TABLES, VOCABULARIES, DataError, DataInvalid, TableSpec
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _YEAR = re.compile(r"^-?\d{1,5}$")
+_COUNT = re.compile(r"^[1-9]\d{0,5}$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Tables:
     eras: pd.DataFrame
     factions: pd.DataFrame
     universes: pd.DataFrame
+    tours: pd.DataFrame | None = None  # optional file: empty when absent
     errors: tuple = field(default=())
 
 
@@ -54,6 +56,8 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError]) -> list[Row
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
+        if spec.optional:
+            return []
         errors.append(DataError(file, None, "-", f"file is missing from {path.parent}"))
         return None
     try:
@@ -134,6 +138,8 @@ def _check_cells(spec: TableSpec, rows: list[Row], ids: dict[str, set], errors: 
                 errors.append(DataError(file, row.line, col.name, f"'{value}' is not a slug (lowercase letters, digits and hyphens)"))
             elif kind == "year" and not _YEAR.match(value):
                 errors.append(DataError(file, row.line, col.name, f"'{value}' is not a whole year"))
+            elif kind == "count" and not _COUNT.match(value):
+                errors.append(DataError(file, row.line, col.name, f"'{value}' is not a whole number from 1 up"))
             elif kind == "colour" and not _COLOUR.match(value):
                 errors.append(DataError(file, row.line, col.name, f"'{value}' is not a colour like #1f77b4"))
             elif kind == "edtf":
@@ -187,6 +193,7 @@ def _check_relations(rows: dict[str, list[Row]], errors: list[DataError], parse:
     for row in rows["events"]:
         if row.cells["id"] and row.cells["id"] not in cited:
             errors.append(DataError("events.csv", row.line, "id", f"event '{row.cells['id']}' has no claim in claims.csv; every event needs a citation"))
+    errors.extend(tours.check(rows["tours"]))
     parents = {r.cells["id"]: r.cells["parent"] for r in rows["factions"]}
     for row in rows["factions"]:
         seen, node = set(), row.cells["id"]

@@ -21,7 +21,8 @@ UNIVERSE_KINDS = ("prime", "mirror", "alternate", "fan")
 class Column:
     """One column: `kind` says how its cells are checked.
 
-    kinds: id, text, edtf, year, colour, ref:<table>, refs:<table> (semicolon list), choice:<vocab>.
+    kinds: id, text, edtf, year, count (1, 2, 3...), colour, ref:<table>, refs:<table> (semicolon list),
+    choice:<vocab>.
     """
 
     name: str
@@ -34,6 +35,7 @@ class TableSpec:
     name: str
     columns: tuple[Column, ...]
     key: str | None = "id"
+    optional: bool = False  # the file may be absent (then the table is empty)
 
     @property
     def file(self) -> str:
@@ -64,6 +66,10 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("claims", (C("event", "ref:events"), C("source", "ref:sources"), C("page", "ref:pages"),
                              C("start", "edtf", required=False), C("end", "edtf", required=False),
                              C("value", required=False), C("note")), key=None),
+        # Tours (dashboard/tours.py): a header row per tour (no event) and a row per stop.
+        TableSpec("tours", (C("tour", "id"), C("order", "count", required=False), C("event", "ref:events", required=False),
+                            C("title", required=False), C("description", required=False), C("note", required=False)),
+                  key=None, optional=True),
     )
 }
 VOCABULARIES = {"tiers": TIERS, "media": MEDIA, "universe_kinds": UNIVERSE_KINDS}

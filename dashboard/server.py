@@ -45,7 +45,7 @@ def install(app, cat: Catalogue) -> None:
 
     def view_response(fmt: str):
         state, notices = parse_query(request.query_string.decode("utf-8", errors="replace"), cat.vocab)
-        shown = apply(cat.resolved(state.canon), state, cat.vocab)
+        shown = apply(cat.resolved(state.canon, state.asof), state, cat.vocab)
         text = export.export(shown, cat.tables, fmt)
         headers = {"X-Notices": " | ".join(notices)[:1000]} if notices else {}
         if fmt == "csv":

@@ -14,7 +14,7 @@ import pandas as pd
 from . import explain
 from .catalogue import Catalogue
 from .figures import theme
-from .filters import DEFAULT, LANES, FilterState, apply, describe, parse_query, to_query
+from .filters import DEFAULT, LANES, FilterState, apply, describe, parse_query, to_query, undated_works
 from .schema import TIERS
 
 
@@ -54,7 +54,7 @@ class Details:
 def build_view(cat: Catalogue, query: str) -> View:
     """What the page shows for this query string."""
     state, notices = parse_query(query or "", cat.vocab)
-    resolved = cat.resolved(state.canon)
+    resolved = cat.resolved(state.canon, state.asof)
     shown = apply(resolved, state, cat.vocab)
     lo, hi = theme.extent(shown if len(shown) else resolved)
     x_range = (state.year_from if state.year_from is not None else lo,
@@ -65,10 +65,19 @@ def build_view(cat: Catalogue, query: str) -> View:
         if len(match):
             selected = match.iloc[0].to_dict()
         else:
-            notices.append(f"The selected event '{state.event}' has no source among the trusted tiers.")
+            notices.append(f"The selected event '{state.event}' has no source among the trusted tiers"
+                           + (f" released by {state.asof}." if state.asof is not None else "."))
     return View(state=state, notices=tuple(notices), shown=shown, total=len(cat.tables.events),
-                summary=describe(state, len(shown), len(cat.tables.events), cat.vocab), x_range=x_range,
-                selected=selected, query=to_query(state))
+                summary=summary(cat, state, len(shown)), x_range=x_range, selected=selected, query=to_query(state))
+
+
+def summary(cat: Catalogue, state: FilterState, shown: int) -> str:
+    """The view in words (filters.describe), saying what an `asof` view leaves out."""
+    text = describe(state, shown, len(cat.tables.events), cat.vocab)
+    undated = undated_works(cat.tables) if state.asof is not None else 0
+    if undated:
+        text += f"; {undated} work{'s' if undated != 1 else ''} with no known release year left out"
+    return text
 
 
 def chronological(shown: pd.DataFrame) -> list[str]:
@@ -84,7 +93,7 @@ def details(cat: Catalogue, v: View) -> Details | None:
     if v.selected is None:
         return None
     event = v.selected
-    cites = cat.citations(event["id"], v.state.canon)
+    cites = cat.citations(event["id"], v.state.canon, v.state.asof)
     order = chronological(v.shown)
     pos = order.index(event["id"]) if event["id"] in order else -1
     return Details(

@@ -267,7 +267,7 @@ def _copy_tool():
 
 COPY_TOOL = _copy_tool()
 PROSE = {"events.csv": ("title", "summary", "dispute_note"), "claims.csv": ("value", "note"),
-         "universes.csv": ("description",)}  # titles of works (sources.csv) are names, not prose
+         "universes.csv": ("description",), "tours.csv": ("title", "description", "note")}  # titles of works (sources.csv) are names, not prose
 
 
 @pytest.mark.skipif(COPY_TOOL is None, reason="shared/ is not beside the checkout")
