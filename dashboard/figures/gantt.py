@@ -17,15 +17,17 @@ RANGE_OPACITY = 0.32
 
 
 def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None = None,
-          x_range=None, plot_px: float | None = None) -> go.Figure:
-    """Periods (rows of `df` with is_point False) packed into lanes; ids ride along as customdata."""
+          x_range=None, plot_px: float | None = None, scale: float = 1.0) -> go.Figure:
+    """Periods (rows of `df` with is_point False) packed into lanes; ids ride along as customdata.
+    `scale` multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector."""
     periods = df[~df["is_point"].to_numpy(dtype=bool)]
     lo, hi = theme.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
     s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(periods)
     a, b = theme.clamp(s_lo, lo, hi), theme.clamp(e_hi, lo, hi)
     b = np.maximum(b, a + MIN_BAR_YEARS)
-    p = marks.place(periods, vocab, lanes, a, b, (lo, hi), plot_px)
+    size = theme.sizes(scale)
+    p = marks.place(periods, vocab, lanes, a, b, (lo, hi), plot_px, size)
     hover = {"hovertemplate": "%{hovertext}<extra></extra>"}
     fig = go.Figure()
 
@@ -50,7 +52,8 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
         name="best", x=tick_x[keep], y=np.concatenate([p.y, p.y])[keep], mode="markers",
         customdata=np.concatenate([p.ids, p.ids])[keep], meta="best",
         hovertext=np.concatenate([p.hover, p.hover])[keep],
-        marker={"symbol": "line-ns", "size": 15, "line": {"color": theme.INK, "width": 2.5}}, **hover))))
+        marker={"symbol": "line-ns", "size": size.best_tick, "line": {"color": theme.INK, "width": size.best_tick_width}},
+        **hover))))
     # Periods that run past the edge of the chart (or are open-ended): an arrow at that edge.
     right = e_hi > hi
     left = s_lo < lo
@@ -58,7 +61,7 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
         name="continues", x=np.concatenate([np.full(right.sum(), hi), np.full(left.sum(), lo)]),
         y=np.concatenate([p.y[right], p.y[left]]), mode="markers", hoverinfo="skip", meta="edge", cliponaxis=False,
         marker={"symbol": ["triangle-right"] * int(right.sum()) + ["triangle-left"] * int(left.sum()),
-                "size": 9, "color": theme.INK}))
+                "size": size.edge_marker, "color": theme.INK}))
     marks.cue_traces(fig, p)
     marks.finish(fig, p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No periods match these filters.")
     fig.update_layout(meta={"role": "gantt", "x_range": [lo, hi], "selected": None})

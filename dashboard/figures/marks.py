@@ -16,12 +16,8 @@ from ..filters import Vocabulary
 from . import measure, packing, theme
 from .lanes import faction_keys, lane_keys, lane_labels, lane_order, top_factions
 
-ROW_PX = 21  # a compact row: 12 px text with a little air
-NARROW_PX = 560  # below this plot width (phones) labels go above their marks, not beside them
-ROW_PX_NARROW = 30
-LABEL_MAX_PX = 300
-TIER_PX = 11  # room for the tier marker
-STAR_PX = 12  # room for the dispute star
+NARROW_PX = 560  # below this plot width (phones; times the text scale) labels go above their marks
+# Row heights, marker and text sizes: theme.sizes(scale).
 
 
 @dataclass(frozen=True)
@@ -45,24 +41,27 @@ class Placed:
     lane_count: dict
     rows: int
     row_px: int
+    narrow: bool
+    size: theme.Sizes
 
     @property
     def bar_width(self) -> float:
         """Bar thickness in rows: thinner where a label line sits above each bar."""
-        return 0.62 if self.row_px == ROW_PX else 0.4
+        return 0.4 if self.narrow else 0.62
 
 
 def place(df, vocab: Vocabulary, lanes: str, x_lo: np.ndarray, x_hi: np.ndarray,
-          x_range: tuple[float, float], plot_px: float) -> Placed:
+          x_range: tuple[float, float], plot_px: float, size: theme.Sizes | None = None) -> Placed:
     """Pack events into rows per lane so that no two marks or labels overlap at this width."""
+    size = size or theme.sizes()
     lo, hi = x_range
     ypp = (hi - lo) / max(plot_px, 1.0)
     disputed = df["disputed"].to_numpy(dtype=bool)
-    cut = min(LABEL_MAX_PX, plot_px * 0.45)
-    labels = np.array([measure.fit(t, cut) for t in df["title"]], dtype=object)
-    label_px = measure.widths(labels)
-    lead = TIER_PX + np.where(disputed, STAR_PX, 0) + 2
-    narrow = plot_px < NARROW_PX
+    cut = min(size.label_max, plot_px * 0.45)
+    labels = np.array([measure.fit(t, cut, size=size.label) for t in df["title"]], dtype=object)
+    label_px = measure.widths(labels, size=size.label)
+    lead = size.tier_room + np.where(disputed, size.star_room, 0) + 2 * size.scale
+    narrow = plot_px < NARROW_PX * size.scale
     if narrow:  # the label above the marks, from their start: a row is a label line and a bar
         start = np.minimum(x_lo, hi - (label_px + lead + 6) * ypp).clip(lo)
         anchor, side = start, np.full(len(x_lo), "middle right", dtype=object)
@@ -85,10 +84,11 @@ def place(df, vocab: Vocabulary, lanes: str, x_lo: np.ndarray, x_hi: np.ndarray,
     return Placed(
         ids=df["id"].to_numpy(dtype=object), y=y, label_y=y - 0.42 if narrow else y, label=np.array([theme.safe(t) for t in labels], dtype=object),
         label_x=anchor + step * lead * ypp, label_side=side,
-        tier_x=anchor + step * (TIER_PX / 2) * ypp, star_x=anchor + step * (TIER_PX + STAR_PX / 2) * ypp,
+        tier_x=anchor + step * (size.tier_room / 2) * ypp, star_x=anchor + step * (size.tier_room + size.star_room / 2) * ypp,
         disputed=disputed, tier=df["canon"].to_numpy(dtype=object), colour=colour, hover=theme.hover_text(df),
         lanes=lane_info, lane_label={k: names.get(k, k) for k, _, _ in lane_info}, lane_count=counts,
-        rows=int(y.max()) + 1 if len(y) else 0, row_px=ROW_PX_NARROW if narrow else ROW_PX,
+        rows=int(y.max()) + 1 if len(y) else 0, row_px=size.row_narrow if narrow else size.row, narrow=narrow,
+        size=size,
     )
 
 
@@ -107,21 +107,22 @@ def cue_traces(fig: go.Figure, p: Placed) -> None:
     hover = {"hovertext": p.hover, "hovertemplate": "%{hovertext}<extra></extra>"}
     fig.add_trace(go.Scatter(**dimmable(dict(
         name="tier", x=p.tier_x, y=p.label_y, mode="markers", customdata=p.ids, meta="cue",
-        marker={"symbol": [theme.TIER_SYMBOL[t] for t in p.tier], "size": 8,
+        marker={"symbol": [theme.TIER_SYMBOL[t] for t in p.tier], "size": p.size.tier_marker,
                 "color": [theme.TIER_COLOUR[t] for t in p.tier], "line": {"width": 0}},
         **hover))))
     d = p.disputed
     fig.add_trace(go.Scatter(**dimmable(dict(
         name="disputed", x=p.star_x[d], y=p.label_y[d], mode="markers", customdata=p.ids[d], meta="cue",
-        marker={"symbol": "star", "size": 12, "color": "#c0392b", "line": {"color": "#000", "width": 1}},
+        marker={"symbol": "star", "size": p.size.star_marker, "color": "#c0392b",
+                "line": {"color": "#000", "width": p.size.scale}},
         hovertext=p.hover[d], hovertemplate="%{hovertext}<extra></extra>"))))
     fig.add_trace(go.Scatter(**dimmable(dict(
         name="labels", x=p.label_x, y=p.label_y, mode="text", text=p.label, textposition=p.label_side,
-        textfont={"size": theme.LABEL_PX, "color": theme.INK}, customdata=p.ids, meta="label",
+        textfont={"size": p.size.label, "color": theme.INK}, customdata=p.ids, meta="label",
         cliponaxis=False, **hover))))
     # Filled with the selected event's label in bold (here for a given selection, or by the browser).
     fig.add_trace(go.Scatter(name="selected", x=[], y=[], mode="text", text=[], textposition="middle right",
-                             textfont={"size": theme.LABEL_PX + 1, "color": "#000"}, meta="selected",
+                             textfont={"size": p.size.label + p.size.scale, "color": "#000"}, meta="selected",
                              hoverinfo="skip", cliponaxis=False))
 
 
@@ -155,11 +156,11 @@ def select(fig: go.Figure, event: str | None) -> go.Figure:
 
 
 def finish(fig: go.Figure, p: Placed, x_range, plot_px: float, bands, *, era_labels: bool, empty: str) -> go.Figure:
-    height = theme.MARGIN["t"] + theme.MARGIN["b"] + p.row_px * max(p.rows, 3)
-    theme.base_layout(fig, x_range, height, plot_px=plot_px)
-    era_shapes, era_notes = theme.era_bands(bands, x_range, plot_px, label=era_labels)
-    lane_shapes, lane_notes = theme.lane_headers(p.lanes, p.lane_label, p.lane_count)
-    notes = era_notes + lane_notes + ([theme.empty_note(empty)] if not len(p.ids) else [])
+    height = p.size.margin_top + theme.MARGIN["b"] + p.row_px * max(p.rows, 3)
+    theme.base_layout(fig, x_range, height, plot_px=plot_px, size=p.size)
+    era_shapes, era_notes = theme.era_bands(bands, x_range, plot_px, label=era_labels, size=p.size)
+    lane_shapes, lane_notes = theme.lane_headers(p.lanes, p.lane_label, p.lane_count, size=p.size)
+    notes = era_notes + lane_notes + ([theme.empty_note(empty, p.size)] if not len(p.ids) else [])
     fig.update_layout(shapes=era_shapes + lane_shapes, annotations=notes,
                       yaxis={"range": [max(p.rows, 3) - 0.5, -0.5], "autorange": False})
     return fig

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
@@ -35,6 +36,46 @@ LABEL_PX = 12  # chart label size at 100% zoom
 DEFAULT_PLOT_PX = 900.0  # plot width assumed until the browser says how wide the chart is
 MARGIN = {"l": 12, "r": 16, "t": 58, "b": 12}
 DIMMED = 0.22
+PRESENT_SCALE = 2.0  # the presentation's charts: 24 px labels, read from the back of a room
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Every size the Gantt chart and the timeline draw, in px, for one text scale: the one home of
+    chart sizes. Scale 1 is the page (12 px labels); PRESENT_SCALE the projector."""
+
+    scale: float
+    label: float  # event labels and the layout's font
+    tick: float  # year ticks
+    era: float  # era names above the ticks
+    era_shift: float  # how far above the plot the era names sit
+    lane: float  # lane headers
+    hover: float
+    empty: float  # the "nothing matches" note
+    row: int  # a row: a label line with a little air
+    row_narrow: int  # a row on a narrow plot: a label line above a bar
+    label_max: float  # the widest a label may be
+    tier_room: float  # room before a label for the tier marker...
+    star_room: float  # ...and the dispute star
+    tier_marker: float
+    star_marker: float
+    best_tick: float  # the best estimate's tick on a bar
+    best_tick_width: float
+    edge_marker: float  # the arrow where a bar runs past the edge
+    moment_marker: float
+    whisker: float
+    margin_top: int  # room for the era names and the year ticks
+
+
+def sizes(scale: float = 1.0) -> Sizes:
+    """The chart sizes at a text scale (1: the page; PRESENT_SCALE: a projector)."""
+    s = max(float(scale or 1.0), 0.5)
+    return Sizes(
+        scale=s, label=LABEL_PX * s, tick=12 * s, era=11 * s, era_shift=24 * s, lane=12 * s, hover=13 * s,
+        empty=14 * s, row=round(21 * s), row_narrow=round(30 * s), label_max=300 * s, tier_room=11 * s,
+        star_room=12 * s, tier_marker=8 * s, star_marker=12 * s, best_tick=15 * s, best_tick_width=2.5 * s,
+        edge_marker=9 * s, moment_marker=11 * s, whisker=1.5 * s, margin_top=round(MARGIN["t"] * s),
+    )
 
 
 def colours(keys) -> dict[str, str]:
@@ -89,15 +130,17 @@ def clamp(values, lo: float, hi: float) -> np.ndarray:
 
 
 def base_layout(fig: go.Figure, x_range: tuple[float, float], height: int, *, title: str | None = None,
-                top_axis: bool = True, margin: dict | None = None, plot_px: float = DEFAULT_PLOT_PX) -> go.Figure:
+                top_axis: bool = True, margin: dict | None = None, plot_px: float = DEFAULT_PLOT_PX,
+                size: Sizes | None = None) -> go.Figure:
     """The shared look: year ticks at the top (in view on the first screen), compact rows, no legend."""
-    nticks = int(max(3, min(14, plot_px // 64)))  # a year label needs about 40 px
+    size = size or sizes()
+    nticks = int(max(3, min(14, plot_px // (64 * size.scale))))  # a year label needs about 40 px
     fig.update_layout(
         template="plotly_white",
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}} if title else None,
-        font={"family": FONT, "size": LABEL_PX, "color": INK},
+        font={"family": FONT, "size": size.label, "color": INK},
         height=height,
-        margin={**MARGIN, **(margin or {})},
+        margin={**MARGIN, "t": size.margin_top, **(margin or {})},
         barmode="overlay",
         bargap=0,
         clickmode="event",
@@ -106,20 +149,21 @@ def base_layout(fig: go.Figure, x_range: tuple[float, float], height: int, *, ti
         showlegend=False,
         xaxis={"range": list(x_range), "tickformat": "d", "showgrid": True, "gridcolor": "#e3e3e3",
                "zeroline": False, "side": "top" if top_axis else "bottom", "ticks": "outside",
-               "tickfont": {"size": 12, "color": INK}, "fixedrange": False, "nticks": nticks,
+               "tickfont": {"size": size.tick, "color": INK}, "fixedrange": False, "nticks": nticks,
                "tickangle": 0},
         yaxis={"showticklabels": False, "showgrid": False, "zeroline": False, "fixedrange": True,
                "autorange": "reversed"},
-        hoverlabel={"font": {"family": FONT, "size": 13}, "align": "left"},
+        hoverlabel={"font": {"family": FONT, "size": size.hover}, "align": "left"},
         uirevision="keep",
     )
     return fig
 
 
-def era_bands(bands, x_range, plot_px: float, label: bool = True) -> tuple[list[dict], list[dict]]:
+def era_bands(bands, x_range, plot_px: float, label: bool = True, size: Sizes | None = None) -> tuple[list[dict], list[dict]]:
     """Eras as background bands, and their names above the year ticks, cut to the band's measured
     width. Returns (shapes, annotations) as plain dicts: set once on the layout (adding shapes one
     by one re-validates every shape each time)."""
+    size = size or sizes()
     lo, hi = x_range
     px_per_year = plot_px / max(hi - lo, 1e-9)
     shapes, notes = [], []
@@ -127,30 +171,31 @@ def era_bands(bands, x_range, plot_px: float, label: bool = True) -> tuple[list[
         x0, x1 = max(start, lo), min(end, hi)
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
                        "fillcolor": colour, "opacity": 0.55, "layer": "below", "line": {"width": 0}})
-        text = measure.fit(name, (x1 - x0) * px_per_year - 6, size=11) if label else ""
+        text = measure.fit(name, (x1 - x0) * px_per_year - 6, size=size.era) if label else ""
         if text:
             notes.append({"x": (x0 + x1) / 2, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
-                          "yshift": 24, "text": safe(text), "showarrow": False, "hovertext": safe(name),
-                          "font": {"size": 11, "color": MUTED}})
+                          "yshift": size.era_shift, "text": safe(text), "showarrow": False, "hovertext": safe(name),
+                          "font": {"size": size.era, "color": MUTED}})
     return shapes, notes
 
 
-def lane_headers(lanes, labels: dict, counts: dict) -> tuple[list[dict], list[dict]]:
+def lane_headers(lanes, labels: dict, counts: dict, size: Sizes | None = None) -> tuple[list[dict], list[dict]]:
     """A header row per lane (its name and how many events), with a rule above it: (shapes, annotations)."""
+    size = size or sizes()
     shapes, notes = [], []
     for k, y, _n in lanes:
         notes.append({"x": 0, "xref": "paper", "xanchor": "left", "y": y, "yref": "y", "showarrow": False,
                       "text": f"<b>{safe(labels[k])}</b> <span style='color:{MUTED}'>({counts[k]})</span>",
-                      "font": {"size": 12, "color": INK}, "bgcolor": "rgba(255,255,255,0.85)"})
+                      "font": {"size": size.lane, "color": INK}, "bgcolor": "rgba(255,255,255,0.85)"})
         if y > 0:
             shapes.append({"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": y - 0.5,
                            "y1": y - 0.5, "line": {"color": "#c9c9c9", "width": 1}})
     return shapes, notes
 
 
-def empty_note(text: str) -> dict:
+def empty_note(text: str, size: Sizes | None = None) -> dict:
     return {"text": text, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper", "showarrow": False,
-            "font": {"size": 14, "color": MUTED}}
+            "font": {"size": (size or sizes()).empty, "color": MUTED}}
 
 
 def label_anchor(x_lo: np.ndarray, x_hi: np.ndarray, label_px: np.ndarray, lo: float, hi: float,

@@ -12,24 +12,26 @@ DOT_YEARS_PX = 6  # half a marker, in px: the least room a moment takes
 
 
 def timeline(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None = None,
-             x_range=None, plot_px: float | None = None) -> go.Figure:
-    """Point events (rows of `df` with is_point True) as markers coloured by faction."""
+             x_range=None, plot_px: float | None = None, scale: float = 1.0) -> go.Figure:
+    """Point events (rows of `df` with is_point True) as markers coloured by faction. `scale`
+    multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector."""
     moments = df[df["is_point"].to_numpy(dtype=bool)]
     lo, hi = theme.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
     ypp = (hi - lo) / plot_px
+    size = theme.sizes(scale)
     s_lo, s_hi, _, _ = theme.bound_arrays(moments)
     x = theme.clamp(theme.column(moments, "best_start"), lo, hi)
     w_lo, w_hi = theme.clamp(s_lo, lo, hi), theme.clamp(s_hi, lo, hi)
-    a = np.minimum(w_lo, x - DOT_YEARS_PX * ypp)
-    b = np.maximum(w_hi, x + DOT_YEARS_PX * ypp)
-    p = marks.place(moments, vocab, lanes, a, b, (lo, hi), plot_px)
+    a = np.minimum(w_lo, x - DOT_YEARS_PX * size.scale * ypp)
+    b = np.maximum(w_hi, x + DOT_YEARS_PX * size.scale * ypp)
+    p = marks.place(moments, vocab, lanes, a, b, (lo, hi), plot_px, size)
     fig = go.Figure()
     fig.add_trace(go.Scatter(**marks.dimmable(dict(
         name="moments", x=x, y=p.y, mode="markers", customdata=p.ids, meta="moment",
-        marker={"color": p.colour, "size": 11, "line": {"color": theme.INK, "width": 1}},
+        marker={"color": p.colour, "size": size.moment_marker, "line": {"color": theme.INK, "width": size.scale}},
         error_x={"type": "data", "symmetric": False, "array": w_hi - x, "arrayminus": x - w_lo,
-                 "color": "#6e7781", "thickness": 1.5, "width": 4},
+                 "color": "#6e7781", "thickness": size.whisker, "width": 4 * size.scale},
         hovertext=p.hover, hovertemplate="%{hovertext}<extra></extra>"))))
     marks.cue_traces(fig, p)
     marks.finish(fig, p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No moments match these filters.")
