@@ -1,6 +1,7 @@
 /* Bajor Timeline explorer, in the browser: what depends on which part of the URL, the selection
-   highlight (no round trip, no figure re-sent), the details panel's keys and focus, the chart width,
-   the filters drawer, and a PNG download with a title and the credit. */
+   highlight (no round trip, no figure re-sent), the details panel's keys and focus, the chart width
+   (also the presentation's), the filters drawer, and chart images (PNG, slide PNG and SVG) with a
+   title, the filters in words and the credit. The presentation's keys are in present.js. */
 (function () {
     const DETAILS = "details", CLOSE = "details-close", PREV = "details-prev", NEXT = "details-next";
 
@@ -116,48 +117,103 @@
     });
 
     // The charts' width in CSS px (it changes with the window and with browser zoom): the server
-    // packs rows and cuts labels to fit it.
-    let sentWidth = null, timer = null;
-    function measure() {
-        const el = document.getElementById("charts");
+    // packs rows and cuts labels to fit it. The explorer's charts and the presentation's chart each
+    // report to their page's own store. The explorer's width also sets how much a printout shrinks
+    // the charts to fit the paper (--print-zoom, see the print rules in explorer.css).
+    const WIDTHS = [["charts", "plot-width"], ["present-charts", "present-width"]];
+    const PRINT_PX = 680;  // an A4 or Letter page's text width in CSS px, with 12 mm margins
+    let sent = {}, measured = {}, timer = null;
+    function measure(force) {
         const dc = window.dash_clientside;
-        if (!el || !dc || !dc.set_props) { return; }
-        const w = Math.round(el.getBoundingClientRect().width);
-        if (w > 0 && (sentWidth === null || Math.abs(w - sentWidth) > 24)) {
-            sentWidth = w;
-            dc.set_props("plot-width", {data: w});
-        }
+        if (!dc || !dc.set_props) { return; }
+        WIDTHS.forEach(function (pair) {
+            const el = document.getElementById(pair[0]);
+            if (!el) { measured[pair[0]] = null; return; }
+            const fresh = measured[pair[0]] !== el;  // a new page put a new element there
+            if (!fresh && force !== true) { return; }
+            const w = Math.round(el.getBoundingClientRect().width);
+            if (w > 0 && (fresh || Math.abs(w - sent[pair[0]]) > 24)) {
+                measured[pair[0]] = el;
+                sent[pair[0]] = w;
+                el.style.setProperty("--print-zoom", String(Math.min(1, PRINT_PX / w)));
+                dc.set_props(pair[1], {data: w});
+            }
+        });
     }
-    window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(measure, 250); });
-    new MutationObserver(function () {
-        const el = document.getElementById("charts");
-        if (el && sentWidth === null) { measure(); }
-        if (!el) { sentWidth = null; }
-    }).observe(document.documentElement, {childList: true, subtree: true});
+    window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(function () { measure(true); }, 250); });
+    new MutationObserver(function () { measure(false); })
+        .observe(document.documentElement, {childList: true, subtree: true});
 
-    // The modebar's PNG: named after the view, with the view's title and the credit to the wikis.
+    // Chart images with a title, a caption naming the filters and the credit to the wikis, drawn by
+    // the browser (Plotly.downloadImage on a decorated copy of the figure): the modebar's PNG, and
+    // slide images (1920x1080 PNG, the same at 2x, SVG) from the Image menus.
+    function esc(text) {
+        return String(text || "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    }
+
+    function words(gd) {
+        const box = gd.closest("[data-credit]");
+        const from = box && box.getAttribute("data-caption-from");
+        const el = from && document.getElementById(from);
+        const meta = (gd.layout && gd.layout.meta) || {};
+        const kind = meta.role === "timeline" ? "Moments" : "Periods";
+        return {title: meta.image_title || ("Bajor Timeline: " + kind),
+                caption: (el && el.textContent) || "Bajor Timeline",
+                credit: box ? box.getAttribute("data-credit") || "" : ""};
+    }
+
+    // opts: {format: "png"|"svg", slide: [W, H] (a slide of that many pixels) or null (the chart as
+    // it is on the page), scale: 1 or 2}
+    function downloadChart(gd, opts) {
+        if (!gd || !window.Plotly || !gd._fullLayout) { return null; }
+        const t = words(gd);
+        const layout = JSON.parse(JSON.stringify(gd.layout));
+        const font = ((layout.font || {}).size) || 12;
+        const top = Math.round(font * 4.6), bottom = Math.round(font * 2.6);
+        const w = gd._fullLayout.width, h = gd._fullLayout.height;
+        let width = w, height = h + top + bottom, scale = opts.scale || 2;
+        if (opts.slide) {  // wide enough for the chart's own height, then zoomed to the slide's pixels
+            const ratio = opts.slide[0] / opts.slide[1];
+            width = Math.max(w, Math.ceil(height * ratio));
+            height = Math.round(width / ratio);
+            scale = opts.slide[0] / width * (opts.scale || 1);
+        }
+        layout.width = width;
+        layout.height = height;
+        layout.title = {text: "<b>" + esc(t.title) + "</b><br><span style='font-size:" + Math.round(font * 1.05) + "px'>" +
+                        esc(t.caption) + "</span>", x: 0.01, xanchor: "left", y: 1 - 6 / height, yanchor: "top",
+                        font: {size: Math.round(font * 1.6)}};
+        layout.margin = Object.assign({}, layout.margin, {t: (layout.margin.t || 58) + top, b: (layout.margin.b || 12) + bottom});
+        layout.annotations = (layout.annotations || []).concat([{text: esc(t.credit), xref: "paper", yref: "paper",
+            x: 0, y: 0, yanchor: "top", yshift: -(layout.margin.b - bottom) - 8, xanchor: "left", showarrow: false,
+            font: {size: Math.round(font * 0.92), color: "#333"}}]);
+        const name = ("bajor-timeline-" + t.title + "-" + t.caption).toLowerCase().replace(/[^a-z0-9]+/g, "-")
+            .slice(0, 90).replace(/-+$/, "");
+        const size = opts.slide ? opts.slide[0] * (opts.scale || 1) + "x" + opts.slide[1] * (opts.scale || 1) : "";
+        const file = {format: opts.format, filename: name + (size ? "-" + size : ""), width: width, height: height,
+                      scale: opts.format === "svg" ? 1 : scale};
+        window.Plotly.downloadImage({data: gd.data, layout: layout, config: {staticPlot: true}}, file);
+        return file;
+    }
+
     document.addEventListener("click", function (e) {
         const btn = e.target.closest && e.target.closest('.modebar-btn[data-title^="Download plot"]');
         if (!btn || !window.Plotly) { return; }
         const gd = btn.closest(".js-plotly-plot");
-        const charts = document.getElementById("charts");
-        if (!gd || !charts) { return; }
+        if (!gd || !gd.closest("[data-credit]")) { return; }
         e.preventDefault(); e.stopImmediatePropagation();
-        const summary = (document.getElementById("view-summary") || {}).textContent || "Bajor Timeline";
-        const kind = gd.closest("#chart-gantt") ? "Periods" : "Moments";
-        const credit = charts.getAttribute("data-credit") || "";
-        const layout = JSON.parse(JSON.stringify(gd.layout));
-        layout.title = {text: "<b>Bajor Timeline: " + kind + "</b><br><span style='font-size:12px'>" +
-                        summary.replace(/[<>&]/g, "") + "</span>", x: 0.01, xanchor: "left", y: 0.995, yanchor: "top"};
-        layout.margin = Object.assign({}, layout.margin, {t: (layout.margin.t || 58) + 56, b: (layout.margin.b || 12) + 34});
-        layout.annotations = (layout.annotations || []).concat([{text: credit.replace(/[<>&]/g, ""), xref: "paper",
-            yref: "paper", x: 0, y: 0, yanchor: "top", yshift: -10, xanchor: "left", showarrow: false,
-            font: {size: 11, color: "#57606a"}}]);
-        const slug = ("bajor-timeline-" + kind + "-" + summary).toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 90);
-        window.Plotly.downloadImage({data: gd.data, layout: layout},
-            {format: "png", filename: slug.replace(/-+$/, ""), width: gd._fullLayout.width,
-             height: gd._fullLayout.height + 90, scale: 2});
+        downloadChart(gd, {format: "png", slide: null, scale: 2});
     }, true);
+
+    document.addEventListener("click", function (e) {
+        const item = e.target.closest && e.target.closest("[data-slide-image], [data-print]");
+        if (!item) { return; }
+        if (item.hasAttribute("data-print")) { window.print(); return; }
+        const gd = document.querySelector("#" + item.getAttribute("data-slide-image") + " .js-plotly-plot");
+        downloadChart(gd, {format: item.getAttribute("data-format"), slide: [1920, 1080],
+                           scale: Number(item.getAttribute("data-scale")) || 1});
+    });
+    window.bajorDownloadChart = downloadChart;  // for the browser tests and the console
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         bajor: Object.assign({}, (window.dash_clientside || {}).bajor, {
@@ -177,6 +233,10 @@
             highlight: function (search, rendered, gantt, timeline) {
                 const id = params(search).get("event") || null;
                 return [highlightPatch(normalise(gantt), id), highlightPatch(normalise(timeline), id)];
+            },
+            presentTitle: function (title) {
+                if (title) { document.title = title; }
+                return noUpdate();
             },
             docTitle: function (title) {
                 if (title) { document.title = title; }

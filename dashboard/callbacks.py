@@ -5,11 +5,15 @@ the browser dims the other events (assets/explorer.js) and the server fills the 
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import ClientsideFunction, Input, Output, State, ctx, html, no_update
 
 from . import figures, pages, view
 from .catalogue import Catalogue
-from .components import details, grid, ids
+from .components import details, grid, handout, ids
+from .components.teaching import tour_links
+from .pages import present
 
 CONTROL_OUTPUTS = [Output(cid, prop) for cid, prop in ids.CONTROLS]
 CONTROL_INPUTS = [Input(cid, prop) for cid, prop in ids.CONTROLS]
@@ -56,6 +60,7 @@ def register_callbacks(app, cat: Catalogue) -> None:
         Output(ids.GANTT, "figure"), Output(ids.TIMELINE, "figure"), Output(ids.SUMMARY, "children"),
         Output(ids.NOTICE, "children"), Output(ids.NOTICE, "is_open"),
         Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOAD_CSV, "href"), Output(ids.RENDERED, "data"),
+        Output(ids.PRESENT_LINK, "href"), Output(ids.TOURS_MENU, "children"),
         Input(ids.FILTER_KEY, "data"), Input(ids.PLOT_WIDTH, "data"), State(ids.URL, "search"),
     )
     def render(filter_key, width, search):
@@ -68,8 +73,15 @@ def register_callbacks(app, cat: Catalogue) -> None:
             figures.gantt(v.shown, cat.vocab, **kw), figures.timeline(v.shown, cat.vocab, **kw), v.summary,
             [html.Div(n) for n in v.notices], bool(v.notices),
             app.get_relative_path(f"/events.json{suffix}"), app.get_relative_path(f"/events.csv{suffix}"),
-            filter_key or "",
+            filter_key or "", app.get_relative_path(f"/present{suffix}"),
+            tour_links(cat.vocab, app.get_relative_path("/"), view.to_query(replace(v.state, event=None, tour=""))),
         )
+
+    @app.callback(Output(ids.HANDOUT, "children"), Input(ids.FILTER_KEY, "data"), State(ids.URL, "search"))
+    def show_handout(_key, search):
+        """The printed handout: the shown events in date order, with dates in words and citations."""
+        v = view.build_view(cat, search)
+        return handout.body(cat, "Bajor Timeline", v.summary, v.shown, None, v.state)
 
     # Selecting dims every other event and emboldens the label, in the browser (no figure re-sent).
     clientside("highlight", Output(ids.GANTT, "figure", allow_duplicate=True),
@@ -110,3 +122,5 @@ def register_callbacks(app, cat: Catalogue) -> None:
                Output(ids.TIMELINE, "figure", allow_duplicate=True),
                Input(ids.GANTT, "relayoutData"), Input(ids.TIMELINE, "relayoutData"), State(ids.GANTT, "figure"),
                prevent_initial_call=True)
+
+    present.register(app, cat)  # /present: its own page, its own callbacks

@@ -6,7 +6,7 @@ callbacks only pass component values in and results out.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -114,18 +114,18 @@ def with_event(query: str, event: str | None, cat: Catalogue) -> str:
 def controls_from_state(state: FilterState) -> list:
     """Control values in ids.CONTROLS order."""
     return [list(state.canon), list(state.era), list(state.faction), list(state.universe), state.year_from,
-            state.year_to, state.q, state.disputed, state.lanes]
+            state.year_to, state.q, state.disputed, state.lanes, state.asof]
 
 
 def state_from_controls(values: list, event: str | None, cat: Catalogue) -> FilterState:
     """Build the state from control values (ids.CONTROLS order), checked like a URL would be."""
-    canon, era, faction, universe, year_from, year_to, q, disputed, lanes = values
+    canon, era, faction, universe, year_from, year_to, q, disputed, lanes, asof = values
     query = {
         "canon": ",".join(TIERS if canon is None else canon),
         "era": ",".join(era or []), "faction": ",".join(faction or []), "universe": ",".join(universe or []),
         "from": "" if year_from in (None, "") else str(year_from), "to": "" if year_to in (None, "") else str(year_to),
         "q": q or "", "disputed": "1" if disputed else "", "lanes": lanes if lanes in LANES else DEFAULT.lanes,
-        "event": event or "",
+        "asof": "" if asof in (None, "") else str(asof), "event": event or "",
     }
     state, _ = parse_query(query, cat.vocab)
     return state
@@ -174,7 +174,7 @@ def respond(cat: Catalogue, search: str | None, action: str, controls: list,
     elif action in picked:
         state = current.with_event(picked[action]() or current.event)
     else:
-        state = state_from_controls(controls, current.event, cat)
+        state = replace(state_from_controls(controls, current.event, cat), tour=current.tour)  # no control for tours
     query = to_query(state)
     if query == (search or "").lstrip("?"):
         return None, None

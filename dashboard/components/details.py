@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from .. import words
+from ..explain import wiki
 from ..figures import theme
 from ..figures.uncertainty import uncertainty
 from ..schema import TIER_LABELS, TIERS
@@ -35,6 +36,15 @@ def _when(c: dict) -> list:
         return [html.Span("gives no date", className="text-muted")]
     raw = " / ".join(c[s] for s in ("start", "end") if c.get(s))
     return [" ".join(parts), html.Span(f" ({raw})", className="edtf", title="The date as written (EDTF)")]
+
+
+def citation_line(c: dict) -> html.Li:
+    """One citation on one line (slides and the printed handout): glyph, work, wiki, what it says."""
+    return html.Li([
+        html.Span(theme.TIER_GLYPH[c["tier"]], className=f"tier-glyph tier-{c['tier']}", title=TIER_LABELS[c["tier"]]),
+        " ", *_work(c), html.Span(f" · {wiki(c)}: ", className="text-muted"), *_when(c),
+        *([html.Span(" · states: ", className="text-muted"), c["value"]] if c.get("value") else []),
+    ], className="citation-line")
 
 
 def citations_list(citations: list[dict]) -> list:

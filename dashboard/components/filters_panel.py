@@ -82,6 +82,12 @@ def _controls(vocab: Vocabulary) -> list:
             dbc.FormText("Filters as you type.", id="search-help"),
         ], className="mb-3"),
         dbc.Switch(id=ids.DISPUTED, label="Disputed dates only", value=False, class_name="mb-3"),
+        html.Div([
+            dbc.Label("Spoiler-safe: as known in", html_for=ids.ASOF, className="fw-semibold"),
+            dbc.Input(id=ids.ASOF, type="number", step=1, debounce=700, placeholder="any year"),
+            dbc.FormText("A real-world year: only works released by then count (asof=1993). Works with no "
+                         "known release year are left out.", id="asof-help"),
+        ], className="mb-3"),
         _group("Gantt lanes", dbc.RadioItems(
             id=ids.LANES, options=[{"label": f"by {l}", "value": l} for l in LANES], value="faction", inline=True)),
         dbc.Button("Reset filters", id=ids.RESET, size="sm", color="secondary", outline=True, class_name="mb-3"),

@@ -46,8 +46,41 @@ CLEAR_SELECTION = DETAILS_CLOSE
 UNCERTAINTY_CHART = "panel-uncertainty-chart"
 CITATIONS = "panel-citations"
 
+# explorer additions for teachers
+ASOF = "filter-asof"
+PRESENT_LINK = "present-link"  # the header's "Present" button (carries the filters)
+TOURS_MENU = "tours-menu"
+IMAGE_MENU = "image-menu"
+HANDOUT = "handout"  # print-only: the shown events with dates in words and citations
+
+# presentation page (/present)
+PRESENT = "present"
+# The presentation's own view of the address. Not URL: a page holding the explorer's URL would run
+# the explorer's callbacks that take it (they would then miss their other inputs, a browser error).
+PRESENT_URL = "present-url"
+PRESENT_KEY = "present-key"  # the query without step or event: what the handout depends on
+PRESENT_WIDTH = "present-width"  # the chart area's width in CSS px, measured in the browser
+PRESENT_STAGE = "present-stage"
+PRESENT_CHARTS = "present-charts"
+PRESENT_CHART = "present-chart"
+PRESENT_CARD = "present-card"
+PRESENT_NAV = "present-nav"
+PRESENT_FIRST = "present-first"
+PRESENT_PREV = "present-prev"
+PRESENT_NEXT = "present-next"
+PRESENT_LAST = "present-last"
+PRESENT_EXIT = "present-exit"
+PRESENT_BLANK = "present-blank"
+PRESENT_FULLSCREEN = "present-fullscreen"
+PRESENT_PROGRESS = "present-progress"
+PRESENT_SUMMARY = "present-summary"  # the view in words (the caption of a slide image)
+PRESENT_NOTICE = "present-notice"
+PRESENT_TITLE = "present-title"  # the document title for the step
+PRESENT_SINK = "present-sink"
+PRESENT_HANDOUT = "present-handout"
+
 # every filter control and the property that holds its value, in the order callbacks use
 CONTROLS = (
     (CANON, "value"), (ERA, "value"), (FACTION, "value"), (UNIVERSE, "value"), (YEAR_FROM, "value"),
-    (YEAR_TO, "value"), (SEARCH, "value"), (DISPUTED, "value"), (LANES, "value"),
+    (YEAR_TO, "value"), (SEARCH, "value"), (DISPUTED, "value"), (LANES, "value"), (ASOF, "value"),
 )

@@ -11,6 +11,7 @@ from .details import panel
 from .filters_panel import build_filters
 from .grid import build_grid
 from .legend import build_key
+from .teaching import image_menu, present_button, tours_menu
 
 
 def build_footer(pages: list[dict]) -> html.Footer:
@@ -48,7 +49,8 @@ def build_page(vocab: Vocabulary, pages: list[dict], state: FilterState | None =
             html.Div([
                 html.Button("Filters", id=ids.FILTERS_OPEN, className="btn btn-sm btn-primary d-lg-none",
                             n_clicks=0, **{"aria-controls": ids.FILTERS}),
-            ], className="d-flex gap-2"),
+                tours_menu(vocab), present_button(),
+            ], className="d-flex gap-2 header-actions"),
         ], className="topbar d-flex justify-content-between align-items-center gap-2"),
         html.Div([
             html.Aside(build_filters(vocab), className="filters-col", **{"aria-label": "Filters"}),
@@ -62,7 +64,8 @@ def build_page(vocab: Vocabulary, pages: list[dict], state: FilterState | None =
                                title="This view as JSON"),
                         html.A("CSV", id=ids.DOWNLOAD_CSV, href="/events.csv", className="btn btn-sm btn-link",
                                title="This view as CSV"),
-                    ]),
+                        image_menu(),
+                    ], className="d-flex align-items-center"),
                 ], className="d-flex flex-wrap justify-content-between align-items-center gap-1 summary-bar"),
                 build_key(vocab),
                 html.Div([
@@ -70,9 +73,10 @@ def build_page(vocab: Vocabulary, pages: list[dict], state: FilterState | None =
                     chart(ids.GANTT, "Gantt chart of periods", 420),
                     html.H2("Moments", className="chart-title"),
                     chart(ids.TIMELINE, "Timeline of moments", 360),
-                ], id=ids.CHARTS, **{"data-credit": credit(pages)}),
-                html.H2("All shown events", className="h6 mt-3", id="table"),
+                ], id=ids.CHARTS, **{"data-credit": credit(pages), "data-caption-from": ids.SUMMARY}),
+                html.H2("All shown events", className="h6 mt-3 screen-only", id="table"),
                 build_grid(),
+                html.Section(id=ids.HANDOUT, className="handout", **{"aria-label": "Handout for printing"}),
             ], className="charts-col"),
             panel(),
         ], className="explorer"),

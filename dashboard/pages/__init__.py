@@ -8,6 +8,7 @@ from dash import html
 from ..catalogue import Catalogue
 from ..components.page import build_page
 from ..filters import parse_query
+from .present import layout as present_layout
 
 
 def explorer(cat: Catalogue, search: str):
@@ -22,7 +23,7 @@ def not_found(cat: Catalogue, search: str):
     ], className="container py-4")
 
 
-PAGES = {"": explorer}
+PAGES = {"": explorer, "present": present_layout}  # present.py: the presentation (its callbacks: present.register)
 
 
 def layout_for(cat: Catalogue, path: str, search: str):

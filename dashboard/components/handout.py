@@ -1,0 +1,51 @@
+"""The printed handout: the shown events with their dates in words and their citations, and the credit.
+
+Print-only (assets/explorer.css hides it on screen). Capped so that a big view prints a few pages,
+not a hundred: the note says how many were left out and where the rest is (the CSV).
+"""
+from __future__ import annotations
+
+from dash import html
+
+from .. import explain
+from ..catalogue import Catalogue
+from ..tours import Stop
+from ..view import chronological
+from .details import citation_line
+from .page import credit
+
+LIMIT = 40  # events in a printed handout
+
+
+def _item(cat: Catalogue, event: dict, note: str, tiers, asof) -> html.Li:
+    cites = cat.citations(event["id"], tiers, asof)
+    disputed = bool(event["disputed"])
+    return html.Li([
+        html.H3(event["title"], className="handout-title"),
+        html.P([html.Strong(explain.dates_in_words(event)), ". ",
+                html.Span(("\u2605 " + explain.verdict(event, cites)) if disputed else "", className="verdict")],
+               className="handout-when"),
+        html.P(event["summary"], className="handout-summary"),
+        html.P([html.Strong("Teacher's note: "), note], className="handout-note") if note else None,
+        html.Ul([citation_line(c) for c in cites], className="handout-citations"),
+    ], className="handout-item")
+
+
+def body(cat: Catalogue, title: str, summary: str, shown, stops: tuple[Stop, ...] | None, state,
+         description: str = "", limit: int = LIMIT) -> list:
+    """The handout's contents: a heading, the view in words, the events (a tour's stops in its
+    order with their notes, else the shown events in date order), the credit."""
+    rows = {r["id"]: r for r in shown.to_dict("records")}
+    stops = stops if stops is not None else tuple(Stop(e) for e in chronological(shown))
+    listed = [s for s in stops if s.event in rows]
+    items = [_item(cat, rows[s.event], s.note, state.canon, state.asof) for s in listed[:limit]]
+    more = len(listed) - len(items)
+    return [
+        html.H2(title, className="handout-heading"),
+        html.P(description, className="handout-description") if description else None,
+        html.P(summary, className="handout-filters"),
+        html.Ol(items, className="handout-list"),
+        html.P(f"\u2026and {more} more event{'s' if more != 1 else ''}, left out of this printout to keep it short: "
+               "narrow the filters, or use the CSV export for every event.", className="handout-more") if more else None,
+        html.P(credit(cat.pages) + ". Star Trek and the works cited belong to their owners.", className="handout-credit"),
+    ]
