@@ -169,31 +169,74 @@
         const t = words(gd);
         const layout = JSON.parse(JSON.stringify(gd.layout));
         const font = ((layout.font || {}).size) || 12;
-        const top = Math.round(font * 4.6), bottom = Math.round(font * 2.6);
         const w = gd._fullLayout.width, h = gd._fullLayout.height;
-        let width = w, height = h + top + bottom, scale = opts.scale || 2;
-        if (opts.slide) {  // wide enough for the chart's own height, then zoomed to the slide's pixels
-            const ratio = opts.slide[0] / opts.slide[1];
-            width = Math.max(w, Math.ceil(height * ratio));
-            height = Math.round(width / ratio);
-            scale = opts.slide[0] / width * (opts.scale || 1);
+        // Title, caption (the filters in words) and credit, wrapped to the chart's width.
+        const perLine = function (size) { return Math.max(20, Math.floor((w - 24) / (size * 0.56))); };
+        const sizes = {title: Math.round(font * 1.6), caption: Math.round(font * 1.05), credit: Math.round(font * 0.92)};
+        const lines = {title: wrap(t.title, perLine(sizes.title)), caption: wrap(t.caption, perLine(sizes.caption)),
+                       credit: wrap(t.credit, perLine(sizes.credit))};
+        const top = Math.ceil(lines.title.length * sizes.title * 1.3 + lines.caption.length * sizes.caption * 1.3 + font);
+        const bottom = Math.ceil(lines.credit.length * sizes.credit * 1.35 + font * 0.8);
+        let width = Math.round(w), height = Math.round(h + top + bottom), scale = opts.scale || 2;
+        if (opts.slide) {
+            // Laid out wide enough for the chart's own rows, in the slide's shape (whole pixels both
+            // ways), then zoomed to the slide's pixels: the chart's text grows with it.
+            const W = opts.slide[0], H = opts.slide[1], unit = W / gcd(W, H);
+            width = Math.ceil(Math.max(w, height * W / H) / unit) * unit;
+            height = width * H / W;
+            scale = (W * (opts.scale || 1) + 0.25) / width;  // the canvas truncates: never a pixel short
         }
         layout.width = width;
         layout.height = height;
-        layout.title = {text: "<b>" + esc(t.title) + "</b><br><span style='font-size:" + Math.round(font * 1.05) + "px'>" +
-                        esc(t.caption) + "</span>", x: 0.01, xanchor: "left", y: 1 - 6 / height, yanchor: "top",
-                        font: {size: Math.round(font * 1.6)}};
-        layout.margin = Object.assign({}, layout.margin, {t: (layout.margin.t || 58) + top, b: (layout.margin.b || 12) + bottom});
-        layout.annotations = (layout.annotations || []).concat([{text: esc(t.credit), xref: "paper", yref: "paper",
-            x: 0, y: 0, yanchor: "top", yshift: -(layout.margin.b - bottom) - 8, xanchor: "left", showarrow: false,
-            font: {size: Math.round(font * 0.92), color: "#333"}}]);
+        const margin = layout.margin || {};
+        layout.margin = Object.assign({}, margin, {t: (margin.t || 58) + top, b: (margin.b || 12) + bottom});
+        const note = function (text, size, y, yanchor, shift, colour, bold) {
+            return {text: text.map(function (l) { return bold ? "<b>" + esc(l) + "</b>" : esc(l); }).join("<br>"),
+                    xref: "paper", yref: "paper", x: 0, xanchor: "left", y: y, yanchor: yanchor, yshift: shift,
+                    align: "left", showarrow: false, font: {size: size, color: colour}};
+        };
+        layout.annotations = (layout.annotations || []).concat([
+            note(lines.title, sizes.title, 1, "top", layout.margin.t - font * 0.5, "#000", true),
+            note(lines.caption, sizes.caption, 1, "top",
+                 layout.margin.t - font * 0.5 - lines.title.length * sizes.title * 1.3, "#1f2328", false),
+            note(lines.credit, sizes.credit, 0, "top", -(margin.b || 12) - font * 0.4, "#333", false),
+        ]);
         const name = ("bajor-timeline-" + t.title + "-" + t.caption).toLowerCase().replace(/[^a-z0-9]+/g, "-")
             .slice(0, 90).replace(/-+$/, "");
         const size = opts.slide ? opts.slide[0] * (opts.scale || 1) + "x" + opts.slide[1] * (opts.scale || 1) : "";
         const file = {format: opts.format, filename: name + (size ? "-" + size : ""), width: width, height: height,
                       scale: opts.format === "svg" ? 1 : scale};
-        window.Plotly.downloadImage({data: gd.data, layout: layout, config: {staticPlot: true}}, file);
+        const fig = {data: gd.data, layout: layout, config: {staticPlot: true}};
+        if (opts.format === "svg" && opts.slide) {
+            // Vector: the same layout, declared at the slide's size (its viewBox keeps the drawing).
+            window.Plotly.toImage(fig, {format: "svg", width: width, height: height}).then(function (url) {
+                const svg = decodeURIComponent(url.slice(url.indexOf(",") + 1)).replace(
+                    /^<svg([^>]*?) width="[^"]*" height="[^"]*"/,
+                    '<svg$1 width="' + opts.slide[0] + '" height="' + opts.slide[1] + '"');
+                const a = document.createElement("a");
+                a.href = URL.createObjectURL(new Blob([svg], {type: "image/svg+xml"}));
+                a.download = file.filename + ".svg";
+                document.body.appendChild(a);
+                a.click();
+                setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+            });
+        } else {
+            window.Plotly.downloadImage(fig, file);
+        }
         return file;
+    }
+
+    function gcd(a, b) { return b ? gcd(b, a % b) : a; }
+
+    // Words into lines of at most `n` characters (a long word gets a line of its own).
+    function wrap(text, n) {
+        const out = [];
+        String(text || "").split(/\s+/).filter(Boolean).forEach(function (word) {
+            const last = out.length ? out[out.length - 1] : null;
+            if (last !== null && (last + " " + word).length <= n) { out[out.length - 1] = last + " " + word; }
+            else { out.push(word); }
+        });
+        return out.length ? out : [""];
     }
 
     document.addEventListener("click", function (e) {
