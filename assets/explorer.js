@@ -201,8 +201,8 @@
                  layout.margin.t - font * 0.5 - lines.title.length * sizes.title * 1.3, "#1f2328", false),
             note(lines.credit, sizes.credit, 0, "top", -(margin.b || 12) - font * 0.4, "#333", false),
         ]);
-        const name = ("bajor-timeline-" + t.title + "-" + t.caption).toLowerCase().replace(/[^a-z0-9]+/g, "-")
-            .slice(0, 90).replace(/-+$/, "");
+        const slug = (t.title + "-" + t.caption).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+/, "");
+        const name = (slug.indexOf("bajor-timeline-") === 0 ? slug : "bajor-timeline-" + slug).slice(0, 90).replace(/-+$/, "");
         const size = opts.slide ? opts.slide[0] * (opts.scale || 1) + "x" + opts.slide[1] * (opts.scale || 1) : "";
         const file = {format: opts.format, filename: name + (size ? "-" + size : ""), width: width, height: height,
                       scale: opts.format === "svg" ? 1 : scale};

@@ -77,7 +77,8 @@ def layout(cat: Catalogue, search: str):
             _nav_link("Exit", ids.PRESENT_EXIT, "Back to the explorer", "Escape"),
         ], id=ids.PRESENT_NAV, className="present-nav", **{"aria-label": "Presentation controls"}),
         html.Div(id="present-blank-screen", className="present-blank-screen", **{"aria-hidden": "true"}),
-        html.Section(id=ids.PRESENT_HANDOUT, className="handout", **{"aria-label": "Handout for printing"}),
+        # Print-only (drawn off screen so its charts have their size), so hidden from screen readers.
+        html.Section(id=ids.PRESENT_HANDOUT, className="handout", **{"aria-hidden": "true"}),
     ], id=ids.PRESENT, className="present", lang="en")
 
 
