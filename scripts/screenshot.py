@@ -1,8 +1,11 @@
-"""First-screen screenshots of the explorer at a laptop, a projector and a phone size.
+"""First-screen screenshots of the explorer and of a presentation step at a laptop, a projector and
+a phone size.
 
-Usage: .venv/bin/python scripts/screenshot.py [OUT_DIR] [QUERY]   (needs requirements-test.txt and
-Debian's chromium). Writes explorer-1366x768.png, explorer-1920x1080.png, explorer-390x844.png and
-the same with an event selected (-selected.png), and prints the browser console's warnings.
+Usage: .venv/bin/python scripts/screenshot.py [OUT_DIR] [QUERY] [EVENT] [explorer|present]   (needs
+requirements-test.txt and Debian's chromium). Writes explorer-1366x768.png, explorer-1920x1080.png,
+explorer-390x844.png and the same with an event selected (-selected.png); present-step.png (1920x1080)
+and present-step-1366x768.png, present-step-390x844.png (a step of the overview tour); and prints the
+browser console's warnings. The last argument makes only one of the two sets.
 """
 from __future__ import annotations
 
@@ -21,9 +24,10 @@ from dashboard import create_app  # noqa: E402
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 SIZES = ((1366, 768), (1920, 1080), (390, 844))
+PRESENT_STEP = "present?tour=overview&step=10"
 
 
-def main(out: str = "docs", query: str = "", select: str = "dukat-prefecture") -> None:
+def main(out: str = "docs", query: str = "", select: str = "dukat-prefecture", only: str = "") -> None:
     server = make_server("127.0.0.1", 0, create_app().server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
@@ -31,7 +35,15 @@ def main(out: str = "docs", query: str = "", select: str = "dukat-prefecture") -
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=FLAGS)
-            for w, h in SIZES:
+            for w, h in SIZES if only != "explorer" else ():
+                page = browser.new_page(viewport={"width": w, "height": h})
+                page.on("console", lambda m: m.type in ("error", "warning") and print(f"{w}x{h} console {m.type}: {m.text}"))
+                page.goto(base + PRESENT_STEP)
+                page.wait_for_selector("#present-chart .main-svg .trace")
+                page.wait_for_timeout(1500)
+                page.screenshot(path=f"{out}/present-step{'' if (w, h) == (1920, 1080) else f'-{w}x{h}'}.png")
+                page.close()
+            for w, h in SIZES if only != "present" else ():
                 page = browser.new_page(viewport={"width": w, "height": h})
                 page.on("console", lambda m: m.type in ("error", "warning") and print(f"{w}x{h} console {m.type}: {m.text}"))
                 page.goto(base + query)
@@ -47,7 +59,7 @@ def main(out: str = "docs", query: str = "", select: str = "dukat-prefecture") -
             browser.close()
     finally:
         server.shutdown()
-    print(f"wrote {out}/explorer-*.png")
+    print(f"wrote {out}/*.png")
 
 
 if __name__ == "__main__":
