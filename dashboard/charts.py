@@ -36,7 +36,7 @@ FORMATS = (*IMAGE_FORMATS, "html")
 SLIDE = (1920, 1080)
 MIN_PX, MAX_PX = 320, 7680  # a phone's width up to an 8K screen
 MAX_SCALE = 4.0
-CHART_KEYS = ("view",)  # read here, on top of the filter vocabulary (filters.KNOWN_KEYS)
+CHART_KEYS = ("view", "width", "height", "scale")  # a chart's own parameters, on top of filters.KNOWN_KEYS
 SLIDE_FONT = 22  # body text px on a 1920-wide slide (the app uses 13 on a laptop)
 SMALL_FONT = 13  # the figures' own body size
 
@@ -164,8 +164,8 @@ def build(cat: Catalogue, query: str | dict | None = "", *, view: str | None = N
         raise _unknown_event(wanted, cat)
     if view == "dispute" and not wanted:
         example = next(iter(cat.vocab.events), "EVENT-ID")
-        raise ChartError("the dispute view shows one event's sources: name it with --event ID "
-                         f"(or event=ID in the query), e.g. --event {example}")
+        raise ChartError("the dispute view shows one event's sources: name the event with event=ID in the query "
+                         f"(--event ID on the command line), e.g. event={example}")
     state, notices = parse_query(filter_params, cat.vocab)
     resolved = cat.resolved(state.canon)
     shown = apply(resolved, state, cat.vocab)
@@ -188,10 +188,15 @@ def build(cat: Catalogue, query: str | dict | None = "", *, view: str | None = N
         caption = f"Each dated claim ({tiers}); shaded: the range they span; dashed: the best estimate"
     else:
         title = f"Bajor Timeline: {VIEW_NAMES[view].lower()}"
-        kind = "periods" if view == "gantt" else "moments"
-        drawn = int((~shown["is_point"].astype(bool)).sum() if view == "gantt" else shown["is_point"].astype(bool).sum())
-        caption = f"{words}; {drawn} {kind} drawn" + (f"; outlined: {selected['title']}" if selected is not None else "")
+        kind = ("period" if view == "gantt" else "moment") + ("" if drawn_count(shown, view) == 1 else "s")
+        caption = f"{words}; {drawn_count(shown, view)} {kind} drawn" + (f"; outlined: {selected['title']}" if selected is not None else "")
     return Chart(view, state, tuple(notices), shown, selected, title, caption, fig)
+
+
+def drawn_count(shown: pd.DataFrame, view: str) -> int:
+    """How many of the shown events a gantt (periods) or timeline (moments) draws."""
+    points = int(shown["is_point"].astype(bool).sum())
+    return len(shown) - points if view == "gantt" else points
 
 
 def view_query(chart: Chart) -> str:
