@@ -239,9 +239,9 @@ def _legend_width(fig: go.Figure, font_px: float) -> float:
 
 
 def _label_width(fig: go.Figure, font_px: float) -> float:
-    """The width the category labels of the y axis need (the dispute chart's source names)."""
-    labels = [str(y) for t in fig.data if t.y is not None and t.name not in (None,) for y in t.y
-              if isinstance(y, str)]
+    """The width the y axis labels need: its tick texts, or its categories (the dispute chart's sources)."""
+    labels = [str(x) for x in (fig.layout.yaxis.ticktext or ())]
+    labels += [y for t in fig.data if t.y is not None for y in t.y if isinstance(y, str)]
     return max((len(x) for x in labels), default=0) * 0.56 * font_px + 0.8 * font_px
 
 
@@ -257,10 +257,6 @@ def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: in
     factor = body / SMALL_FONT
     title_px, caption_px, credit_px, legend_px = 40 * k, 24 * k, 17 * k, 19 * k
     pad = 30 * k
-    if chart.view == "dispute":
-        left = min(_label_width(fig, body) + pad, 0.35 * width)
-    else:
-        left = min((fig.layout.margin.l or 10) * factor, 0.4 * width)
     right = min(_legend_width(fig, legend_px) + 2 * pad, 0.3 * width)
     credit = wrap_plot_text(export.credit_line(tables), width - 2 * pad, credit_px)
     credit_h = (credit.count("<br>") + 1) * credit_px * 1.35
@@ -270,6 +266,15 @@ def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: in
     top = title_block + era_labels + 24 * k
     axis_h = body * 3.6  # tick labels + the "Year" title
     bottom = axis_h + credit_h + 24 * k
+    label = body  # the y axis labels
+    if chart.view == "gantt":  # one row per period: shrink the labels to fit, never below 9 px
+        rows = max(len((fig.layout.meta or {}).get("ids", [])), 1)
+        label = max(min(body * 0.9, (height - top - bottom) / rows * 0.72), 9 * k)
+    if chart.view == "gantt":  # the figure's margin fits its two levels of labels at its own tick size
+        own = fig.layout.yaxis.tickfont.size or SMALL_FONT
+        left = min((fig.layout.margin.l or 10) * label / own, 0.4 * width)
+    else:  # lane names (timeline) or source names (dispute)
+        left = min(_label_width(fig, label) + pad, 0.35 * width)
     plot_w = width - left - right
     _scale_fonts(fig, factor)
     fig.update_layout(
@@ -286,13 +291,7 @@ def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: in
                "automargin": False},
         hovermode=False,
     )
-    if chart.view == "gantt":
-        rows = max(len((fig.layout.meta or {}).get("ids", [])), 1)
-        per_row = (height - top - bottom) / rows
-        label = max(min(body * 0.9, per_row * 0.72), 9 * k)  # shrink to fit, never below 9 px
-        fig.update_yaxes(tickfont={"size": label})
-    else:
-        fig.update_yaxes(tickfont={"size": body}, automargin=False)
+    fig.update_yaxes(tickfont={"size": label}, automargin=False)
     fig.add_annotation(text=credit, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
                        xshift=-(left - pad), yshift=-(bottom - credit_h - 10 * k), showarrow=False, align="left",
                        font={"size": credit_px, "color": "#333"})
