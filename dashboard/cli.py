@@ -90,7 +90,7 @@ def cmd_chart(args) -> int:
         return 1
     args.out.write_bytes(data)
     size = f"{width}x{height}" + (f" at scale {scale:g}" if scale != 1 else "") if sized else "responsive"
-    print(f"wrote {args.out} ({args.format}, {size}, {len(data):,} bytes, {len(chart.drawn)} events drawn)", file=sys.stderr)
+    print(f"wrote {args.out} ({args.format}, {size}, {len(data):,} bytes, {len(chart.drawn)} event{'' if len(chart.drawn) == 1 else 's'} drawn)", file=sys.stderr)
     return 0
 
 
