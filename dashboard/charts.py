@@ -1,12 +1,14 @@
 """One chart for slides, downloads and standalone files: the app's own figure, titled, captioned, credited.
 
-    query (the app's URL vocabulary + view=gantt|timeline|dispute) ─▶ Chart (data + the app's figure)
-        ├─ slide_figure(chart, tables, W, H)   title, caption in words, credit; text sized for a slide
+    query (the app's URL vocabulary + view=gantt|timeline|dispute) ─▶ view.build_view ─▶ Chart (data)
+        ├─ slide_figure(chart, tables, W, H)   title, filters in words, key, credit; zoomed for a slide
         │     └─ images.ImageRenderer          PNG / SVG through kaleido and Debian's chromium
-        └─ standalone_html(chart, tables)      one file: plotly.js inlined (or from a URL), citations, credit
+        └─ standalone_html(chart, tables)      one file: plotly.js inside (or from a URL), citations, credit
 
-The figures are built by `figure_for` only, which calls dashboard.figures exactly as the page does:
-when their signatures change, that function is the one place to follow. No Dash, no I/O.
+The figures are built by `figure_for` only, which calls dashboard.figures as the page does: when
+their signatures change, that function is the one place to follow. A slide is the app's figure laid
+out at laptop size and zoomed (kaleido's scale), so the figures' own packing of labels and rows holds
+and a 1920x1080 image shows their 12 px text at about 22 px. No Dash, no I/O.
 """
 from __future__ import annotations
 
@@ -17,28 +19,34 @@ import html
 import json
 import math
 import re
-import textwrap
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from . import export, figures, plotlyjs, words
+from . import view as view_mod
 from .catalogue import Catalogue
-from .filters import FilterState, apply, describe, parse_query, to_query
+from .figures import measure, theme
+from .figures.lanes import top_factions
+from .filters import FilterState, describe, to_query
 from .loading import Tables
+from .schema import TIER_LABELS, TIERS
 
 VIEWS = ("gantt", "timeline", "dispute")
-VIEW_NAMES = {"gantt": "Periods", "timeline": "Moments", "dispute": "What each source says"}
+VIEW_NAMES = {"gantt": "periods", "timeline": "moments", "dispute": "what each source says"}
 IMAGE_FORMATS = ("png", "svg")
 FORMATS = (*IMAGE_FORMATS, "html")
 SLIDE = (1920, 1080)
 MIN_PX, MAX_PX = 320, 7680  # a phone's width up to an 8K screen
 MAX_SCALE = 4.0
 CHART_KEYS = ("view", "width", "height", "scale")  # a chart's own parameters, on top of filters.KNOWN_KEYS
-SLIDE_FONT = 22  # body text px on a 1920-wide slide (the app uses 13 on a laptop)
-SMALL_FONT = 13  # the figures' own body size
+SLIDE_TEXT_PX = 22  # the figures' 12 px labels on a 1920-wide slide, when the chart fits
+MIN_TEXT_PX = 12  # ...shrunk down to this when it does not
+SQUEEZE = 0.8  # rows may shrink to this share of their own height before the text does
+HTML_WIDTH = 960  # px: the standalone chart's widest layout (it has a phone layout too)
+PHONE_PLOT_PX = 340
 
 
 class ChartError(ValueError):
@@ -47,30 +55,36 @@ class ChartError(ValueError):
 
 @dataclass(frozen=True)
 class Chart:
-    """What one chart shows: the view, the filters, the events drawn and the app's figure for them."""
+    """What one chart shows, as data: the view, the filters, the events and the selection."""
 
     view: str
     state: FilterState
     notices: tuple[str, ...]
     shown: pd.DataFrame  # the filtered events (every kind; the figure draws the ones its view draws)
     selected: dict | None  # the resolved event named by `event`, if any
-    title: str  # plain text; escaped wherever it lands
-    caption: str  # the filters in words (filters.describe)
-    figure: go.Figure = field(repr=False)
+    citations: list  # the selected event's trusted citations (what the dispute view draws)
+    x_range: tuple[float, float]
+    vocab: object = field(repr=False)
+    title: str = ""  # plain text; escaped wherever it lands
+    caption: str = ""  # the filters in words (filters.describe)
 
     @property
     def drawn(self) -> pd.DataFrame:
         """The events this view draws: periods (gantt), moments (timeline) or the one event (dispute)."""
         if self.view == "dispute":
             return self.shown.iloc[0:0] if self.selected is None else pd.DataFrame([self.selected])
-        is_point = self.shown["is_point"].astype(bool)
+        is_point = self.shown["is_point"].to_numpy(dtype=bool)
         return self.shown[~is_point] if self.view == "gantt" else self.shown[is_point]
 
     @property
     def slug(self) -> str:
-        """An ASCII file name stem built from validated ids only: 'bajor-timeline-dispute-dukat-prefect'."""
+        """An ASCII file name stem built from validated ids only: 'bajor-timeline-dispute-dukat-prefecture'."""
         stem = f"bajor-timeline-{self.view}" + (f"-{self.selected['id']}" if self.selected else "")
         return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:120] or "bajor-timeline"
+
+    def figure(self, plot_px: float) -> go.Figure:
+        """The app's figure for this chart, laid out for a plot `plot_px` wide."""
+        return figure_for(self, plot_px)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,28 +143,25 @@ def _unknown_event(event: str, cat: Catalogue) -> ChartError:
 # The chart
 
 
-def year_range(state: FilterState, shown: pd.DataFrame, resolved: pd.DataFrame):
-    """The x range the page shows: the from/to years when given (else the data's extent), or None."""
-    if state.year_from is None and state.year_to is None:
-        return None
-    lo, hi = figures.theme.extent(shown if len(shown) else resolved)
-    return (state.year_from if state.year_from is not None else lo,
-            state.year_to + 1 if state.year_to is not None else hi)
+def figure_for(chart: Chart, plot_px: float) -> go.Figure:
+    """The app's figure for a chart: the ONE place exports call dashboard.figures."""
+    if chart.view == "dispute":
+        return figures.uncertainty(chart.selected, chart.citations, width_px=plot_px)
+    draw = figures.gantt if chart.view == "gantt" else figures.timeline
+    return draw(chart.shown, chart.vocab, lanes=chart.state.lanes, selected=chart.state.event,
+                x_range=chart.x_range, plot_px=plot_px)
 
 
-def figure_for(view: str, shown: pd.DataFrame, selected: dict | None, state: FilterState, vocab,
-               x_range=None) -> go.Figure:
-    """The app's figure for a view: the ONE place that calls dashboard.figures for exports."""
-    if view == "gantt":
-        return figures.gantt(shown, vocab, lanes=state.lanes, selected=state.event, x_range=x_range)
-    if view == "timeline":
-        return figures.timeline(shown, vocab, lanes=state.lanes, selected=state.event, x_range=x_range)
-    return figures.uncertainty(selected)
+def drawn_count(shown: pd.DataFrame, view: str) -> int:
+    """How many of the shown events a gantt (periods) or timeline (moments) draws."""
+    points = int(shown["is_point"].to_numpy(dtype=bool).sum())
+    return len(shown) - points if view == "gantt" else points
 
 
 def build(cat: Catalogue, query: str | dict | None = "", *, view: str | None = None,
           event: str | None = None) -> Chart:
-    """The chart a query asks for. `view` and `event` given here win over the query's.
+    """The chart a query asks for (through view.build_view, as the page). `view` and `event` given
+    here win over the query's.
 
     Raises ChartError for an unknown view, a dispute view with no event, or an event id the data
     lacks; filter notices (unknown or malformed filter values) are returned in Chart.notices.
@@ -166,37 +177,24 @@ def build(cat: Catalogue, query: str | dict | None = "", *, view: str | None = N
         example = next(iter(cat.vocab.events), "EVENT-ID")
         raise ChartError("the dispute view shows one event's sources: name the event with event=ID in the query "
                          f"(--event ID on the command line), e.g. event={example}")
-    state, notices = parse_query(filter_params, cat.vocab)
-    resolved = cat.resolved(state.canon)
-    shown = apply(resolved, state, cat.vocab)
-    selected = None
-    if state.event:
-        match = resolved[resolved["id"] == state.event]
-        if len(match):
-            selected = match.iloc[0].to_dict()
-        elif view == "dispute":
-            raise ChartError(f"no trusted source mentions event {state.event!r} with the tiers chosen "
-                             f"({', '.join(state.canon) or 'none'}): trust more tiers (canon=...) or pick another event")
-        else:
-            notices.append(f"The selected event '{state.event}' has no source among the trusted tiers.")
-    fig = figure_for(view, shown, selected, state, cat.vocab, year_range(state, shown, resolved))
-    words = describe(state, len(shown), cat.total, cat.vocab)
+    v = view_mod.build_view(cat, urlencode(filter_params))
+    state, selected = v.state, v.selected
+    if view == "dispute" and selected is None:
+        raise ChartError(f"no trusted source mentions event {state.event!r} with the tiers chosen "
+                         f"({', '.join(state.canon) or 'none'}): trust more tiers (canon=...) or pick another event")
+    citations = cat.citations(selected["id"], state.canon) if selected is not None else []
     if view == "dispute":
         title = f"{selected['title']}: what each source says"
         tiers = describe(FilterState(canon=state.canon), 0, 0, cat.vocab).split(": ", 1)[1]
         tiers = "every tier of source" if tiers == "everything" else tiers
-        caption = f"Each dated claim ({tiers}); shaded: the range they span; dashed: the best estimate"
+        caption = f"{words.period(selected['start'], selected['end'])}, as each source dates it ({tiers})"
     else:
-        title = f"Bajor Timeline: {VIEW_NAMES[view].lower()}"
-        kind = ("period" if view == "gantt" else "moment") + ("" if drawn_count(shown, view) == 1 else "s")
-        caption = f"{words}; {drawn_count(shown, view)} {kind} drawn" + (f"; outlined: {selected['title']}" if selected is not None else "")
-    return Chart(view, state, tuple(notices), shown, selected, title, caption, fig)
-
-
-def drawn_count(shown: pd.DataFrame, view: str) -> int:
-    """How many of the shown events a gantt (periods) or timeline (moments) draws."""
-    points = int(shown["is_point"].astype(bool).sum())
-    return len(shown) - points if view == "gantt" else points
+        n = drawn_count(v.shown, view)
+        kind = VIEW_NAMES[view] if n != 1 else VIEW_NAMES[view][:-1]
+        title = f"Bajor Timeline: {VIEW_NAMES[view]}"
+        caption = f"{v.summary}; {n} {kind} drawn" + (f"; highlighted: {selected['title']}" if selected is not None else "")
+    return Chart(view, state, tuple(v.notices), v.shown, selected, citations, tuple(v.x_range), cat.vocab,
+                 title, caption)
 
 
 def view_query(chart: Chart) -> str:
@@ -206,96 +204,138 @@ def view_query(chart: Chart) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Text for Plotly and for HTML
+# The key and the credit, as Plotly text
 
 
 def plot_text(text: str) -> str:
     """Data text for a Plotly label: markup shown as text (figures.theme.safe)."""
-    return figures.theme.safe(text)
+    return theme.safe(text)
 
 
-def wrap_plot_text(text: str, width_px: float, font_px: float) -> str:
-    """Escape, then break into lines that fit width_px (Plotly does not wrap text)."""
-    chars = max(int(width_px / (0.52 * font_px)), 20)
-    return "<br>".join(plot_text(line) for line in textwrap.wrap(text, chars)) or ""
+def wrap(text: str, width_px: float, size: float) -> list[str]:
+    """Plain text broken into lines that fit width_px at `size` px (Plotly does not wrap)."""
+    lines, line = [], ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if line and measure.width(trial, size) > width_px:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    return lines + ([line] if line else [])
 
 
-def _scale_fonts(fig: go.Figure, factor: float) -> None:
-    """Multiply every explicit font size in the figure (annotations, axes, legend) by factor."""
-    for ann in fig.layout.annotations:
-        ann.font.size = round((ann.font.size or SMALL_FONT) * factor, 1)
-        if ann.yshift:
-            ann.yshift = ann.yshift * factor
-    for axis in ("xaxis", "yaxis"):
-        ax = fig.layout[axis]
-        if ax.tickfont.size:
-            ax.tickfont.size = round(ax.tickfont.size * factor, 1)
+def key_items(chart: Chart) -> list[tuple[str, str]]:
+    """How to read this chart: (glyph or '', words) pairs; colours are given as (colour, name)."""
+    tiers = [(theme.TIER_GLYPH[t], TIER_LABELS[t].lower()) for t in TIERS]
+    if chart.view == "dispute":
+        return [("", "each row: the years one source allows, by its tier:"), *tiers,
+                ("", "shaded: the range they span; dashed line: the best estimate")]
+    marks = ([("", "solid bar: the years every trusted source agrees on;"), ("", "faded: where a start or end may lie;"),
+              ("", "dark tick: best estimate")] if chart.view == "gantt" else
+             [("", "marker: best estimate;"), ("", "whiskers: the years the moment may fall in")])
+    return [*marks, ("★", "the sources disagree"), ("", "strongest source:"), *tiers]
 
 
-def _legend_width(fig: go.Figure, font_px: float) -> float:
-    """The width a vertical legend needs (an estimate from its longest name)."""
-    names = [t.name or "" for t in fig.data if t.showlegend is not False and t.name]
-    return max((len(n) for n in names), default=0) * 0.56 * font_px + 3.5 * font_px if names else 0.0
+def faction_colours(chart: Chart) -> list[tuple[str, str]]:
+    """(colour, faction name) for the factions whose colour appears in the chart."""
+    if chart.view == "dispute":
+        return []
+    palette = theme.colours(top_factions(chart.vocab))
+    present = {chart.vocab.top(fs[0]) for fs in chart.drawn["factions"]}
+    return [(palette[f], chart.vocab.factions[f]) for f in palette if f in present]
 
 
-def _label_width(fig: go.Figure, font_px: float) -> float:
-    """The width the y axis labels need: its tick texts, or its categories (the dispute chart's sources)."""
-    labels = [str(x) for x in (fig.layout.yaxis.ticktext or ())]
-    labels += [y for t in fig.data if t.y is not None for y in t.y if isinstance(y, str)]
-    return max((len(x) for x in labels), default=0) * 0.56 * font_px + 0.8 * font_px
+def _key_plot_text(chart: Chart, width_px: float, size: float) -> str:
+    """The key as Plotly text, wrapped; colours as coloured squares."""
+    pieces = [(f"{g} {w}" if g else w) for g, w in key_items(chart)]
+    pieces += [f"■ {name}" for _, name in faction_colours(chart)]
+    colour = {f"■ {name}": c for c, name in faction_colours(chart)}
+    lines, line, used = [], [], 0.0
+    gap = measure.width("   ", size)
+    for piece in pieces:
+        w = measure.width(piece, size)
+        if line and used + gap + w > width_px:
+            lines.append(line)
+            line, used = [], 0.0
+        line.append(piece)
+        used += w + gap
+    lines.append(line)
+
+    def show(piece):
+        if piece in colour:
+            return f"<span style='color:{colour[piece]}'>■</span> {plot_text(piece[2:])}"
+        return plot_text(piece)
+    return "<br>".join("   ".join(show(p) for p in ln) for ln in lines if ln)
 
 
-def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: int = SLIDE[1]) -> go.Figure:
-    """The chart for a W x H image: title, caption in words, the credit to the wikis, slide-sized text.
+@dataclass(frozen=True)
+class Slide:
+    """A figure laid out at (width/zoom x height/zoom) px, to be drawn at `zoom` (times the asked scale)."""
 
-    Sizes are proportional to the width, so 960x540 at scale 2 looks like 1920x1080. The legend
-    stands on the right (a slide is wider than tall); the credit runs along the bottom.
+    figure: go.Figure
+    zoom: float
+    width: int
+    height: int
+
+    @property
+    def text_px(self) -> float:
+        """The figures' label size as it shows on the slide."""
+        return theme.LABEL_PX * self.zoom
+
+
+def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: int = SLIDE[1]) -> Slide:
+    """The chart for a W x H image: title, filters in words, a key, the credit to the wikis.
+
+    The figure is laid out by the app's own code for a plot as wide as the slide allows at the
+    largest zoom that fits it (labels 22 px on a 1920-wide slide, down to 12 px for a chart with
+    many rows), then drawn at that zoom. Sizes follow the width: 960x540 at scale 2 matches 1920x1080.
     """
-    fig = go.Figure(chart.figure)  # a copy: the built figure stays as the app would show it
     k = width / SLIDE[0]
-    body = SLIDE_FONT * k
-    factor = body / SMALL_FONT
-    title_px, caption_px, credit_px, legend_px = 40 * k, 24 * k, 17 * k, 19 * k
-    pad = 30 * k
-    right = min(_legend_width(fig, legend_px) + 2 * pad, 0.3 * width)
-    credit = wrap_plot_text(export.credit_line(tables), width - 2 * pad, credit_px)
-    credit_h = (credit.count("<br>") + 1) * credit_px * 1.35
-    caption = wrap_plot_text(chart.caption, width - 2 * pad, caption_px)
-    title_block = 20 * k + title_px * 1.25 + (caption.count("<br>") + 1) * caption_px * 1.35
-    era_labels = 2 * 13 * factor * k if chart.view != "dispute" else 0  # two staggered rows above the plot
-    top = title_block + era_labels + 24 * k
-    axis_h = body * 3.6  # tick labels + the "Year" title
-    bottom = axis_h + credit_h + 24 * k
-    label = body  # the y axis labels
-    if chart.view == "gantt":  # one row per period: shrink the labels to fit, never below 9 px
-        rows = max(len((fig.layout.meta or {}).get("ids", [])), 1)
-        label = max(min(body * 0.9, (height - top - bottom) / rows * 0.72), 9 * k)
-    if chart.view == "gantt":  # the figure's margin fits its two levels of labels at its own tick size
-        own = fig.layout.yaxis.tickfont.size or SMALL_FONT
-        left = min((fig.layout.margin.l or 10) * label / own, 0.4 * width)
-    else:  # lane names (timeline) or source names (dispute)
-        left = min(_label_width(fig, label) + pad, 0.35 * width)
-    plot_w = width - left - right
-    _scale_fonts(fig, factor)
+    real = {"title": 40 * k, "caption": 24 * k, "key": 17 * k, "credit": 16 * k, "pad": 28 * k}
+    zoom, least = SLIDE_TEXT_PX * k / theme.LABEL_PX, MIN_TEXT_PX * k / theme.LABEL_PX
+    for _attempt in range(4):  # the largest zoom whose layout fits; usually one or two builds
+        vw, vh = width / zoom, height / zoom
+        px = {name: size / zoom for name, size in real.items()}
+        text_w = vw - 2 * px["pad"]
+        caption = wrap(chart.caption, text_w, px["caption"])
+        key = _key_plot_text(chart, text_w, px["key"])
+        credit = wrap(export.credit_line(tables), text_w, px["credit"])
+        title_h = px["pad"] * 0.7 + px["title"] * 1.3 + len(caption) * px["caption"] * 1.3
+        foot_h = (key.count("<br>") + 1) * px["key"] * 1.45 + len(credit) * px["credit"] * 1.35 + px["pad"] * 1.2
+        fig = chart.figure(vw - theme.MARGIN["l"] - theme.MARGIN["r"])
+        m = fig.layout.margin
+        own = (m.t or 0) + (m.b or 0)
+        natural = (fig.layout.height or 400) - own
+        avail = vh - title_h - foot_h - own
+        if natural * SQUEEZE <= avail or zoom <= least:
+            break
+        # The zoom at which this many rows would fit (a wider layout packs into as many rows or fewer).
+        zoom = max(least, min(zoom * 0.97, (height - (title_h + foot_h) * zoom) / (natural * SQUEEZE + own)))
+    top = title_h + (m.t or 0)
+    plot_h = max(min(natural, avail), 40)
     fig.update_layout(
-        width=width, height=height, autosize=False,
-        font={"size": body},
-        title={"text": f"<b>{plot_text(chart.title)}</b>", "font": {"size": title_px},
-               "subtitle": {"text": caption, "font": {"size": caption_px, "color": "#333"}},
-               "x": pad / width, "xanchor": "left", "xref": "container",
-               "y": 1 - 20 * k / height, "yanchor": "top", "yref": "container"},
-        margin={"l": left, "r": right, "t": top, "b": bottom, "autoexpand": False},
-        legend={"font": {"size": legend_px}, "orientation": "v", "x": 1 + pad / plot_w, "xanchor": "left",
-                "xref": "paper", "y": 1, "yanchor": "top", "yref": "paper", "tracegroupgap": 14 * k},
-        xaxis={"title": {"font": {"size": body}, "standoff": body * 0.5}, "tickfont": {"size": body},
-               "automargin": False},
-        hovermode=False,
+        width=vw, height=vh, autosize=False,
+        title={"text": f"<b>{plot_text(chart.title)}</b>", "font": {"size": px["title"], "color": theme.INK},
+               "subtitle": {"text": "<br>".join(plot_text(x) for x in caption),
+                            "font": {"size": px["caption"], "color": theme.MUTED}},
+               "x": px["pad"] / vw, "xanchor": "left", "xref": "container",
+               "y": 1 - px["pad"] * 0.7 / vh, "yanchor": "top", "yref": "container"},
+        margin={"t": top, "b": vh - top - plot_h, "autoexpand": False},
+        hovermode=False, dragmode=False,
     )
-    fig.update_yaxes(tickfont={"size": label}, automargin=False)
-    fig.add_annotation(text=credit, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       xshift=-(left - pad), yshift=-(bottom - credit_h - 10 * k), showarrow=False, align="left",
-                       font={"size": credit_px, "color": "#333"})
-    return fig
+    b = vh - top - plot_h
+    credit_h = len(credit) * px["credit"] * 1.35
+    shift_x = -((m.l or 0) - px["pad"])
+    fig.add_annotation(text="<br>".join(plot_text(x) for x in credit), xref="paper", yref="paper", x=0, y=0,
+                       xanchor="left", yanchor="top", xshift=shift_x, yshift=-(b - px["pad"] * 0.6 - credit_h),
+                       showarrow=False, align="left", font={"size": px["credit"], "color": theme.MUTED})
+    key_h = (key.count("<br>") + 1) * px["key"] * 1.45
+    fig.add_annotation(text=key, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                       xshift=shift_x, yshift=-(b - px["pad"] * 0.6 - credit_h - key_h - px["pad"] * 0.3),
+                       showarrow=False, align="left", font={"size": px["key"], "color": theme.INK})
+    fig.update_layout(meta={**(fig.layout.meta or {}), "zoom": zoom})
+    return Slide(fig, zoom, width, height)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -303,31 +343,41 @@ def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: in
 
 PAGE_CSS = """
 :root{color-scheme:light}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#212529;background:#fff}
-main{max-width:%(max)s;margin:0 auto;padding:16px}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;background:#fff}
+main{max-width:%(max)spx;margin:0 auto;padding:16px}
 h1{font-size:1.5rem;margin:0 0 .25rem}
 h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
-.caption{margin:0 0 .75rem;color:#333}
-#chart{width:100%%;min-height:300px}
+.caption{margin:0 0 .5rem;color:#57606a}
+.key{margin:.25rem 0 0;font-size:.85rem;color:#1f2328}
+.key span{display:inline-block;max-width:100%%;margin-right:.9em}
+.sw{display:inline-block;width:.8em;height:.8em;margin-right:.25em;vertical-align:-.05em}
+#chart{width:100%%;min-height:200px}
 .sources{padding-left:1.25rem}
 .sources>li{margin:.4rem 0}
 .sources ul{margin:.1rem 0;padding-left:1.1rem;font-size:.92rem}
-.when{color:#444}
+.when{color:#57606a}
 footer{margin-top:1.5rem;border-top:1px solid #ddd;padding-top:.5rem;font-size:.9rem;color:#333}
 a{color:#0a58ca}
 """
-SCRIPT = """(function(){var el=document.getElementById('chart');
+# Draws the layout made for the chart's width (one for wide screens, one for phones) and swaps
+# them when the window crosses between; plotly.js comes inline, packed (unpacked here), or by URL.
+SCRIPT = """(function(){var el=document.getElementById('chart'),spec=JSON.parse(document.getElementById('chart-data').textContent),shown=null;
+spec.variants.forEach(function(v){v.figure.data.forEach(function(t){Object.keys(t).forEach(function(k){
+if(t[k]&&t[k].$s){t[k]=t[k].$s.map(function(i){return spec.strings[i];});}});});});
 function say(msg){el.textContent=msg+' The sources of every event are listed below.';}
+function pick(){var w=el.clientWidth;for(var i=0;i<spec.variants.length;i++){if(w>=spec.variants[i].min){return i;}}return spec.variants.length-1;}
 function draw(){if(typeof Plotly==='undefined'){say('The chart needs plotly.js, which did not load.');return;}
-var fig=JSON.parse(document.getElementById('chart-data').textContent);Plotly.newPlot(el,fig.data,fig.layout,fig.config);}
+var i=pick();if(i===shown){Plotly.Plots.resize(el);return;}shown=i;var f=spec.variants[i].figure;
+el.style.height=(f.layout.height||400)+'px';Plotly.react(el,f.data,f.layout,spec.config);}
+function start(){draw();var t;window.addEventListener('resize',function(){clearTimeout(t);t=setTimeout(draw,150);});}
 var packed=document.getElementById('plotlyjs-gzip');
-if(!packed){draw();return;}
+if(!packed){start();return;}
 if(typeof DecompressionStream==='undefined'){say('This browser cannot unpack the chart (it needs Chrome 80, Firefox 113, Safari 16.4 or later).');return;}
 var bin=atob(packed.textContent.trim()),bytes=new Uint8Array(bin.length);
 for(var i=0;i<bin.length;i++){bytes[i]=bin.charCodeAt(i);}
 new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).blob().then(function(js){
 var s=document.createElement('script');s.src=URL.createObjectURL(new Blob([js],{type:'text/javascript'}));
-s.onload=draw;s.onerror=function(){say('plotly.js could not be unpacked.');};document.head.appendChild(s);
+s.onload=start;s.onerror=function(){say('plotly.js could not be unpacked.');};document.head.appendChild(s);
 }).catch(function(){say('plotly.js could not be unpacked.');});})();"""
 PLOTLYJS_MODES = ("inline", "inline-plain")  # or an http(s) URL
 
@@ -419,26 +469,49 @@ def _credit_html(tables: Tables) -> str:
             ". Star Trek and the works cited belong to their owners. Made with Bajor Timeline, a fan project.")
 
 
+def _share_strings(figs: list[dict]) -> list[str]:
+    """Replace each trace's arrays of text (hover, labels, ids: repeated across traces and layouts)
+    by indices into one table, which the page's script puts back: the file's figures shrink by half."""
+    table: dict[str, int] = {}
+    for fig in figs:
+        for trace in fig["data"]:
+            for key, value in trace.items():
+                if isinstance(value, list) and value and all(isinstance(x, str) for x in value):
+                    trace[key] = {"$s": [table.setdefault(x, len(table)) for x in value]}
+    return list(table)
+
+
+def _key_html(chart: Chart) -> str:
+    items = [f"<span>{_e(g)} {_e(w)}</span>" if g else f"<span>{_e(w)}</span>" for g, w in key_items(chart)]
+    items += [f'<span><i class="sw" style="background:{c}"></i>{_e(name)}</span>'
+              for c, name in faction_colours(chart) if re.fullmatch(r"#[0-9A-Fa-f]{6}", c)]
+    return f'<p class="key">{"".join(items)}</p>'
+
+
 def standalone_html(chart: Chart, tables: Tables, *, plotlyjs_src: str = "inline",
                     width: int | None = None, height: int | None = None, library: str | None = None) -> str:
-    """One HTML file that draws the chart with no server: hover, uncertainty marks, citations, credit.
+    """One HTML file that draws the chart with no server: hover, uncertainty marks, key, citations, credit.
 
     plotlyjs_src: 'inline' or 'inline-plain' put plotly.js (dashboard.plotlyjs.source()) inside, so
     the file works offline; an http(s) URL makes a small file that loads plotly.js from there
-    (plotlyjs_tags). `library` passes those tags ready-made (a server packs them once). width caps
-    the chart's width (it shrinks with the window below that); height fixes it (default: the figure's own).
+    (plotlyjs_tags). `library` passes those tags ready-made (a server packs them once).
+    The file holds two layouts of the app's figure: one `width` px wide (default HTML_WIDTH), used
+    when the window has room for it, and one for phones. `height` fixes the chart's height
+    (default: each layout's own).
     """
     library = library if library is not None else plotlyjs_tags(check_plotlyjs(plotlyjs_src))
-    fig = go.Figure(chart.figure)
-    fig.update_layout(title={"text": ""}, margin={"t": 40}, autosize=True, width=None)
-    if height:
-        fig.update_layout(height=height)
-    data = _figure_json(fig)
-    data["config"] = {"responsive": True, "displaylogo": False, "scrollZoom": False,
-                      "toImageButtonOptions": {"filename": chart.slug}}
+    width = width or HTML_WIDTH
+    margin = theme.MARGIN["l"] + theme.MARGIN["r"]
+    variants = []
+    for min_px, plot_px in ((width, width - margin), (0, PHONE_PLOT_PX)):
+        fig = chart.figure(plot_px)
+        fig.update_layout(autosize=True, width=None, **({"height": height} if height else {}))
+        variants.append({"min": min_px, "figure": _figure_json(fig)})
+    strings = _share_strings([v["figure"] for v in variants])
+    spec = {"variants": variants, "strings": strings,
+            "config": {"responsive": True, "displaylogo": False, "scrollZoom": False,
+                       "toImageButtonOptions": {"filename": chart.slug}}}
     records = export.events_records(chart.drawn)
-    max_width = f"{width}px" if width else "1200px"
-    chart_height = int(fig.layout.height or 600)
     label = f"{chart.title}. {chart.caption}. The sources of every event drawn are listed below the chart."
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -447,19 +520,20 @@ def standalone_html(chart: Chart, tables: Tables, *, plotlyjs_src: str = "inline
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Bajor Timeline">
 <title>{_e(chart.title)} · Bajor Timeline</title>
-<style>{PAGE_CSS % {"max": max_width}}</style>
+<style>{PAGE_CSS % {"max": width + 32}}</style>
 </head>
 <body>
 <main>
 <h1>{_e(chart.title)}</h1>
 <p class="caption">{_e(chart.caption)}</p>
-<div id="chart" role="img" aria-label="{_e(label)}" style="height:{chart_height}px"></div>
+<div id="chart" role="img" aria-label="{_e(label)}"></div>
+{_key_html(chart)}
 <h2>Sources of what is shown</h2>
 {_sources_html(records)}
 <footer><p>{_credit_html(tables)}</p></footer>
 </main>
 {library}
-<script type="application/json" id="chart-data">{script_json(data)}</script>
+<script type="application/json" id="chart-data">{script_json(spec)}</script>
 <script>{SCRIPT}</script>
 </body>
 </html>
@@ -484,4 +558,16 @@ def render(chart: Chart, tables: Tables, fmt: str, *, width: int = SLIDE[0], hei
         raise ChartError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     if renderer is None:
         raise ValueError("PNG and SVG need an images.ImageRenderer")
-    return renderer.render(slide_figure(chart, tables, width, height), fmt, width, height, scale)
+    slide = slide_figure(chart, tables, width, height)
+    return image(slide, fmt, scale, renderer)
+
+
+def image(slide: Slide, fmt: str, scale: float, renderer) -> bytes:
+    """Draw a slide: laid out at width/zoom px and drawn at zoom x scale, so the image is width x height
+    (x scale for a PNG). The epsilon keeps the browser's rounding down from losing the last pixel."""
+    f = slide.figure
+    data = renderer.render(f, fmt, f.layout.width, f.layout.height, slide.zoom * scale * (1 + 1e-7))
+    if fmt == "svg":  # the exact size asked, whatever the float arithmetic gave
+        data = re.sub(rb'^(<svg[^>]*?) width="[^"]*" height="[^"]*"',
+                      rb'\1 width="%d" height="%d"' % (slide.width, slide.height), data, count=1)
+    return data

@@ -140,7 +140,7 @@ def test_cli_svg_is_valid_xml_with_title_caption_and_credit(tmp_path, mini):
     assert (root.get("width"), root.get("height")) == ("1280", "720")
     assert "<img src=x onerror=alert(1)>: what each source says" in text  # shown as text...
     assert not any(el.tag.endswith(("img", "script", "foreignObject")) for el in root.iter())  # ...never as markup
-    assert "Each dated claim" in text and "Memory Alpha" in text and "CC BY-NC 3.0" in text
+    assert "2350, as each source dates it" in text and "Memory Alpha" in text and "CC BY-NC 3.0" in text
 
 
 @pytest.mark.browser

@@ -5,37 +5,29 @@ from html.parser import HTMLParser
 
 import pytest
 
-from dashboard import charts, export, figures
+from dashboard import charts, export, figures, view
 from dashboard.schema import TIERS
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
-def texts(fig) -> list[str]:
-    """Every string Plotly will render as text: title, subtitle, annotations, ticks, trace names."""
-    out = [fig.layout.title.text or "", fig.layout.title.subtitle.text or ""]
-    out += [a.text or "" for a in fig.layout.annotations]
-    out += [str(t) for t in (fig.layout.yaxis.ticktext or ())]
-    out += [t.name or "" for t in fig.data]
-    for t in fig.data:
-        ys = list(t.y) if t.y is not None else []
-        levels = ys if ys and isinstance(ys[0], (list, tuple)) else [ys]
-        out += [str(y) for level in levels for y in level]
-    return out
-
-
 # ---------------------------------------------------------------- parameters and errors
 
 def test_views_use_the_app_figures(mini):
-    state_all = mini.resolved(TIERS)
-    g = charts.build(mini, "view=gantt")
-    assert g.figure.layout.meta["ids"] == figures.gantt(state_all, mini.vocab).layout.meta["ids"]
+    v = view.build_view(mini, "canon=canon")
+    g = charts.build(mini, "view=gantt&canon=canon")
+    app = figures.gantt(v.shown, mini.vocab, x_range=v.x_range, plot_px=700)
+    assert g.figure(700).to_json() == app.to_json()  # the same figure as the page draws, at the same width
     t = charts.build(mini, "canon=canon", view="timeline")
-    assert t.figure.layout.meta["role"] == "timeline"
-    assert set(t.figure.layout.meta["ids"]) == set(t.drawn["id"])
+    assert t.figure(700).layout.meta["role"] == "timeline" and len(t.drawn) == 3
     d = charts.build(mini, "view=dispute&event=dukat-prefect")
-    assert d.figure.layout.meta == {"role": "uncertainty", "event": "dukat-prefect", "claims": 2}
-    assert list(d.drawn["id"]) == ["dukat-prefect"]
+    assert d.figure(340).layout.meta == {"role": "uncertainty", "event": "dukat-prefect", "claims": 2}
+    assert list(d.drawn["id"]) == ["dukat-prefect"] and len(d.citations) == 2
+
+
+def test_a_selected_event_is_highlighted_as_on_the_page(mini):
+    fig = charts.build(mini, "view=timeline&event=resistance-formed").figure(700)
+    assert fig.layout.meta["selected"] == "resistance-formed"
 
 
 def test_default_view_is_gantt_and_argument_beats_query(mini):
@@ -103,49 +95,54 @@ def test_caption_names_the_filters_in_words(mini):
     chart = charts.build(mini, "canon=licensed&faction=resistance&view=timeline")
     assert chart.caption == "1 of 7 events: licensed tie-in sources, faction: Bajoran Resistance; 1 moment drawn"
     assert charts.build(mini, "view=timeline").caption == "7 of 7 events: everything; 5 moments drawn"
-    assert charts.build(mini, "view=dispute&event=annexation&canon=canon").caption.startswith("Each dated claim (canon only)")
+    dispute = charts.build(mini, "view=dispute&event=annexation&canon=canon")
+    assert dispute.caption == "from 2328 to 2369, as each source dates it (canon only)"
 
 
-def test_slide_has_title_caption_credit_and_size(mini):
+def test_slide_has_title_caption_key_credit_and_size(mini):
     chart = charts.build(mini, "view=gantt&canon=canon,licensed")
-    fig = charts.slide_figure(chart, mini.tables, 1920, 1080)
-    assert (fig.layout.width, fig.layout.height) == (1920, 1080)
+    slide = charts.slide_figure(chart, mini.tables, 1920, 1080)
+    fig = slide.figure
+    assert (fig.layout.width * slide.zoom, fig.layout.height * slide.zoom) == pytest.approx((1920, 1080))
     assert "Bajor Timeline: periods" in fig.layout.title.text
     assert fig.layout.title.subtitle.text == "5 of 7 events: on-screen canon and licensed tie-in sources; 1 period drawn"
-    credit = " ".join(a.text for a in fig.layout.annotations if "community wikis" in (a.text or "")).replace("<br>", " ")
+    notes = " ".join(a.text or "" for a in fig.layout.annotations).replace("<br>", " ")
     for page in export.attribution(mini.tables):
-        assert page["wiki"] in credit and page["licence"] in credit
-    assert fig.layout.font.size >= 20 and fig.layout.title.font.size >= 36  # readable from the back of a room
-    assert fig.layout.xaxis.tickfont.size >= 20 and fig.layout.legend.font.size >= 18
-    assert chart.figure.layout.font.size == 13  # the app's own figure is left as it was
+        assert page["wiki"] in notes and page["licence"] in notes
+    assert "dark tick: best estimate" in notes and "Cardassian Union" in notes
+    # Readable from the back of a room: the figures' 12 px labels show at 22 px, the title at 40.
+    assert slide.text_px == pytest.approx(22)
+    assert fig.layout.title.font.size * slide.zoom == pytest.approx(40)
 
 
-def test_slide_text_scales_with_width(mini):
+def test_slide_size_follows_the_width(mini):
     chart = charts.build(mini, "view=timeline")
     big = charts.slide_figure(chart, mini.tables, 1920, 1080)
     small = charts.slide_figure(chart, mini.tables, 960, 540)
-    assert small.layout.font.size * 2 == pytest.approx(big.layout.font.size)
-    assert small.layout.margin.l * 2 == pytest.approx(big.layout.margin.l)
+    assert small.zoom * 2 == pytest.approx(big.zoom)
+    assert (small.figure.layout.width, small.figure.layout.height) == pytest.approx(
+        (big.figure.layout.width, big.figure.layout.height))
 
 
 def test_slide_escapes_data_text(mini):
-    fig = charts.slide_figure(charts.build(mini, "view=dispute&event=xss"), mini.tables)
-    joined = "\n".join(texts(fig))
+    fig = charts.slide_figure(charts.build(mini, "view=dispute&event=xss"), mini.tables).figure
     assert "&lt;img src=x onerror=alert(1)&gt;" in fig.layout.title.text
-    assert "<img" not in joined
-    timeline = charts.slide_figure(charts.build(mini, "view=timeline"), mini.tables)
-    assert all("<img" not in json.dumps(t.customdata.tolist() if hasattr(t.customdata, "tolist") else t.customdata)
-               for t in timeline.data if t.customdata is not None)
+    assert "<img" not in json.dumps(fig.to_plotly_json(), default=str)
+    timeline = charts.slide_figure(charts.build(mini, "view=timeline"), mini.tables).figure
+    assert "<img" not in json.dumps(timeline.to_plotly_json(), default=str)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in json.dumps(timeline.to_plotly_json(), default=str)
 
 
-def test_gantt_labels_shrink_to_fit_many_rows(real):
-    chart = charts.build(real, "view=gantt")
-    fig = charts.slide_figure(chart, real.tables, 1920, 1080)
-    rows = len(chart.figure.layout.meta["ids"])
-    plot_h = 1080 - fig.layout.margin.t - fig.layout.margin.b
-    assert fig.layout.yaxis.tickfont.size <= plot_h / rows  # labels never overlap
+def test_a_chart_with_many_rows_zooms_out_to_fit(real):
     few = charts.slide_figure(charts.build(real, "view=gantt&faction=resistance&canon=canon"), real.tables)
-    assert few.layout.yaxis.tickfont.size > fig.layout.yaxis.tickfont.size
+    many = charts.slide_figure(charts.build(real, "view=gantt"), real.tables)
+    assert few.text_px == pytest.approx(charts.SLIDE_TEXT_PX)
+    assert charts.MIN_TEXT_PX <= many.text_px < few.text_px
+    for slide in (few, many):
+        fig = slide.figure
+        plot_h = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+        rows = fig.layout.yaxis.range[0] - fig.layout.yaxis.range[1]
+        assert plot_h / rows >= charts.SQUEEZE * 21 - 0.01 or slide.text_px == charts.MIN_TEXT_PX
 
 
 # ---------------------------------------------------------------- standalone HTML
@@ -187,8 +184,14 @@ def test_standalone_escapes_data_and_lists_citations(broken):
     assert "alert(2)" not in parsed.scripts[2][1]  # the only inline program is ours
     text = "".join(parsed.text)
     assert HOSTILE in text and "</script><script>alert(2)</script>" in text  # shown, as text
-    fig = json.loads(parsed.scripts[1][1])
-    assert fig["layout"]["meta"]["ids"] == list(chart.drawn["id"]) or set(fig["layout"]["meta"]["ids"]) == set(chart.drawn["id"])
+    spec = json.loads(parsed.scripts[1][1])
+    assert [v["min"] for v in spec["variants"]] == [charts.HTML_WIDTH, 0]  # a wide layout and a phone layout
+    for variant in spec["variants"]:
+        labels = next(t for t in variant["figure"]["data"] if t.get("meta") == "label")
+        assert {spec["strings"][i] for i in labels["customdata"]["$s"]} == set(chart.drawn["id"])
+        texts = {spec["strings"][i] for i in labels["text"]["$s"]}
+        assert any(t.startswith("&lt;img src=x") for t in texts) and HOSTILE not in texts  # escaped for Plotly
+    assert HOSTILE not in spec["strings"]
     for rec in export.events_records(chart.drawn):
         assert rec["title"] in text
         for c in rec["citations"]:
@@ -218,6 +221,9 @@ def test_inline_modes_carry_plotlyjs(mini):
 def test_html_size_options(mini):
     chart = charts.build(mini, "view=gantt")
     page = charts.standalone_html(chart, mini.tables, plotlyjs_src="https://example.org/p.js", width=800, height=500)
-    assert "max-width:800px" in page and 'style="height:500px"' in page
-    fig = json.loads(Parsed(page).scripts[1][1])
-    assert fig["layout"]["height"] == 500 and fig["layout"]["autosize"] is True and "width" not in fig["layout"]
+    assert "max-width:832px" in page
+    spec = json.loads(Parsed(page).scripts[1][1])
+    assert spec["variants"][0]["min"] == 800
+    for variant in spec["variants"]:
+        layout = variant["figure"]["layout"]
+        assert layout["height"] == 500 and layout["autosize"] is True and "width" not in layout

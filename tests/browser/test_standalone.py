@@ -5,6 +5,7 @@ import pytest
 
 from dashboard import charts, plotlyjs
 from dashboard.catalogue import Catalogue
+from dashboard.schema import TIERS
 
 pytestmark = pytest.mark.browser
 
@@ -68,23 +69,29 @@ def assert_inert(pg):
     assert pg.external_requests == []
 
 
+def ids_of(pg, meta: str) -> list[str]:
+    return pg.evaluate(f"document.getElementById('chart').data.find(t => t.meta === '{meta}').customdata")
+
+
 @pytest.mark.parametrize("mode", ["inline", "inline-plain"])
 def test_offline_file_draws_the_timeline_with_hover_and_inert_text(offline, tmp_path, hostile, mode):
     path = write(tmp_path, hostile, "view=timeline", mode)
     offline.context.set_offline(True)
     offline.goto(path.as_uri())
     offline.wait_for_selector("#chart .scatterlayer .point")
-    ids = offline.evaluate("document.getElementById('chart').layout.meta.ids")
-    assert offline.locator("#chart .scatterlayer .trace").first.locator(".point").count() == len(ids) == 5
-    assert offline.locator("#chart .errorbars path").count() >= 1  # whiskers: the range each date may lie in
+    ids = ids_of(offline, "moment")
+    markers = offline.locator("#chart .scatterlayer .trace").first.locator(".point")
+    assert markers.count() == len(ids) == 5
+    assert offline.locator("#chart .errorbar").count() == 5  # whiskers: the years each moment may fall in
     # Hover the hostile event's marker: its title is shown as text in the hover label.
-    box = offline.locator("#chart .scatterlayer .trace").first.locator(".point").nth(ids.index("xss")).bounding_box()
+    box = markers.nth(ids.index("xss")).bounding_box()
     offline.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     offline.wait_for_selector("#chart .hoverlayer .hovertext")
     assert HOSTILE_TITLE in offline.text_content("#chart .hoverlayer .hovertext")
+    assert HOSTILE_TITLE in offline.locator("#chart .textpoint").all_text_contents()  # its label, as text
     sources = offline.text_content(".sources")
     assert HOSTILE_TITLE in sources and HOSTILE_NOTE in sources
-    assert "CC BY-NC 3.0" in offline.text_content("footer")
+    assert "CC BY-NC 3.0" in offline.text_content("footer") and "whiskers" in offline.text_content(".key")
     assert_inert(offline)
 
 
@@ -93,11 +100,27 @@ def test_offline_file_draws_gantt_bars_and_uncertainty(offline, tmp_path, real):
     offline.context.set_offline(True)
     offline.goto(path.as_uri())
     offline.wait_for_selector("#chart .bars .point path")
-    rows = offline.evaluate("document.getElementById('chart').layout.meta.ids.length")
-    names = offline.evaluate("document.getElementById('chart').data.map(t => t.name)")
-    assert "Uncertain start or end (faded)" in names and "Best estimate" in names
-    assert offline.locator("#chart .barlayer .trace").nth(1).locator(".point path").count() == rows > 10
-    offline.screenshot(path=str(tmp_path / "gantt.png"))
+    ids = ids_of(offline, "range")
+    ranges = offline.locator("#chart .barlayer .trace").nth(0).locator(".point path")
+    assert ranges.count() == len(ids) > 10  # the faded bars: everything each period's dates allow
+    assert offline.locator("#chart .barlayer .trace").nth(1).locator(".point path").count() > 5  # agreed spans
+    assert offline.evaluate("document.getElementById('chart').layout.height") == \
+        offline.evaluate("JSON.parse(document.getElementById('chart-data').textContent).variants[0].figure.layout.height")
+    assert_inert(offline)
+
+
+def test_a_phone_gets_the_phone_layout_and_a_wide_window_the_wide_one(offline, tmp_path, real):
+    path = write(tmp_path, real, "view=timeline&canon=canon")
+    offline.context.set_offline(True)
+    offline.set_viewport_size({"width": 390, "height": 800})
+    offline.goto(path.as_uri())
+    offline.wait_for_selector("#chart .scatterlayer .point")
+    heights = offline.evaluate("JSON.parse(document.getElementById('chart-data').textContent).variants"
+                               ".map(v => v.figure.layout.height)")
+    height = "document.getElementById('chart').layout.height"
+    assert offline.evaluate(height) == heights[1]
+    offline.set_viewport_size({"width": 1280, "height": 900})
+    offline.wait_for_function(f"{height} === {heights[0]}")
     assert_inert(offline)
 
 
@@ -107,6 +130,7 @@ def test_url_variant_loads_plotlyjs_from_the_bloggers_url(offline, tmp_path, hos
     offline.goto(path.as_uri())
     offline.wait_for_selector("#chart .bars .point path")
     assert offline.text_content("h1") == f"{HOSTILE_TITLE}: what each source says"
+    assert offline.locator("#chart .bars .point path").count() == len(hostile.citations("xss", TIERS))
     assert_inert(offline)
 
 
