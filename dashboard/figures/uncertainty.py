@@ -15,7 +15,7 @@ from .. import words
 from ..schema import TIERS
 from . import measure, theme
 
-ROW_PX = 34  # a claim's name on one line, its bar below
+ROW_PX = 40  # a claim's name on one line, its bar below
 
 
 def claim_label(c: dict) -> str:
@@ -56,16 +56,17 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
         hover = [f"<b>{theme.safe(c['source'])}</b> ({theme.tier_label(c['tier'])}, via {theme.safe(c['page'])})"
                  f"<br>{theme.safe(words.edtf(iv.label))} <span style='color:{theme.MUTED}'>({theme.safe(iv.label)})</span>"
                  for c, iv in zip(cites, ivs)]
-        fig.add_trace(go.Bar(base=base, x=length, y=[y + 0.18 for y in ys], orientation="h", width=0.36, name=side,
+        fig.add_trace(go.Bar(base=base, x=length, y=[y + 0.2 for y in ys], orientation="h", width=0.3, name=side,
                              marker={"color": [theme.TIER_COLOUR[c["tier"]] for c in cites], "opacity": 0.9,
                                      "line": {"width": 0}},
                              hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"), row=row, col=1)
-        label_px = width_px - 16
+        said = [words.edtf(iv.label) for iv in ivs]
         fig.add_trace(go.Scatter(
-            x=[lo] * len(cites), y=[y - 0.2 for y in ys], mode="text", textposition="middle right",
-            text=[f"{theme.TIER_GLYPH[c['tier']]} {theme.safe(measure.fit(claim_label(c), label_px - 20, size=12))}"
-                  f"  <span style='color:{theme.MUTED}'>{theme.safe(words.edtf(iv.label))}</span>"
-                  for c, iv in zip(cites, ivs)],
+            x=[lo] * len(cites), y=[y - 0.22 for y in ys], mode="text", textposition="middle right",
+            text=[f"{theme.TIER_GLYPH[c['tier']]} "
+                  f"{theme.safe(measure.fit(claim_label(c), width_px - 40 - measure.width(w, 12), size=12))}"
+                  f"  <span style='color:{theme.MUTED}'>{theme.safe(w)}</span>"
+                  for c, w in zip(cites, said)],
             textfont={"size": 12, "color": [theme.TIER_COLOUR[c["tier"]] for c in cites]},
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", cliponaxis=False), row=row, col=1)
         env_lo, env_hi = event.get(f"{side}_earliest"), event.get(f"{side}_latest")
