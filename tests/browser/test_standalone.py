@@ -103,7 +103,8 @@ def test_offline_file_draws_gantt_bars_and_uncertainty(offline, tmp_path, real):
     ids = ids_of(offline, "range")
     ranges = offline.locator("#chart .barlayer .trace").nth(0).locator(".point path")
     assert ranges.count() == len(ids) > 10  # the faded bars: everything each period's dates allow
-    assert offline.locator("#chart .barlayer .trace").nth(1).locator(".point path").count() > 5  # agreed spans
+    agreed = offline.locator("#chart .barlayer .trace").nth(1).locator(".point path")
+    assert agreed.count() == len(ids_of(offline, "agreed")) > 0  # the spans every trusted source agrees on
     assert offline.evaluate("document.getElementById('chart').layout.height") == \
         offline.evaluate("JSON.parse(document.getElementById('chart-data').textContent).variants[0].figure.layout.height")
     assert_inert(offline)
