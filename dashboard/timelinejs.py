@@ -435,7 +435,7 @@ def _edtf(fields: dict, label: str, where: str, notes: list[Note]) -> Dated:
     year = _integer(raw_year)
     if year is None:
         if raw_year:
-            notes.append(Note(where, f"{label} year '{raw_year}' is not a whole number", "skipped"))
+            notes.append(Note(where, f"{label} year '{raw_year}' is not a whole number: not imported", "skipped"))
         return Dated(None, fatal=bool(raw_year))
     astro = astronomical(year)
     if year == 0:
@@ -448,11 +448,11 @@ def _edtf(fields: dict, label: str, where: str, notes: list[Note]) -> Dated:
     month, day = _integer(fields.get("month", "")), _integer(fields.get("day", ""))
     for part, value, ok in (("month", month, month is None or 1 <= month <= 12), ("day", day, day is None or day >= 1)):
         if not ok:
-            notes.append(Note(where, f"{label} {part} '{fields.get(part)}' is not a valid {part}", "skipped"))
+            notes.append(Note(where, f"{label} {part} '{fields.get(part)}' is not a valid {part}: not imported", "skipped"))
             return Dated(None, fatal=True)
     for part in ("month", "day"):
         if fields.get(part) and _integer(fields[part]) is None:
-            notes.append(Note(where, f"{label} {part} '{fields[part]}' is not a whole number", "skipped"))
+            notes.append(Note(where, f"{label} {part} '{fields[part]}' is not a whole number: not imported", "skipped"))
             return Dated(None, fatal=True)
     clock = None
     if fields.get("time"):
@@ -487,7 +487,7 @@ def _edtf(fields: dict, label: str, where: str, notes: list[Note]) -> Dated:
         out += f"-{month:02d}"
         if day is not None:
             if day > calendar.monthrange(astro if astro > 0 else 2000 + astro % 400, month)[1]:
-                notes.append(Note(where, f"{label} day {day} does not exist in month {month}", "skipped"))
+                notes.append(Note(where, f"{label} day {day} does not exist in month {month}: not imported", "skipped"))
                 return Dated(None, fatal=True)
             out += f"-{day:02d}"
     if clock is not None:
@@ -742,7 +742,7 @@ def build(timeline: Timeline) -> Built:
                                  credit.text or safe_url, _medium(safe_url))
                 parts = [f"Credited for the slide's media{' (' + safe_url + ')' if safe_url else ''}."]
                 if caption.text:
-                    parts.append(f"Caption: {caption.text}")
+                    parts.append(f"Caption: {caption.text.rstrip('.')}.")
                 targets = [t for _, h in credit.links if (t := _safe_target(h))]
                 if targets:
                     parts.append("Credit links to " + ", ".join(targets) + ".")
@@ -753,7 +753,9 @@ def build(timeline: Timeline) -> Built:
                 notes.append(Note(where, f"link target '{href[:60]}' is not a web address: dropped, its words kept",
                                   "skipped"))
                 continue
-            sid = add_source(("url", target), label or target, _medium(target))
+            host = re.sub(r"^[a-z]+://(www\.)?", "", target, flags=re.I).split("/")[0]
+            sid = add_source(("url", target), f"{label} ({host})" if label and label != target else target,
+                             _medium(target))
             claims.append(_row("claims", event=event_id, source=sid, page=page_id,
                                note=f"Linked from the slide's text as '{label or target}': {target}"))
         for what, value in (("Media Thumbnail", slide.media.get("thumbnail")), ("Background", slide.background)):
@@ -1032,6 +1034,13 @@ _HEADINGS = (("mapped", "Mapped"), ("skipped", "Skipped (with why)"), ("changed"
              ("check", "To check by hand"))
 
 
+def _place(note: Note) -> tuple:
+    """Sort key: notes about the whole file first, then by line or by JSON index."""
+    m = re.search(r":(\d+)", note.where) or re.search(r"\[(\d+)\]", note.where)
+    section = 0 if "eras[" in note.where else 1
+    return (1, section, int(m[1])) if m else (0, 0, 0)
+
+
 def report(imp: Imported) -> str:
     """The import report: what was read, what was written, and every note grouped by kind."""
     t, c = imp.timeline, imp.built.counts
@@ -1043,7 +1052,7 @@ def report(imp: Imported) -> str:
         f"{c['eras']} era(s), {c['factions']} faction(s), {c['universes']} universe.",
     ]
     for key, heading in _HEADINGS:
-        group = [n for n in imp.built.notes if n.kind == key]
+        group = sorted((n for n in imp.built.notes if n.kind == key), key=_place)
         if group:
             lines.append(f"{heading}:")
             lines.extend(f"  {n}" for n in group)
