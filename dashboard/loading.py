@@ -30,8 +30,17 @@ _HINTS = {
 }
 
 
-def _hint(kind: str) -> str:
-    """What to write in an empty required cell of this kind."""
+_COLUMN_HINTS = {
+    "title": "the name to show, such as First contact", "label": "the name to show",
+    "summary": "one or two sentences in your own words", "note": "what the source says, in your own words",
+    "wiki": "the wiki's name, such as Memory Beta", "licence": "the licence the wiki states, such as CC BY-SA 3.0",
+}
+
+
+def _hint(kind: str, column: str = "") -> str:
+    """What to write in an empty required cell of this kind (or of this column)."""
+    if kind == "text" and column in _COLUMN_HINTS:
+        return _COLUMN_HINTS[column]
     base, _, target = kind.partition(":")
     if base == "ref":
         return f"an id from {target}.csv"
@@ -171,7 +180,7 @@ def _check_cells(spec: TableSpec, rows: list[Row], ids: dict[str, set], errors: 
             value = row.cells[col.name]
             if not value:
                 if col.required:
-                    errors.append(DataError(file, row.line, col.name, f"is empty; a value is required: {_hint(col.kind)}"))
+                    errors.append(DataError(file, row.line, col.name, f"is empty; a value is required: {_hint(col.kind, col.name)}"))
                 continue
             kind, _, target = col.kind.partition(":")
             if kind == "id" and not _ID.match(value):
@@ -268,6 +277,9 @@ def validate_dir(data_dir: Path, parse: dates.Memo | None = None) -> tuple[dict[
         _check_cells(spec, rows[name], ids, errors, parse, skip_refs=unreadable)
     if not unreadable:  # cross-table checks only make sense when every table was read whole
         _check_relations(rows, errors, parse)
+    if "events" not in unreadable and not rows["events"]:
+        errors.append(DataError("events.csv", None, "-", "has no events yet; add one row per event under the header "
+                                                         "(docs/DATA.md, 'Your own table')"))
     return rows, sorted(set(errors), key=lambda e: (e.file, e.line or 0, e.column, e.message))
 
 

@@ -61,7 +61,7 @@ def test_unknown_column(broken):
 
 def test_empty_required_field(broken):
     errs = errors_of(broken("events.csv", "Dukat becomes prefect,", ","))
-    assert DataError("events.csv", 3, "title", "is empty; a value is required: some text") in errs
+    assert DataError("events.csv", 3, "title", "is empty; a value is required: the name to show, such as First contact") in errs
 
 
 def test_wrong_number_of_fields(broken):

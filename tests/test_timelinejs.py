@@ -477,3 +477,42 @@ def test_words_and_edtf_agree_on_every_date_in_our_data():
         back = words.to_edtf(words.edtf(label))
         assert back is not None and _interval(back) == _interval(label), label
     assert not math.isnan(len(labels))
+
+
+# ------------------------------------------------------------------------------------------------
+# Starting a table of one's own: data/template/ and `new`
+
+
+def test_new_copies_the_starter_table_which_validates(tmp_path):
+    target = tmp_path / "mine"
+    done = run("new", str(target))
+    assert done.returncode == 0, done.stderr
+    assert f"python -m dashboard validate --data {target}" in done.stdout
+    assert sorted(p.name for p in target.iterdir()) == sorted(spec.file for spec in TABLES.values())
+    check = run("validate", "--data", str(target))
+    assert check.returncode == 0 and check.stdout.startswith("OK: 3 events, 5 claims"), check.stderr
+    tables = loading.load(target)
+    resolved = resolve.resolve(tables)
+    assert resolved.set_index("id").loc["an-uncertain-moment", "disputed"]  # the template shows a dispute
+    assert check_timelinejs(timelinejs.to_timelinejs(resolved, tables)) == []
+    again = run("new", str(target))
+    assert again.returncode == 1 and "already holds files" in again.stderr
+
+
+def test_an_empty_folder_is_led_to_a_valid_table(tmp_path):
+    """The authoring guide's path: each message says what to write, and following them ends in OK."""
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    first = run("validate", "--data", str(folder))
+    headers = dict(re.findall(r"^(\w+\.csv): -: file is missing from .*; create it with this header row: (.+)$",
+                              first.stderr, re.M))
+    assert set(headers) == {spec.file for spec in TABLES.values()}
+    for file, header in headers.items():
+        (folder / file).write_text(header + "\n", encoding="utf-8")
+    second = run("validate", "--data", str(folder))
+    assert "events.csv: -: has no events yet; add one row per event under the header" in second.stderr
+    (folder / "events.csv").write_text(headers["events.csv"] + "\nfirst-contact,First contact,They meet.,around 2318,,"
+                                       "contact,cardassians,prime,\n", encoding="utf-8")
+    third = run("validate", "--data", str(folder))
+    assert "for 'around 2318' write '2318~' (about 2318)" in third.stderr
+    assert "unknown era 'contact' (not an id in eras.csv; that file has no rows yet: add one)" in third.stderr
