@@ -292,7 +292,9 @@ def load(data_dir: Path | str | None = None) -> Tables:
     """Load a data directory (default: the bundled data/); raise DataInvalid on any error."""
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
     if not data_dir.is_dir():
-        raise DataInvalid([DataError(str(data_dir), None, "--data", "is not a directory")])
+        raise DataInvalid([DataError(str(data_dir), None, "--data", "is not a directory; give the folder holding the "
+                                                                    "seven CSV files (python -m dashboard new DIR "
+                                                                    "starts one)")])
     parse = dates.Memo()
     rows, errors = validate_dir(data_dir, parse)
     if errors:
