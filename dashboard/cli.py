@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     v = sub.add_parser("validate", help="check every table; print each problem as file:line: column: message")
     _add_data(v)
-    e = sub.add_parser("export", help="write the resolved event table as JSON or CSV")
+    e = sub.add_parser("export", help="write the resolved event table as JSON, CSV or TimelineJS JSON")
     _add_data(e)
     e.add_argument("--format", choices=export_mod.FORMATS, required=True,
                    help="json (nested citations), csv (one row per event) or timelinejs (TimelineJS JSON)")
