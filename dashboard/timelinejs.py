@@ -429,13 +429,18 @@ class Dated:
     fatal: bool = False  # the slide cannot be imported at all
 
 
+def _lost(label: str) -> str:
+    """What an unreadable date costs: a start loses the slide; an end or an era's date is dealt with by the caller."""
+    return ": not imported" if label == "start" else ""
+
+
 def _edtf(fields: dict, label: str, where: str, notes: list[Note]) -> Dated:
     """TimelineJS date fields (year, month, day, time or hour/minute/second) -> one EDTF string."""
     raw_year = fields.get("year", "")
     year = _integer(raw_year)
     if year is None:
         if raw_year:
-            notes.append(Note(where, f"{label} year '{raw_year}' is not a whole number: not imported", "skipped"))
+            notes.append(Note(where, f"{label} year '{raw_year}' is not a whole number{_lost(label)}", "skipped"))
         return Dated(None, fatal=bool(raw_year))
     astro = astronomical(year)
     if year == 0:
@@ -448,11 +453,11 @@ def _edtf(fields: dict, label: str, where: str, notes: list[Note]) -> Dated:
     month, day = _integer(fields.get("month", "")), _integer(fields.get("day", ""))
     for part, value, ok in (("month", month, month is None or 1 <= month <= 12), ("day", day, day is None or day >= 1)):
         if not ok:
-            notes.append(Note(where, f"{label} {part} '{fields.get(part)}' is not a valid {part}: not imported", "skipped"))
+            notes.append(Note(where, f"{label} {part} '{fields.get(part)}' is not a valid {part}{_lost(label)}", "skipped"))
             return Dated(None, fatal=True)
     for part in ("month", "day"):
         if fields.get(part) and _integer(fields[part]) is None:
-            notes.append(Note(where, f"{label} {part} '{fields[part]}' is not a whole number: not imported", "skipped"))
+            notes.append(Note(where, f"{label} {part} '{fields[part]}' is not a whole number{_lost(label)}", "skipped"))
             return Dated(None, fatal=True)
     clock = None
     if fields.get("time"):
@@ -487,7 +492,7 @@ def _edtf(fields: dict, label: str, where: str, notes: list[Note]) -> Dated:
         out += f"-{month:02d}"
         if day is not None:
             if day > calendar.monthrange(astro if astro > 0 else 2000 + astro % 400, month)[1]:
-                notes.append(Note(where, f"{label} day {day} does not exist in month {month}: not imported", "skipped"))
+                notes.append(Note(where, f"{label} day {day} does not exist in month {month}{_lost(label)}", "skipped"))
                 return Dated(None, fatal=True)
             out += f"-{day:02d}"
     if clock is not None:
