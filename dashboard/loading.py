@@ -304,5 +304,6 @@ def load(data_dir: Path | str | None = None) -> Tables:
         df = frames[name]
         df["start_iv"] = [parse(v) if v else None for v in df["start"]]
         df["end_iv"] = [parse(v) if v else None for v in df["end"]]
-    frames["events"]["factions"] = [tuple(x.strip() for x in v.split(";")) for v in frames["events"]["factions"]]
+    for col in ("factions", "universes"):  # the `;` lists
+        frames["events"][col] = [tuple(x.strip() for x in v.split(";")) for v in frames["events"][col]]
     return Tables(data_dir=data_dir, **frames)

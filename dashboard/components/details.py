@@ -64,15 +64,16 @@ def body(d, prev_href: str | None, next_href: str | None) -> list:
     if d is None:
         return [html.P(EMPTY, className="text-muted mb-0")]
     e = d.event
+    def stepper(label: str, cid: str, href: str | None, hint: str):
+        if href:
+            return dcc.Link(label, href=href, id=cid, className="btn btn-sm btn-outline-secondary", title=hint)
+        return html.Span(label, id=cid, className="btn btn-sm btn-outline-secondary disabled", **{"aria-disabled": "true"})
+
     step = html.Div([
-        dcc.Link("\u2039 Previous", href=prev_href or "", id=ids.DETAILS_PREV,
-                 className="btn btn-sm btn-outline-secondary" + ("" if prev_href else " disabled"),
-                 title="Previous event in date order (Left arrow)", **({} if prev_href else {"aria-disabled": "true"})),
+        stepper("\u2039 Previous", ids.DETAILS_PREV, prev_href, "Previous event in date order (Left arrow)"),
         html.Span(f"{d.position} of {d.count}" if d.position else "not among the shown events",
                   className="small text-muted mx-2"),
-        dcc.Link("Next \u203a", href=next_href or "", id=ids.DETAILS_NEXT,
-                 className="btn btn-sm btn-outline-secondary" + ("" if next_href else " disabled"),
-                 title="Next event in date order (Right arrow)", **({} if next_href else {"aria-disabled": "true"})),
+        stepper("Next \u203a", ids.DETAILS_NEXT, next_href, "Next event in date order (Right arrow)"),
     ], className="d-flex align-items-center mb-2 details-step")
     disputed = bool(e["disputed"])
     parts = [

@@ -17,12 +17,12 @@ COLUMNS = [
     {"field": "range", "headerName": "Range the sources allow", "flex": 1.6, "minWidth": 160, "sortable": False},
     {"field": "era", "headerName": "Era", "flex": 1.5, "minWidth": 140},
     {"field": "factions", "headerName": "Factions", "flex": 2, "minWidth": 160, "sortable": False},
-    {"field": "universe", "headerName": "Universe", "flex": 1.3, "minWidth": 120},
+    {"field": "universes", "headerName": "Universes", "flex": 1.3, "minWidth": 120, "sortable": False},
     {"field": "tier", "headerName": "Strongest source", "flex": 1.3, "minWidth": 130},
     {"field": "disputed", "headerName": "Disputed", "flex": 0.8, "minWidth": 100},
 ]
 BLOCK = 100
-SORTABLE = {"title": "title", "era": "era", "universe": "universe", "tier": "canon", "disputed": "disputed"}
+SORTABLE = {"title": "title", "era": "era", "tier": "canon", "disputed": "disputed"}
 
 
 def grid_rows(df, vocab: Vocabulary) -> list[dict]:
@@ -30,13 +30,12 @@ def grid_rows(df, vocab: Vocabulary) -> list[dict]:
     s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(df)
     rows = []
     for r, lo, hi in zip(df.to_dict("records"), s_lo, np.where(df["is_point"].to_numpy(dtype=bool), s_hi, e_hi)):
-        uni = r.get("universes", r.get("universe"))
         rows.append({
             "id": r["id"], "title": r["title"], "when": words.period(r["start"], r["end"]),
             "range": words.span(lo, hi), "era": vocab.eras[r["era"]],
             "factions": ", ".join(vocab.factions[f] for f in r["factions"]),
-            "universe": ", ".join(vocab.universes[u] for u in ([uni] if isinstance(uni, str) else uni)),
-            "tier": TIER_LABELS[r["canon"]], "disputed": "yes" if r["disputed"] else "no",
+            "universes": ", ".join(vocab.universes[u] for u in r["universes"]), "tier": TIER_LABELS[r["canon"]],
+            "disputed": "yes" if r["disputed"] else "no",
         })
     return rows
 
