@@ -865,7 +865,7 @@ def write_tables(tables: dict[str, list[dict]], out: Path) -> None:
         with open(out / spec.file, "w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=spec.column_names, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(tables[name])
+            writer.writerows(tables.get(name, []))  # optional tables (tours) may be absent
 
 
 # ------------------------------------------------------------------------------------------------

@@ -94,7 +94,7 @@ def test_view_with_a_tour_and_other_filters(mini):
     ("basics,,,T,,\n",
      [DataError("tours.csv", 2, "tour", "tour 'basics' has no stops: add rows with its id, an order and an event")]),
     ("basics,,,T,,\nbasics,1,nope,,,\n",
-     [DataError("tours.csv", 3, "event", "unknown event 'nope' (not an id in events.csv)")]),
+     [DataError("tours.csv", 3, "event", "unknown event 'nope' (not an id in events.csv")]),
     ("basics,,,T,,\nbasics,first,annexation,,,\n",
      [DataError("tours.csv", 3, "order", "'first' is not a whole number from 1 up")]),
     ("basics,,,T,,\nbasics,,annexation,,,\n",
@@ -104,13 +104,14 @@ def test_view_with_a_tour_and_other_filters(mini):
     ("basics,,,T,,\nbasics,,,T2,,\nbasics,1,annexation,,,\n",
      [DataError("tours.csv", 3, "event", "tour 'basics' already has its header row (line 2); give this stop its event id")]),
     ("Basics Tour,,,T,,\n",
-     [DataError("tours.csv", 2, "tour", "'Basics Tour' is not a slug (lowercase letters, digits and hyphens)")]),
+     [DataError("tours.csv", 2, "tour", "'Basics Tour' is not a slug (lowercase letters, digits and hyphens")]),
 ])
 def test_validator_reports_tour_problems_with_file_line_column(broken, rows, expected):
     data = broken("tours.csv", raw=(HEADER + rows).encode())
     errors = errors_of(data)
-    for e in expected:
-        assert e in errors, errors
+    for e in expected:  # the message starts so (the validator may add a hint after it)
+        assert any((x.file, x.line, x.column) == (e.file, e.line, e.column) and x.message.startswith(e.message)
+                   for x in errors), errors
 
 
 def test_a_header_row_with_a_note_or_order_is_reported(broken):
@@ -122,4 +123,5 @@ def test_a_header_row_with_a_note_or_order_is_reported(broken):
 def test_a_tours_file_with_a_wrong_header_is_reported(broken):
     data = broken("tours.csv", raw=b"tour,stop,event\nbasics,1,annexation\n")
     errors = errors_of(data)
-    assert DataError("tours.csv", 1, "stop", "unknown column (columns are: tour, order, event, title, description, note)") in errors
+    assert any((e.line, e.column) == (1, "stop") and e.message.startswith("unknown column") for e in errors), errors
+    assert any((e.line, e.column) == (1, "order") and e.message.startswith("column is missing") for e in errors), errors
