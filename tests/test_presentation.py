@@ -73,7 +73,7 @@ def test_a_step_renders_the_event_centred_highlighted_and_scaled(real):
     app = create_app(catalogue=real)
     with app.server.test_request_context("/"):
         out = present.step_outputs(app, real, "?tour=overview&step=10", 1180)
-        fig, stage, card, progress, first, prev, nxt, last, exit_href, notices, has_notices, title, summary = out
+        fig, stage, card, progress, first, prev, nxt, last, exit_href, notices, has_notices, title, summary, server = out
     meta = fig.layout.meta
     lo, hi = meta["x_range"]
     assert meta["selected"] == "dukat-prefecture" and meta["role"] == "gantt"
@@ -87,6 +87,12 @@ def test_a_step_renders_the_event_centred_highlighted_and_scaled(real):
     text = str(card)
     assert "Dukat as Prefect of Bajor" in text and "Teacher's note" in text and "Memory Beta" in text
     assert title.startswith("10. Dukat as Prefect of Bajor")
+    hrefs = [a.href for a in server]
+    assert hrefs[0] == "/download/chart.png?view=gantt&tour=overview&event=dukat-prefecture&width=1920&height=1080"
+    assert hrefs[2] == "/download/chart.html?view=gantt&tour=overview&event=dukat-prefecture"
+    client = app.server.test_client()
+    page = client.get(hrefs[2])  # the standalone file (no browser needed on the server for HTML)
+    assert page.status_code == 200 and "Dukat as Prefect of Bajor" in page.get_data(as_text=True)
 
 
 def test_the_title_step_names_the_view_and_carries_a_qr_code_of_it(real):

@@ -78,6 +78,7 @@ PRESENT_NOTICE = "present-notice"
 PRESENT_TITLE = "present-title"  # the document title for the step
 PRESENT_SINK = "present-sink"
 PRESENT_HANDOUT = "present-handout"
+PRESENT_SERVER_IMAGES = "present-server-images"  # links to /download/chart.* for the step
 
 # every filter control and the property that holds its value, in the order callbacks use
 CONTROLS = (

@@ -70,6 +70,8 @@ def layout(cat: Catalogue, search: str):
             dbc.DropdownMenu([
                 dbc.DropdownMenuItem("This slide's chart as an image", header=True),
                 *image_buttons(ids.PRESENT_CHART, ""),
+                dbc.DropdownMenuItem("Drawn by the server", header=True),
+                html.Div(id=ids.PRESENT_SERVER_IMAGES),
                 dbc.DropdownMenuItem(divider=True),
                 html.Button("Print the handout", className="dropdown-item", type="button", **{"data-print": "1"}),
             ], label="Image", direction="up", align_end=True, size="sm", color="light",
@@ -167,7 +169,19 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> tuple:
         stage = "present-stage"
         title = f"{deck.step}. {s.event['title']} \u00b7 {deck.title}"
     return (fig, stage, card, progress, href["first"], href["prev"], href["next"], href["last"], exit_href,
-            notices, bool(notices), title, deck.view.summary)
+            notices, bool(notices), title, deck.view.summary, server_images(app, deck, s))
+
+
+def server_images(app, deck: presentation.Deck, s: presentation.Slide | None) -> list:
+    """Links to the server's chart downloads (dashboard/charts.py) for this step: the step's chart
+    (or the whole view's periods on the title and closing steps), same filters, plus view=."""
+    view_name = "gantt" if s is None or not s.event["is_point"] else "timeline"
+    q = to_query(deck.view.state.with_event(s.event["id"] if s else None))
+    base = f"view={view_name}" + (f"&{q}" if q else "")
+    links = (("PNG, 1920\u00d71080", "png", "&width=1920&height=1080"), ("SVG", "svg", ""),
+             ("A standalone HTML file", "html", ""))
+    return [html.A(label, href=app.get_relative_path(f"/download/chart.{fmt}") + f"?{base}{extra}",
+                   className="dropdown-item", download="") for label, fmt, extra in links]
 
 
 def _open(details: html.Details) -> html.Details:
@@ -222,6 +236,7 @@ def register(app, cat: Catalogue) -> None:
         Output(ids.PRESENT_NEXT, "href"), Output(ids.PRESENT_LAST, "href"), Output(ids.PRESENT_EXIT, "href"),
         Output(ids.PRESENT_NOTICE, "children"), Output(ids.PRESENT_NOTICE, "is_open"),
         Output(ids.PRESENT_TITLE, "data"), Output(ids.PRESENT_SUMMARY, "children"),
+        Output(ids.PRESENT_SERVER_IMAGES, "children"),
         Input(ids.PRESENT_URL, "search"), Input(ids.PRESENT_WIDTH, "data"),
     )
     def show_step(search, width):
