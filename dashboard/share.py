@@ -57,6 +57,12 @@ class Links:
     csv: str  # the data of the events the view shows
 
 
+def plain_query(search: str | None) -> str:
+    """A query string as text that can be encoded again: a lone surrogate (only a forged callback
+    request can carry one) becomes U+FFFD instead of failing in urlencode."""
+    return (search or "").encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def chart_query(state: FilterState, view: str) -> str:
     """view=...&<filters>: the dispute view keeps only the event and the trusted tiers it is read with."""
     if view == "dispute":
@@ -99,7 +105,7 @@ def links(base: str, state: FilterState, view: str = "gantt", theme: str = "ligh
 def for_view(cat: Catalogue, base: str, search: str | None, view: str, theme: str) -> tuple[Links, bool]:
     """The dialog's links for the explorer's query string, and whether an event is selected (the
     dispute chart needs one). The iframe's title is the chart's title and caption (as oEmbed gives)."""
-    state, _ = parse_query(search or "", cat.vocab)
+    state, _ = parse_query(plain_query(search), cat.vocab)
     if view not in VIEWS or (view == "dispute" and not state.event):
         view = "gantt"
     try:

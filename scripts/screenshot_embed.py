@@ -69,12 +69,11 @@ def main(out: str = "docs") -> None:
                 frame = page.frame_locator("iframe[data-bajor-timeline]")
                 frame.locator("#embed-chart .bars path").first.wait_for()
                 page.wait_for_timeout(1500)
-                page.locator("iframe[data-bajor-timeline]").scroll_into_view_if_needed()
-                page.evaluate("window.scrollBy(0, -120)")
                 if click:
                     inner = next(f for f in page.frames if "/embed" in f.url)
                     label = inner.locator(".scatterlayer .textpoint", has_text="Dukat as Prefect")
-                    label.click(force=True, position={"x": 8, "y": 7})  # near its anchor: Plotly picks the nearest point
+                    box = label.bounding_box()  # Plotly picks the point nearest the click: the label's anchor end
+                    label.click(force=True, position={"x": box["width"] - 3, "y": box["height"] / 2})
                     inner.wait_for_selector("#embed-card.open .citation-list")
                     page.mouse.move(5, 5)  # no hover label over the card
                     page.wait_for_timeout(500)

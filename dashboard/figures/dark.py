@@ -38,7 +38,16 @@ COLOURS = {
     "#b0b0b0": "#6c737a",
     "rgba(255,255,255,0.85)": "rgba(22,25,28,0.88)",
     "rgba(0,0,0,0.55)": "rgba(255,255,255,0.6)",
+    "#8c959f": "#7d8590",  # axis lines and hover borders
+    "white": BACKGROUND,
+    "#fff": BACKGROUND,
+    "#ffffff": BACKGROUND,
+    # the density view's scale (figures/density.py): dense is light on a dark page
+    "#dbe9f6": "#1d2f44",
+    "#6baed6": "#4f93c9",
+    "#08306b": "#d8ebfb",
 }
+HOVER_BG = "#262b31"
 _IN_TEXT = re.compile(r"color:\s*(#[0-9a-fA-F]{3,6})")
 
 
@@ -66,14 +75,16 @@ def dark(fig) -> dict:
     data = fig.to_dict() if isinstance(fig, go.Figure) else fig
     out = _walk(data)
     layout = out.setdefault("layout", {})
-    layout["template"] = pio.templates["plotly_dark"].to_plotly_json()
+    if (layout.get("template") or {}).get("layout"):  # a light Plotly template (e.g. plotly_white)
+        layout["template"] = pio.templates["plotly_dark"].to_plotly_json()
     layout["paper_bgcolor"] = layout["plot_bgcolor"] = BACKGROUND
     layout["font"] = {**layout.get("font", {}), "color": INK}
-    for axis in ("xaxis", "yaxis"):
-        layout[axis] = {"gridcolor": GRID, "linecolor": GRID, **layout.get(axis, {})}
+    for axis in [k for k in layout if k.startswith(("xaxis", "yaxis"))]:
+        layout[axis] = {"gridcolor": GRID, "linecolor": GRID, "tickcolor": GRID, **layout[axis]}
     for shape in layout.get("shapes", []):  # era bands: the data's light colours, faint on dark
-        if shape.get("type") == "rect" and shape.get("layer") == "below":
-            shape["opacity"] = min(shape.get("opacity", 1), ERA_OPACITY) if shape.get("yref") == "paper" else shape.get("opacity")
-    layout["hoverlabel"] = {**layout.get("hoverlabel", {}), "bordercolor": INK}
+        if shape.get("type") == "rect" and shape.get("layer") == "below" and shape.get("yref") == "paper":
+            shape["opacity"] = min(shape.get("opacity", 1), ERA_OPACITY)
+    layout["hoverlabel"] = {**layout.get("hoverlabel", {}), "bgcolor": HOVER_BG, "bordercolor": INK,
+                            "font": {**layout.get("hoverlabel", {}).get("font", {}), "color": INK}}
     layout["meta"] = {**(layout.get("meta") or {}), "theme": "dark"}
     return out

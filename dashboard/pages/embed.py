@@ -49,7 +49,7 @@ class Embed:
 def embed_view(cat: Catalogue, search: str | None) -> Embed:
     """The embed for a query string. Bad values are dropped with a notice; a chart that cannot be
     drawn (a dispute view with no event) gives a problem to show in its place, never an error."""
-    chart_params, params = charts.split_query(search or "")
+    chart_params, params = charts.split_query(share.plain_query(search))
     notices: list[str] = []
     theme = params.pop("theme", "light") or "light"
     if theme not in THEMES:
@@ -102,8 +102,8 @@ def layout(cat: Catalogue, search: str) -> html.Div:
     explorer = "./" + (f"?{e.explorer_query}" if e.explorer_query else "")
     c = e.chart
     label = c.title if c else "Bajor Timeline"
-    head = html.P([html.Strong(label), html.Span(f" \u00b7 {c.caption}" if c else "", className="embed-caption-text")],
-                  className="embed-caption", id="embed-caption")
+    head = html.H1([html.Strong(label), html.Span(f" \u00b7 {c.caption}" if c else "", className="embed-caption-text")],
+                   className="embed-caption", id="embed-caption")
     if c is None:
         stage = html.P(e.problem, className="embed-problem", role="alert")
     else:
@@ -154,6 +154,7 @@ def card(cat: Catalogue, search: str, event: str | None) -> list:
         html.H2(ev["title"], className="h6 mb-1", id="embed-card-title", tabIndex=-1),
         html.P(d.verdict, className="small fw-semibold mb-1" + (" disputed" if ev["disputed"] else "")),
         html.P(d.ranges, className="small mb-1"),
+        html.H3("What the sources say", className="visually-hidden"),
         html.Div(citations_list(d.citations), className="embed-citations"),
         html.A("Read more in the explorer \u2197", href=explorer, target="_blank", rel="noopener", className="small"),
     ]
