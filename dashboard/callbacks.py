@@ -107,7 +107,7 @@ def register_callbacks(app, cat: Catalogue) -> None:
                prevent_initial_call=True)
     # The Share dialog: opened by its button (Escape, the close button or the backdrop close it),
     # filled with absolute links for the current view as this request sees the app (scheme, host, prefix).
-    app.clientside_callback("function (n) { return n > 0; }", Output(ids.SHARE, "is_open"),
+    app.clientside_callback(ClientsideFunction(namespace="bajorShare", function_name="open"), Output(ids.SHARE, "is_open"),
                             Input(ids.SHARE_OPEN, "n_clicks"), prevent_initial_call=True)
 
     @app.callback(
