@@ -8,6 +8,8 @@ oembed.discovery_link. Only pages that show a view carry it (not a "no such page
 """
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 from flask import has_request_context, request
 
 from . import oembed, pages, server
@@ -21,12 +23,15 @@ def local_path(app, path: str) -> str:
     return path.strip("/")
 
 
+def query_text() -> str:
+    """The request's query string as text (bytes that are not UTF-8 become U+FFFD, never an error)."""
+    return request.query_string.decode("utf-8", errors="replace")
+
+
 def page_url(app) -> tuple[str, str]:
     """(the current page's public URL, its path relative to the prefix)."""
     site = server.request_site(app)
-    page = local_path(app, request.path)
-    query = request.query_string.decode("utf-8", errors="replace")
-    return site.url(page, query), page
+    return site.url(local_path(app, request.path), query_text()), local_path(app, request.path)
 
 
 def extras(app) -> dict[str, str]:
@@ -36,7 +41,8 @@ def extras(app) -> dict[str, str]:
     if page in oembed.VIEW_PAGES and page in pages.PAGES:
         out["head"] = oembed.discovery_link(url, server.request_site(app))
     if page == oembed.EMBED_PATH:  # whitelisted values only
-        theme = request.args.get("theme") if request.args.get("theme") in oembed.THEMES else "light"
+        theme = (parse_qs(query_text()).get("theme") or ["light"])[-1]
+        theme = theme if theme in oembed.THEMES else "light"
         out["html"] = f' class="embed-page" data-bs-theme="{theme}"'
     return out
 

@@ -230,3 +230,11 @@ def test_odd_queries_give_an_embed_never_an_error(mini, search):
         embed.figure(e, 320, "xss")
     ln, _ = share.for_view(mini, "http://h/", search, "dispute", "dark")
     assert ln.embed.startswith("http://h/embed?view=")
+
+
+def test_a_query_that_is_not_utf8_still_gets_the_page(client):
+    r = client.get("/embed?view=gantt&theme=dark&q=%ff%fe", query_string=None)
+    assert r.status_code == 200
+    # bytes that are not UTF-8 (WSGI carries them as Latin-1 characters)
+    raw = client.get("/embed", environ_overrides={"QUERY_STRING": "theme=dark&q=\xff\xfe"})
+    assert raw.status_code == 200 and 'data-bs-theme="dark"' in raw.get_data(as_text=True)
