@@ -27,7 +27,7 @@ def _copy_field(label: str, field_id: str, button: str, *, rows: int = 1, help_t
     return html.Div([
         html.Label(label, htmlFor=field_id, className="form-label fw-semibold mb-1"),
         html.Div([area, html.Button(button, type="button", className="btn btn-sm btn-primary text-nowrap share-copy",
-                                    **{"data-copy": field_id})], className="d-flex gap-2 align-items-start"),
+                                    **{"data-copy": field_id})], className="d-flex flex-wrap gap-2 align-items-start share-row"),
         html.Div(help_text, id=f"{field_id}-help", className="form-text") if help_text else None,
     ], className="mb-3")
 
