@@ -93,6 +93,7 @@
 
     document.addEventListener("keydown", function (e) {
         if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) { return; }
+        if (document.querySelector(".modal.show")) { return; }  // a dialog (Share) has the keys
         const filters = document.getElementById("filters");
         if (e.key === "Escape" && filters && filters.classList.contains("show")) {
             const b = document.getElementById("filters-close");

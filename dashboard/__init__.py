@@ -19,7 +19,7 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
     import dash
     from dash import dcc, html, set_props
 
-    from . import server
+    from . import head, server
     from .callbacks import register_callbacks
     from .catalogue import Catalogue
     from .components import ids
@@ -48,4 +48,5 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
     app.layout = html.Div([dcc.Location(id=ids.ROUTE, refresh="callback-nav"), html.Div(id=ids.PAGE)])
     register_callbacks(app, cat)
     server.install(app, cat)
+    head.install(app)
     return app

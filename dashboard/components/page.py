@@ -11,6 +11,7 @@ from .details import panel
 from .filters_panel import build_filters
 from .grid import build_grid
 from .legend import build_key
+from .share import share_button, share_dialog
 from .teaching import image_menu, present_button, tours_menu
 
 
@@ -49,7 +50,7 @@ def build_page(vocab: Vocabulary, pages: list[dict], state: FilterState | None =
             html.Div([
                 html.Button("Filters", id=ids.FILTERS_OPEN, className="btn btn-sm btn-primary d-lg-none",
                             n_clicks=0, **{"aria-controls": ids.FILTERS}),
-                tours_menu(vocab), present_button(),
+                tours_menu(vocab), present_button(), share_button(),
             ], className="d-flex gap-2 header-actions"),
         ], className="topbar d-flex justify-content-between align-items-center gap-2"),
         html.Div([
@@ -81,4 +82,5 @@ def build_page(vocab: Vocabulary, pages: list[dict], state: FilterState | None =
             panel(),
         ], className="explorer"),
         build_footer(pages),
+        share_dialog(),
     ], className="app")

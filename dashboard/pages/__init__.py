@@ -8,6 +8,7 @@ from dash import html
 from ..catalogue import Catalogue
 from ..components.page import build_page
 from ..filters import parse_query
+from . import embed
 from .present import layout as present_layout
 
 
@@ -23,7 +24,7 @@ def not_found(cat: Catalogue, search: str):
     ], className="container py-4")
 
 
-PAGES = {"": explorer, "present": present_layout}  # present.py: the presentation (its callbacks: present.register)
+PAGES = {"": explorer, "embed": embed.layout, "present": present_layout}  # present.py's callbacks: present.register
 
 
 def layout_for(cat: Catalogue, path: str, search: str):
