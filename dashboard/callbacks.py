@@ -79,7 +79,8 @@ def register_callbacks(app, cat: Catalogue) -> None:
             tour_links(cat.vocab, app.get_relative_path("/"), view.to_query(replace(v.state, event=None, tour=""))),
         )
 
-    @app.callback(Output(ids.HANDOUT, "children"), Input(ids.FILTER_KEY, "data"), State(ids.URL, "search"))
+    # After the charts (it waits for RENDERED): the printout never delays what is on screen.
+    @app.callback(Output(ids.HANDOUT, "children"), Input(ids.RENDERED, "data"), State(ids.URL, "search"))
     def show_handout(_key, search):
         """The printed handout: the shown events in date order, with dates in words and citations."""
         v = view.build_view(cat, search)

@@ -7,27 +7,36 @@ from __future__ import annotations
 
 from dash import html
 
-from .. import explain
+from .. import explain, words
 from ..catalogue import Catalogue
+from ..explain import wiki
+from ..figures import theme
 from ..tours import Stop
 from ..view import chronological
-from .details import citation_line
 from .page import credit
 
 LIMIT = 40  # events in a printed handout
 
 
+def citation_text(c: dict) -> str:
+    """One citation as plain text: '● Waltz (episode, DS9, 1998), Memory Beta: from 2346 to 2369'."""
+    work = ", ".join(str(x) for x in (c.get("medium"), c.get("series"), c.get("released")) if x)
+    start, end = (words.edtf(c[k]) if c.get(k) else "" for k in ("start", "end"))
+    when = (f"from {start} to {end}" if start and end else start or (f"to {end}" if end else "gives no date"))
+    value = f", states: {c['value']}" if c.get("value") else ""
+    return f"{theme.TIER_GLYPH[c['tier']]} {c['source']}" + (f" ({work})" if work else "") + f", {wiki(c)}: {when}{value}"
+
+
 def _item(cat: Catalogue, event: dict, note: str, tiers, asof) -> html.Li:
+    """One event, kept light (plain text, few components): a printout of 40 of them is one request."""
     cites = cat.citations(event["id"], tiers, asof)
-    disputed = bool(event["disputed"])
+    verdict = f" \u2605 {explain.verdict(event, cites)}" if bool(event["disputed"]) else ""
     return html.Li([
-        html.H3(event["title"], className="handout-title"),
-        html.P([html.Strong(explain.dates_in_words(event)), ". ",
-                html.Span(("\u2605 " + explain.verdict(event, cites)) if disputed else "", className="verdict")],
-               className="handout-when"),
+        html.Strong(event["title"], className="handout-title"),
+        html.P(f"{explain.dates_in_words(event)}.{verdict}", className="handout-when"),
         html.P(event["summary"], className="handout-summary"),
-        html.P([html.Strong("Teacher's note: "), note], className="handout-note") if note else None,
-        html.Ul([citation_line(c) for c in cites], className="handout-citations"),
+        html.P(f"Teacher's note: {note}", className="handout-note") if note else None,
+        html.P("\n".join(citation_text(c) for c in cites), className="handout-citations"),
     ], className="handout-item")
 
 
