@@ -52,7 +52,7 @@ def test_stepping_through_a_tour_with_the_keys_and_escaping_to_the_explorer(page
                                f".layout.meta && document.querySelector('#present-chart .js-plotly-plot').layout.meta"
                                f".selected === '{tour.events[step - 1]}'")
         x0, x1 = page.evaluate("document.querySelector('#present-chart .js-plotly-plot').layout.xaxis.range")
-        assert page.is_visible("#present-chart .js-plotly-plot")
+        page.wait_for_selector("#present-chart .js-plotly-plot", state="visible")
         assert tour.stops[step - 1].note in page.text_content("#present-card")
     # The event sits in the middle of the chart's years.
     event = real.resolved(("canon", "licensed", "fan"))
