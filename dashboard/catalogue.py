@@ -29,6 +29,19 @@ class Catalogue:
         """Resolved events for these trusted tiers (shared: do not modify the frame)."""
         return self._resolve(tuple(tiers))
 
+    def citations(self, event_id: str, tiers: tuple[str, ...]) -> list[dict]:
+        """The trusted citations of one event, in file order (built on demand, not cached)."""
+        return resolve.citations(self.tables, [event_id], tiers)[event_id]
+
+    def event(self, event_id: str, tiers: tuple[str, ...]) -> dict | None:
+        """One resolved event as a dict with its `citations` (what the panels show), or None when
+        no trusted source cites it."""
+        resolved = self.resolved(tiers)
+        match = resolved[resolved["id"] == event_id]
+        if not len(match):
+            return None
+        return {**match.iloc[0].to_dict(), "citations": self.citations(event_id, tiers)}
+
     @property
     def total(self) -> int:
         return len(self.tables.events)

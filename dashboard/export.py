@@ -8,9 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 
 import pandas as pd
 
+from . import resolve
 from .loading import Tables
 
 EVENT_FIELDS = (
@@ -35,19 +37,29 @@ def credit_line(tables: Tables) -> str:
     return f"Facts read from community wikis, paraphrased: {pages}."
 
 
-def events_records(resolved: pd.DataFrame) -> list[dict]:
-    """The resolved table as plain dicts in the public export shape."""
+def _year(value):
+    """A year for export: open bounds and a moment's missing end become null (never NaN or inf)."""
+    return None if value is None or not math.isfinite(value) else float(value)
+
+
+def events_records(resolved: pd.DataFrame, tables: Tables, tiers=None) -> list[dict]:
+    """The resolved table as plain dicts in the public export shape, each with its citations from
+    the trusted tiers (given, else those the table was resolved for; built only for these events)."""
+    tiers = tiers if tiers is not None else resolved.attrs.get("tiers")
+    cites = resolve.citations(tables, resolved["id"], tiers, resolved.attrs.get("sources"))
     records = []
     for row in resolved.to_dict("records"):
         rec = {k: row[k] for k in EVENT_FIELDS if k != "citations"}
+        for k in ("start_earliest", "start_latest", "end_earliest", "end_latest"):
+            rec[k] = _year(rec[k])
         rec["disputed"] = bool(rec["disputed"])
-        rec["citations"] = [{k: c[k] for k in CITATION_FIELDS} for c in row["citations"]]
+        rec["citations"] = [{k: c[k] for k in CITATION_FIELDS} for c in cites[row["id"]]]
         records.append(rec)
     return records
 
 
-def to_json(resolved: pd.DataFrame, tables: Tables) -> str:
-    payload = {"events": events_records(resolved), "attribution": attribution(tables)}
+def to_json(resolved: pd.DataFrame, tables: Tables, tiers=None) -> str:
+    payload = {"events": events_records(resolved, tables, tiers), "attribution": attribution(tables)}
     return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -63,12 +75,12 @@ def _citation_text(c: dict) -> str:
     return f"{c['source']} ({c['tier']}; {c['page']}): {when}{value}"
 
 
-def to_csv(resolved: pd.DataFrame, tables: Tables) -> str:
+def to_csv(resolved: pd.DataFrame, tables: Tables, tiers=None) -> str:
     licences = {f"{p['wiki']}: {p['title']}": p["licence"] for p in tables.pages.to_dict("records")}
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow([*EVENT_FIELDS, "pages"])
-    for rec in events_records(resolved):
+    for rec in events_records(resolved, tables, tiers):
         pages = sorted({c["page"] for c in rec["citations"]})
         row = []
         for k in EVENT_FIELDS:
@@ -87,8 +99,9 @@ def to_csv(resolved: pd.DataFrame, tables: Tables) -> str:
     return buf.getvalue()
 
 
-def export(resolved: pd.DataFrame, tables: Tables, fmt: str) -> str:
-    """Serialise in the named format; fmt must be one of FORMATS."""
+def export(resolved: pd.DataFrame, tables: Tables, fmt: str, tiers=None) -> str:
+    """Serialise in the named format; fmt must be one of FORMATS. Citations come from `tiers`
+    (default: the tiers `resolved` was made for)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return to_json(resolved, tables) if fmt == "json" else to_csv(resolved, tables)
+    return to_json(resolved, tables, tiers) if fmt == "json" else to_csv(resolved, tables, tiers)

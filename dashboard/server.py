@@ -46,7 +46,7 @@ def install(app, cat: Catalogue) -> None:
     def view_response(fmt: str):
         state, notices = parse_query(request.query_string.decode("utf-8", errors="replace"), cat.vocab)
         shown = apply(cat.resolved(state.canon), state, cat.vocab)
-        text = export.export(shown, cat.tables, fmt)
+        text = export.export(shown, cat.tables, fmt, tiers=state.canon)
         headers = {"X-Notices": " | ".join(notices)[:1000]} if notices else {}
         if fmt == "csv":
             headers["Content-Disposition"] = 'inline; filename="bajor-timeline.csv"'

@@ -43,10 +43,8 @@ def build_view(cat: Catalogue, query: str) -> View:
                    state.year_to + 1 if state.year_to is not None else hi)
     selected = None
     if state.event:
-        match = resolved[resolved["id"] == state.event]
-        if len(match):
-            selected = match.iloc[0].to_dict()
-        else:
+        selected = cat.event(state.event, state.canon)
+        if selected is None:
             notices.append(f"The selected event '{state.event}' has no source among the trusted tiers.")
     return View(
         state=state,

@@ -1,4 +1,5 @@
 """The curated tables themselves: coverage, tiers per work, and the known disputes pinned."""
+import math
 import subprocess
 import sys
 
@@ -9,8 +10,7 @@ from dashboard.schema import TIERS
 
 
 def event(cat, event_id, tiers=TIERS) -> dict:
-    df = cat.resolved(tiers)
-    return df[df["id"] == event_id].iloc[0].to_dict()
+    return cat.event(event_id, tiers)
 
 
 def dated(ev, side="start") -> dict:
@@ -45,7 +45,7 @@ def test_when_the_annexation_began(real):
     delta = {c["start"] for c in ev["citations"] if c["page"].startswith("Memory Delta")}
     assert delta == {"2319", "2328"}  # its text repeats 2328; its section heading says 2319
     assert ev["disputed"] and ev["start"] == "2328"
-    assert ev["start_earliest"] is None and ev["start_latest"] == 2328.999  # "or earlier" is open-ended
+    assert ev["start_earliest"] == -math.inf and ev["start_latest"] == 2328.999  # "or earlier" is open-ended
 
 
 def test_when_dukat_became_prefect(real):

@@ -2,9 +2,8 @@ from dashboard.explain import dating_sentence
 from dashboard.schema import TIERS
 
 
-def event(cat, event_id, tiers=TIERS):
-    df = cat.resolved(tiers)
-    return df[df["id"] == event_id].iloc[0].to_dict()
+def event(cat, event_id, tiers=TIERS) -> dict:
+    return cat.event(event_id, tiers)
 
 
 def test_a_dispute_names_every_claim_the_span_and_why(mini):

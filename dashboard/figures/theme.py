@@ -87,13 +87,9 @@ def era_bands(fig: go.Figure, bands, x_range, label: bool = True) -> None:
 
 
 def claimed_dates(row: dict) -> str:
-    """The dates as the trusted sources write them, e.g. 'start 2309 · 2319~ · 2328; end 2369'."""
-    parts = []
-    for side in ("start", "end"):
-        labels = list(dict.fromkeys(c[side] for c in row["citations"] if c[side]))
-        if labels:
-            parts.append(f"{side} " + " · ".join(safe(x) for x in labels))
-    return "; ".join(parts) if parts else "no source gives a date"
+    """The dates as the trusted sources write them, e.g. 'start 2309 · 2319~ · 2328; end 2369'
+    (resolved as `sources_say`), escaped for hover text."""
+    return safe(row["sources_say"])
 
 
 def legend_key(fig: go.Figure, name: str, group: str, marker: dict, kind: str = "bar") -> None:

@@ -17,7 +17,8 @@ def uncertainty(event: dict, *, x_range=None) -> go.Figure:
     dated = [c for c in event["citations"] if c["start"] or c["end"]]
     ivs = [(c, c["start_iv"], c["end_iv"]) for c in dated]
     finite = [v for _, s, e in ivs for iv in (s, e) if iv for v in (iv.earliest, iv.latest) if math.isfinite(v)]
-    finite += [v for v in (event["start_earliest"], event["start_latest"], event["end_earliest"], event["end_latest"]) if v is not None]
+    finite += [v for v in (event["start_earliest"], event["start_latest"], event["end_earliest"], event["end_latest"])
+               if v is not None and math.isfinite(v)]
     lo, hi = x_range or ((math.floor(min(finite)) - 3, math.ceil(max(finite)) + 3) if finite else (2300, 2420))
     labels = [theme.safe(theme.short(c["source"], LABEL_CHARS)) + ("\u2009" * i) for i, (c, _, _) in enumerate(ivs)]
     fig = go.Figure()
@@ -43,8 +44,8 @@ def uncertainty(event: dict, *, x_range=None) -> go.Figure:
         a, b = event[f"{side}_earliest"], event[f"{side}_latest"]
         if side == "end" and event["is_point"]:
             continue
-        a = lo if a is None else a
-        b = hi if b is None else b
+        a = lo if a is None or not math.isfinite(a) else a
+        b = hi if b is None or not math.isfinite(b) else b
         fig.add_vrect(x0=a, x1=b, fillcolor="#999", opacity=0.18, layer="below", line_width=0)
     best = [event["best_start"]] + ([] if event["is_point"] else [event["best_end"]])
     for x in best:

@@ -3,9 +3,8 @@ from dashboard.figures import uncertainty
 from dashboard.schema import TIERS
 
 
-def event(cat, event_id, tiers=TIERS):
-    df = cat.resolved(tiers)
-    return df[df["id"] == event_id].iloc[0].to_dict()
+def event(cat, event_id, tiers=TIERS) -> dict:
+    return cat.event(event_id, tiers)
 
 
 def test_each_dated_claim_is_its_own_mark(mini):
