@@ -24,24 +24,74 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _YEAR = re.compile(r"^-?\d{1,5}$")
+_PATTERNS = {"id": _ID, "year": _YEAR, "colour": _COLOUR}
+
+
+def _all_match(pattern: re.Pattern, values) -> bool:
+    """Whether every value matches, tested in one pass of the regex engine over the values joined
+    by newlines (none of the patterns can match a newline; values holding one take the slow way)."""
+    values = list(values)
+    if not values:
+        return True
+    joined = "\n".join(values)
+    if joined.count("\n") != len(values) - 1:
+        return False
+    core = pattern.pattern.removeprefix("^").removesuffix("$")
+    return re.fullmatch(f"(?:{core})(?:\n(?:{core}))*", joined) is not None
+
+
+def _member(values: np.ndarray, known) -> np.ndarray:
+    """values[i] in known, for each i (a set lookup per cell, in C)."""
+    known = known if isinstance(known, (set, frozenset)) else set(known)
+    return np.fromiter(map(known.__contains__, values), dtype=bool, count=len(values))
 
 
 @dataclass
 class Rows:
-    """The rows of one file, column by column: `cells[column][i]` is on line `lines[i]`.
+    """The rows of one file, column by column: `cells[column][i]` (a numpy array of str) is on line
+    `lines[i]`. `partial` is set when some rows were malformed: the rest are checked cell by cell,
+    but the file is too incomplete for checks across files."""
 
-    `partial` is set when some rows were malformed: the rest are checked cell by cell, but the file
-    is too incomplete for checks across files."""
-
-    lines: list[int]
-    cells: dict[str, list[str]]
+    lines: np.ndarray
+    cells: dict[str, np.ndarray]
     partial: bool = False
 
     def __len__(self) -> int:
         return len(self.lines)
 
-    def at(self, column: str, line_index: int) -> str:
-        return self.cells[column][line_index]
+
+@dataclass
+class DateColumn:
+    """One EDTF column, each distinct string parsed once: `codes[i]` indexes the distinct values,
+    whose Interval (None when empty or invalid), bounds (NaN likewise) and error message are kept."""
+
+    codes: np.ndarray
+    values: np.ndarray
+    intervals: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    problems: dict[int, str]
+
+    @classmethod
+    def parse(cls, cells: np.ndarray, parse: dates.Memo) -> DateColumn:
+        codes, values = pd.factorize(cells)
+        intervals = np.empty(len(values), dtype=object)
+        problems = {}
+        for i, value in enumerate(values):
+            if value:
+                try:
+                    intervals[i] = parse(value)
+                except dates.DateSyntaxError as exc:
+                    problems[i] = str(exc)
+        lo = np.array([iv.earliest if iv is not None else math.nan for iv in intervals], dtype="float64")
+        hi = np.array([iv.latest if iv is not None else math.nan for iv in intervals], dtype="float64")
+        return cls(codes, np.asarray(values, dtype=object), intervals, lo, hi, problems)
+
+    def rows_lo(self) -> np.ndarray:
+        return self.lo[self.codes] if len(self.codes) else np.empty(0)
+
+    def rows_hi(self) -> np.ndarray:
+        return self.hi[self.codes] if len(self.codes) else np.empty(0)
 
 
 @dataclass(frozen=True)
@@ -109,56 +159,32 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError]) -> Rows | N
         return None  # the rows cannot be read against this header: fix it first
     width = len(header)
     structural = len(errors)
-    records, lines = _records_fast(reader, width)
-    if records is None:  # a record spans lines, a blank line, or a bad row: read it row by row
+    records = _records_fast(reader, width)
+    lines = None
+    if records and records[0] is not None:
+        lines = np.arange(2, len(records) + 2, dtype=np.int64)
+    else:  # a record spans lines, a blank or bad row: read it row by row
         reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         next(reader)
         records, lines = _records_slow(reader, file, width, errors)
-    columns = list(zip(*records)) if records else [()] * width
-    rows = Rows(lines, {h: [c.strip() for c in col] for h, col in zip(header, columns)})
-    rows.partial = len(errors) > structural
-    return rows
+    grid = np.array(records, dtype=object) if records else np.empty((0, width), dtype=object)  # rows x columns
+    n = len(records)
+    cells = {h: np.fromiter(map(str.strip, grid[:, j]), dtype=object, count=n) for j, h in enumerate(header)}
+    return Rows(np.asarray(lines, dtype=np.int64), cells, partial=len(errors) > structural)
 
 
-def _cell_problems(name: str, kind: str, target: str, value: str, ids: dict[str, set], parse: dates.Memo,
-                   skip_refs) -> list[str]:
-    """What is wrong with one non-empty cell value of this kind (nothing: an empty list)."""
-    if kind == "id" and not _ID.match(value):
-        return [f"'{value}' is not a slug (lowercase letters, digits and hyphens)"]
-    if kind == "year" and not _YEAR.match(value):
-        return [f"'{value}' is not a whole year"]
-    if kind == "colour" and not _COLOUR.match(value):
-        return [f"'{value}' is not a colour like #1f77b4"]
-    if kind == "edtf":
-        try:
-            parse(value)
-        except dates.DateSyntaxError as exc:
-            return [str(exc)]
-        return []
-    if kind == "choice" and value not in VOCABULARIES[target]:
-        return [f"unknown {name} '{value}' (one of: {', '.join(VOCABULARIES[target])})"]
-    if kind in ("ref", "refs") and target not in skip_refs:
-        known = ids.get(target, set())
-        out = []
-        for item in (value.split(";") if kind == "refs" else [value]):
-            item = item.strip()
-            if not item:
-                out.append("has an empty item in its ';' list")
-            elif item not in known:
-                out.append(f"unknown {target[:-1]} '{item}' (not an id in {target}.csv)")
-        return out
-    return []
-
-
-def _records_fast(reader, width: int):
-    """All records at once, when every record is one line long with every field there; else None."""
+def _records_fast(reader, width: int) -> list:
+    """All records at once when every record is one line with every field there and no row is
+    blank; else [None] (the caller then reads row by row, to report each problem on its line)."""
     try:
         records = list(reader)
     except csv.Error:
-        return None, None
-    if reader.line_num != len(records) + 1 or any(len(r) != width or not r[0].strip() for r in records):
-        return None, None
-    return records, list(range(2, len(records) + 2))
+        return [None]
+    if reader.line_num != len(records) + 1 or set(map(len, records)) - {width}:
+        return [None]
+    if records and not all(map(str.strip, (r[0] for r in records))):  # a blank first cell: maybe a blank row
+        return [None]
+    return records
 
 
 def _records_slow(reader, file: str, width: int, errors: list[DataError]):
@@ -181,29 +207,63 @@ def _records_slow(reader, file: str, width: int, errors: list[DataError]):
     return records, lines
 
 
+def _cell_problems(name: str, kind: str, target: str, value: str, ids: dict[str, set], skip_refs) -> list[str]:
+    """What is wrong with one non-empty cell value of this kind (nothing: an empty list)."""
+    if kind == "id" and not _ID.match(value):
+        return [f"'{value}' is not a slug (lowercase letters, digits and hyphens)"]
+    if kind == "year" and not _YEAR.match(value):
+        return [f"'{value}' is not a whole year"]
+    if kind == "colour" and not _COLOUR.match(value):
+        return [f"'{value}' is not a colour like #1f77b4"]
+    if kind == "choice" and value not in VOCABULARIES[target]:
+        return [f"unknown {name} '{value}' (one of: {', '.join(VOCABULARIES[target])})"]
+    if kind in ("ref", "refs") and target not in skip_refs:
+        known = ids.get(target, set())
+        out = []
+        for item in (value.split(";") if kind == "refs" else [value]):
+            item = item.strip()
+            if not item:
+                out.append("has an empty item in its ';' list")
+            elif item not in known:
+                out.append(f"unknown {target[:-1]} '{item}' (not an id in {target}.csv)")
+        return out
+    return []
+
+
+def _report(errors, file, column, rows: Rows, mask: np.ndarray, message) -> None:
+    """One error per row where mask is set; message is a string or a function of the row index."""
+    for i in np.flatnonzero(mask):
+        errors.append(DataError(file, int(rows.lines[i]), column, message if isinstance(message, str) else message(i)))
+
+
 def _check_cells(spec: TableSpec, rows: Rows, ids: dict[str, set], errors: list[DataError],
-                 parse: dates.Memo, skip_refs: set[str] = frozenset()) -> None:
+                 dated: dict[str, DateColumn], skip_refs: set[str] = frozenset()) -> None:
     """Check every cell, each distinct value of a column once; report every row that has it."""
     file = spec.file
     for col in spec.columns:
         values = rows.cells[col.name]
         kind, _, target = col.kind.partition(":")
+        if col.required:
+            _report(errors, file, col.name, rows, values == "", "is empty; a value is required")
+        if kind == "text":
+            continue
+        if kind == "edtf":
+            dc = dated[col.name]
+            for code, message in dc.problems.items():
+                _report(errors, file, col.name, rows, dc.codes == code, message)
+            continue
         distinct = set(values)
-        bad: dict[str, list[str]] = {}
-        if "" in distinct and col.required:
-            bad[""] = ["is empty; a value is required"]
         distinct.discard("")
         if kind == "ref" and target not in skip_refs:
             distinct -= ids.get(target, set())  # known ids are fine: only the rest needs a look
-        if kind != "text":
-            for value in distinct:
-                problems = _cell_problems(col.name, kind, target, value, ids, parse, skip_refs)
-                if problems:
-                    bad[value] = problems
+        if kind in _PATTERNS and _all_match(_PATTERNS[kind], distinct):
+            continue
+        bad = {v: p for v in distinct if (p := _cell_problems(col.name, kind, target, v, ids, skip_refs))}
         if bad:
-            for line, value in zip(rows.lines, values):
-                for message in bad.get(value, ()):
-                    errors.append(DataError(file, line, col.name, message))
+            codes = pd.Series(values).map({v: i for i, v in enumerate(bad)}).to_numpy(dtype="float64")
+            for i, (value, problems) in enumerate(bad.items()):
+                for message in problems:
+                    _report(errors, file, col.name, rows, codes == i, message)
 
 
 def _check_ids(spec: TableSpec, rows: Rows, errors: list[DataError]) -> set:
@@ -212,7 +272,7 @@ def _check_ids(spec: TableSpec, rows: Rows, errors: list[DataError]) -> set:
     if len(unique) == len(keys) and "" not in unique:
         return unique
     first: dict[str, int] = {}
-    for line, key in zip(rows.lines, keys):
+    for line, key in zip(rows.lines.tolist(), keys):
         if key in first:
             errors.append(DataError(spec.file, line, spec.key, f"duplicate id '{key}' (first on line {first[key]})"))
         elif key:
@@ -220,34 +280,30 @@ def _check_ids(spec: TableSpec, rows: Rows, errors: list[DataError]) -> set:
     return set(first)
 
 
-def _check_relations(rows: dict[str, Rows], errors: list[DataError], parse: dates.Memo) -> None:
+def _check_relations(rows: dict[str, Rows], errors: list[DataError], dated: dict[str, dict[str, DateColumn]]) -> None:
     for name in ("events", "claims", "eras"):
         table = rows[name]
-        pairs = {(a, b) for a, b in zip(table.cells["start"], table.cells["end"]) if a and b}
-        backwards = set()
-        for start, end in pairs:  # each distinct (start, end) pair is compared once
-            try:
-                a, b = (parse(start), parse(end)) if name != "eras" else (
-                    dates.Interval(float(start), float(start), start), dates.Interval(float(end), float(end), end))
-            except (dates.DateSyntaxError, ValueError):
-                continue  # reported by the cell checks
-            if b.latest < a.earliest:
-                backwards.add((start, end))
-        if backwards:
-            for line, start, end in zip(table.lines, table.cells["start"], table.cells["end"]):
-                if (start, end) in backwards:
-                    errors.append(DataError(f"{name}.csv", line, "end", f"end '{end}' is before start '{start}'"))
+        start, end = table.cells["start"], table.cells["end"]
+        if name == "eras":
+            lo = pd.to_numeric(pd.Series(start), errors="coerce").to_numpy(dtype="float64")
+            hi = pd.to_numeric(pd.Series(end), errors="coerce").to_numpy(dtype="float64")
+        else:
+            lo, hi = dated[name]["start"].rows_lo(), dated[name]["end"].rows_hi()
+        with np.errstate(invalid="ignore"):
+            backwards = hi < lo  # NaN (empty or invalid, reported by the cell checks) compares False
+        _report(errors, f"{name}.csv", "end", table, backwards, lambda i: f"end '{end[i]}' is before start '{start[i]}'")
     events, claims = rows["events"], rows["claims"]
-    point_events = {i for i, e in zip(events.cells["id"], events.cells["end"]) if not e}
-    for line, event, end in zip(claims.lines, claims.cells["event"], claims.cells["end"]):
-        if end and event in point_events:
-            errors.append(DataError("claims.csv", line, "end", f"event '{event}' is a point event (no end in events.csv); a claim cannot give it an end"))
-    cited = set(claims.cells["event"])
-    for line, event in zip(events.lines, events.cells["id"]):
-        if event and event not in cited:
-            errors.append(DataError("events.csv", line, "id", f"event '{event}' has no claim in claims.csv; every event needs a citation"))
+    point_events = events.cells["id"][events.cells["end"] == ""]
+    event = claims.cells["event"]
+    gives_end = (claims.cells["end"] != "") & _member(event, set(point_events))
+    _report(errors, "claims.csv", "end", claims, gives_end, lambda i: f"event '{event[i]}' is a point event (no end in "
+            "events.csv); a claim cannot give it an end")
+    ids = events.cells["id"]
+    uncited = (ids != "") & ~_member(ids, set(event))
+    _report(errors, "events.csv", "id", events, uncited, lambda i: f"event '{ids[i]}' has no claim in claims.csv; "
+            "every event needs a citation")
     parents = dict(zip(rows["factions"].cells["id"], rows["factions"].cells["parent"]))
-    for line, faction in zip(rows["factions"].lines, rows["factions"].cells["id"]):
+    for line, faction in zip(rows["factions"].lines.tolist(), rows["factions"].cells["id"]):
         seen, node = set(), faction
         while node and node in parents:
             if node in seen:
@@ -257,54 +313,47 @@ def _check_relations(rows: dict[str, Rows], errors: list[DataError], parse: date
             node = parents[node]
 
 
-def validate_dir(data_dir: Path, parse: dates.Memo | None = None) -> tuple[dict[str, Rows], list[DataError]]:
-    """Read and check every table; return the rows and every error found."""
+def validate_dir(data_dir: Path, parse: dates.Memo | None = None
+                 ) -> tuple[dict[str, Rows], dict[str, dict[str, DateColumn]], list[DataError]]:
+    """Read and check every table; return the rows, the parsed date columns and every error found."""
     data_dir = Path(data_dir)
     parse = parse or dates.Memo()
     errors: list[DataError] = []
     read = {name: _read_rows(data_dir / spec.file, spec, errors) for name, spec in TABLES.items()}
     unreadable = {name for name, r in read.items() if r is None or r.partial}
-    rows = {name: r if r is not None else Rows([], {c: [] for c in TABLES[name].column_names})
+    rows = {name: r if r is not None else Rows(np.empty(0, dtype=np.int64),
+                                                {c: np.empty(0, dtype=object) for c in TABLES[name].column_names})
             for name, r in read.items()}
+    dated = {name: {c.name: DateColumn.parse(rows[name].cells[c.name], parse) for c in spec.columns if c.kind == "edtf"}
+             for name, spec in TABLES.items()}
     ids = {name: _check_ids(spec, rows[name], errors) for name, spec in TABLES.items() if spec.key}
     for name, spec in TABLES.items():
-        _check_cells(spec, rows[name], ids, errors, parse, skip_refs=unreadable)
+        _check_cells(spec, rows[name], ids, errors, dated[name], skip_refs=unreadable)
     if not unreadable:  # cross-table checks only make sense when every table was read whole
-        _check_relations(rows, errors, parse)
-    return rows, sorted(set(errors), key=lambda e: (e.file, e.line or 0, e.column, e.message))
+        _check_relations(rows, errors, dated)
+    return rows, dated, sorted(set(errors), key=lambda e: (e.file, e.line or 0, e.column, e.message))
 
 
-def _per_distinct(values: list[str], fn, dtype=object) -> np.ndarray:
-    """fn applied to each distinct value once, spread back over the rows (in C, not per row)."""
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
-    if dtype is object:
-        mapped = np.empty(len(uniques), dtype=object)
-        mapped[:] = [fn(u) for u in uniques]
-    else:
-        mapped = np.array([fn(u) for u in uniques], dtype=dtype)
-    return mapped[codes] if len(codes) else np.empty(0, dtype=dtype)
-
-
-def _frame(spec: TableSpec, rows: Rows, parse: dates.Memo) -> pd.DataFrame:
+def _frame(spec: TableSpec, rows: Rows, dated: dict[str, DateColumn]) -> pd.DataFrame:
     """One table as a DataFrame: its cells as text, `;` lists as tuples, the line of each row, and
     for dated columns the parsed Interval (`start_iv`, None when empty) and its bounds as floats
     (`start_lo`, `start_hi`: NaN when empty, +/-inf when open)."""
     data: dict[str, object] = {}
     for col in spec.columns:
         values = rows.cells[col.name]
-        if col.kind.startswith("refs:"):
-            data[col.name] = _per_distinct(values, lambda v: tuple(x.strip() for x in v.split(";")))
+        if col.kind.startswith("refs:"):  # each distinct list split once
+            codes, uniques = pd.factorize(values)
+            split = np.empty(len(uniques), dtype=object)
+            split[:] = [tuple(x.strip() for x in v.split(";")) for v in uniques]
+            data[col.name] = split[codes] if len(codes) else np.empty(0, dtype=object)
         else:
             data[col.name] = values
-    data["line"] = np.asarray(rows.lines, dtype="int64")
+    data["line"] = rows.lines
     df = pd.DataFrame(data, columns=[*spec.column_names, "line"])
-    for col in spec.columns:
-        if col.kind != "edtf":
-            continue
-        values = rows.cells[col.name]
-        df[f"{col.name}_iv"] = _per_distinct(values, lambda v: parse(v) if v else None)
-        df[f"{col.name}_lo"] = _per_distinct(values, lambda v: parse(v).earliest if v else math.nan, "float64")
-        df[f"{col.name}_hi"] = _per_distinct(values, lambda v: parse(v).latest if v else math.nan, "float64")
+    for name, dc in dated.items():
+        df[f"{name}_iv"] = dc.intervals[dc.codes] if len(dc.codes) else np.empty(0, dtype=object)
+        df[f"{name}_lo"] = dc.rows_lo()
+        df[f"{name}_hi"] = dc.rows_hi()
     return df
 
 
@@ -327,12 +376,11 @@ def load(data_dir: Path | str | None = None) -> Tables:
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
     if not data_dir.is_dir():
         raise DataInvalid([DataError(str(data_dir), None, "--data", "is not a directory")])
-    parse = dates.Memo()
     with quiet_gc():
-        rows, errors = validate_dir(data_dir, parse)
+        rows, dated, errors = validate_dir(data_dir, dates.Memo())
         if errors:
             raise DataInvalid(errors)
-        frames = {name: _frame(spec, rows[name], parse) for name, spec in TABLES.items()}
+        frames = {name: _frame(spec, rows[name], dated[name]) for name, spec in TABLES.items()}
         claims = frames["claims"]  # where each claim's event and source are, as row positions
         claims["event_row"] = pd.Index(frames["events"]["id"]).get_indexer(claims["event"]).astype("int64")
         claims["source_row"] = pd.Index(frames["sources"]["id"]).get_indexer(claims["source"]).astype("int64")
