@@ -17,7 +17,7 @@ from .loading import Tables
 
 EVENT_FIELDS = (
     "id", "title", "summary", "start", "end", "start_earliest", "start_latest", "end_earliest",
-    "end_latest", "era", "factions", "universe", "canon", "disputed", "dispute_note", "citations",
+    "end_latest", "era", "factions", "universes", "canon", "disputed", "dispute_note", "citations",
 )
 CITATION_FIELDS = ("source", "medium", "tier", "page", "start", "end", "value", "note")
 FORMATS = ("json", "csv")
@@ -85,7 +85,7 @@ def to_csv(resolved: pd.DataFrame, tables: Tables, tiers=None) -> str:
         row = []
         for k in EVENT_FIELDS:
             v = rec[k]
-            if k == "factions":
+            if k in ("factions", "universes"):
                 v = ";".join(v)
             elif k == "citations":
                 v = " | ".join(_citation_text(c) for c in v)

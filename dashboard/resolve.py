@@ -26,7 +26,7 @@ from .schema import TIERS
 
 COLUMNS = (
     "id", "title", "summary", "start", "end", "start_earliest", "start_latest", "end_earliest",
-    "end_latest", "best_start", "best_end", "is_point", "era", "factions", "universe", "canon",
+    "end_latest", "best_start", "best_end", "is_point", "era", "factions", "universes", "canon",
     "tiers", "disputed", "dispute_note", "sources_say", "n_claims",
 )
 # Columns of events.csv the resolved table computes itself; every other column is passed through.

@@ -21,6 +21,7 @@ def test_the_mini_fixture_loads(mini):
     t = mini.tables
     assert len(t.events) == 7 and len(t.claims) == 11
     assert t.events.loc[t.events["id"] == "resistance-formed", "factions"].item() == ("shakaar-cell", "resistance")
+    assert t.events.loc[t.events["id"] == "annexation", "universes"].item() == ("prime", "dark-mirror")  # a shared history
     assert t.claims["start_iv"].iloc[0].label == "2328"
 
 
@@ -40,9 +41,9 @@ def test_missing_required_column(broken):
 
 
 def test_a_broken_header_is_one_error_not_a_cascade(broken):
-    errs = errors_of(broken("events.csv", "universe,dispute_note", "universe,dispute_note,colour"))
+    errs = errors_of(broken("events.csv", "universes,dispute_note", "universes,dispute_note,colour"))
     assert errs == [DataError("events.csv", 1, "colour", "unknown column (columns are: id, title, summary, start, end, "
-                                                        "era, factions, universe, dispute_note)")]
+                                                        "era, factions, universes, dispute_note)")]
 
 
 def test_a_malformed_row_does_not_make_other_files_look_wrong(broken):
@@ -84,7 +85,8 @@ def test_end_before_start(broken):
 @pytest.mark.parametrize("file, old, new, column, fragment", [
     ("events.csv", ",early-occupation,cardassian-union", ",golden-age,cardassian-union", "era", "unknown era 'golden-age'"),
     ("events.csv", "cardassian-union,prime", "cardassian-onion,prime", "factions", "unknown faction 'cardassian-onion'"),
-    ("events.csv", "cardassian-union,prime", "cardassian-union,kelvin", "universe", "unknown universe 'kelvin'"),
+    ("events.csv", "cardassian-union,prime", "cardassian-union,kelvin", "universes", "unknown universe 'kelvin'"),
+    ("events.csv", "cardassian-union,prime;dark-mirror", "cardassian-union,prime;kelvin", "universes", "unknown universe 'kelvin'"),
     ("sources.csv", "TNG,canon,1991", "TNG,semi-canon,1991", "tier", "unknown tier 'semi-canon'"),
     ("sources.csv", "Ensign Ro,episode", "Ensign Ro,podcast", "medium", "unknown medium 'podcast'"),
 ])

@@ -52,13 +52,21 @@ def browser():
         b.close()
 
 
+VIEWPORTS = {"laptop": (1366, 768), "projector": (1920, 1080), "phone": (390, 844)}
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh page that refuses (and records) any request leaving this machine."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def page(browser, request):
+    """A fresh page that refuses (and records) any request leaving this machine.
+
+    Tests parametrised with `viewport` (a VIEWPORTS key) get that size; others a laptop's."""
+    size = VIEWPORTS[getattr(request, "param", None) or "laptop"]
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]},
+                                  is_mobile=size[0] < 500, has_touch=size[0] < 500)
     pg = context.new_page()
     pg.external_requests = []
     pg.console_errors = []
+    pg.console_warnings = []
 
     def route(r):
         url = r.request.url
@@ -69,7 +77,8 @@ def page(browser):
             r.abort()
 
     pg.route("**/*", route)
-    pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
+    pg.on("console", lambda m: (pg.console_errors if m.type == "error" else pg.console_warnings).append(m.text)
+          if m.type in ("error", "warning") else None)
     pg.set_default_timeout(20_000)
     yield pg
     context.close()
