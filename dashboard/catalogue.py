@@ -9,6 +9,7 @@ import pandas as pd
 
 from . import loading, resolve
 from .filters import Vocabulary
+from .schema import TIERS
 
 
 @dataclass(frozen=True)
@@ -16,14 +17,19 @@ class Catalogue:
     tables: loading.Tables
     vocab: Vocabulary
     _resolve: callable = field(repr=False, compare=False, default=None)
+    _rows: dict = field(repr=False, compare=False, default_factory=dict)  # event id -> row in tables.events
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None) -> Catalogue:
-        """Load and validate a data directory (raises DataInvalid)."""
+        """Load and validate a data directory (raises DataInvalid), and resolve the default view
+        (every tier trusted), which the first page needs."""
         tables = loading.load(data_dir)
         # There are only 15 non-empty tier sets, so the cache is bounded by the vocabulary.
         cached = lru_cache(maxsize=16)(partial(resolve.resolve, tables))
-        return cls(tables, Vocabulary.from_tables(tables), cached)
+        cat = cls(tables, Vocabulary.from_tables(tables), cached,
+                  dict(zip(tables.events["id"].tolist(), range(len(tables.events)))))
+        cat.resolved(TIERS)
+        return cat
 
     def resolved(self, tiers: tuple[str, ...]) -> pd.DataFrame:
         """Resolved events for these trusted tiers (shared: do not modify the frame)."""
@@ -31,7 +37,7 @@ class Catalogue:
 
     def citations(self, event_id: str, tiers: tuple[str, ...]) -> list[dict]:
         """The trusted citations of one event, in file order (built on demand, not cached)."""
-        return resolve.citations(self.tables, [event_id], tiers)[event_id]
+        return resolve.citations(self.tables, [event_id], tiers, event_rows=self._rows)[event_id]
 
     def event(self, event_id: str, tiers: tuple[str, ...]) -> dict | None:
         """One resolved event as a dict with its `citations` (what the panels show), or None when

@@ -16,7 +16,7 @@ Conventions of the resolved table: years are float64; an open bound is -inf/+inf
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -67,10 +67,11 @@ def check_sources(tables: Tables, sources: Iterable[str] | None) -> set[str] | N
     return sources
 
 
-def _tier_rank(tables: Tables) -> np.ndarray:
-    """Each claim's tier as a number, 0 (canon) to 3 (fan)."""
+def _tier_rank(tables: Tables, pos: np.ndarray | None = None) -> np.ndarray:
+    """Each claim's tier as a number, 0 (canon) to 3 (fan) (only the claims at `pos`, if given)."""
     per_source = tables.sources["tier"].map({t: i for i, t in enumerate(TIERS)}).to_numpy(dtype=np.int64)
-    return per_source[tables.claims["source_row"].to_numpy()]
+    source_row = tables.claims["source_row"].to_numpy()
+    return per_source[source_row if pos is None else source_row[pos]]
 
 
 def _trusted(tables: Tables, rank: np.ndarray, tiers: tuple[str, ...], sources: set[str] | None) -> np.ndarray:
@@ -284,21 +285,28 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
 
 
 def citations(tables: Tables, event_ids: Iterable[str], tiers: Iterable[str] | None = None,
-              sources: Iterable[str] | None = None) -> dict[str, list[dict]]:
+              sources: Iterable[str] | None = None, *, event_rows: Mapping[str, int] | None = None
+              ) -> dict[str, list[dict]]:
     """The trusted citations of just these events, in file order: {event id: [citation, ...]}
-    (an empty list for an event with no trusted claim). Each citation has CITATION_FIELDS."""
+    (an empty list for an event with no trusted claim). Each citation has CITATION_FIELDS.
+    `event_rows` ({event id: row in events}, as Catalogue keeps it) saves looking the ids up."""
     tiers = check_tiers(tiers)
     sources = check_sources(tables, sources)
     wanted = list(dict.fromkeys(event_ids))
     out: dict[str, list[dict]] = {i: [] for i in wanted}
-    c = tables.claims
-    c = c[c["event"].isin(wanted)]
-    src = tables.sources.set_index("id")
-    c = c[c["source"].map(src["tier"]).isin(tiers)]
+    if event_rows is not None:
+        rows = np.array([event_rows[i] for i in wanted if i in event_rows], dtype=np.int64)
+    else:
+        rows = pd.Index(tables.events["id"]).get_indexer(wanted)
+        rows = rows[rows >= 0]
+    pos = np.flatnonzero(np.isin(tables.claims["event_row"].to_numpy(), rows))  # their claims, in file order
+    pos = pos[np.isin(_tier_rank(tables, pos), [TIERS.index(t) for t in tiers])]
+    c = tables.claims.iloc[pos]
     if sources is not None:
         c = c[c["source"].isin(sources)]
     if c.empty:
         return out
+    src = tables.sources.set_index("id")
     pages = tables.pages.set_index("id")
     s, p = c["source"], c["page"]
     table = pd.DataFrame({
