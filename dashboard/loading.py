@@ -109,7 +109,7 @@ class Tables:
     errors: tuple = field(default=())
 
 
-def _read_rows(path: Path, spec: TableSpec, errors: list[DataError]) -> Rows | None:
+def _read_rows(path: Path, spec: TableSpec, errors: list[DataError], row_by_row: bool = False) -> Rows | None:
     """The file's rows with their line numbers (marked partial when some rows were malformed);
     None when the file as a whole is unreadable."""
     file = spec.file
@@ -159,17 +159,19 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError]) -> Rows | N
         return None  # the rows cannot be read against this header: fix it first
     width = len(header)
     structural = len(errors)
-    records = _records_fast(reader, width)
+    records = _records_fast(reader, width) if not row_by_row else [None]
     lines = None
-    if records and records[0] is not None:
-        lines = np.arange(2, len(records) + 2, dtype=np.int64)
-    else:  # a record spans lines, a blank or bad row: read it row by row
+    if not records or records[0] is None:  # a record spans lines, a blank or bad row: read it row by row
         reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         next(reader)
         records, lines = _records_slow(reader, file, width, errors)
     grid = np.array(records, dtype=object) if records else np.empty((0, width), dtype=object)  # rows x columns
     n = len(records)
     cells = {h: np.fromiter(map(str.strip, grid[:, j]), dtype=object, count=n) for j, h in enumerate(header)}
+    if lines is None:
+        if n and (cells[header[0]] == "").any():  # a blank first cell: maybe a blank row, to be skipped
+            return _read_rows(path, spec, errors, row_by_row=True)
+        lines = np.arange(2, n + 2, dtype=np.int64)
     return Rows(np.asarray(lines, dtype=np.int64), cells, partial=len(errors) > structural)
 
 
@@ -181,8 +183,6 @@ def _records_fast(reader, width: int) -> list:
     except csv.Error:
         return [None]
     if reader.line_num != len(records) + 1 or set(map(len, records)) - {width}:
-        return [None]
-    if records and not all(map(str.strip, (r[0] for r in records))):  # a blank first cell: maybe a blank row
         return [None]
     return records
 
