@@ -2,23 +2,24 @@
 
 The plotly Python package ships the full plotly.js (4.8 MB, every trace type). Our figures use
 only a few trace types, so the app serves the official *cartesian* partial bundle of the SAME
-plotly.js version (npm `plotly.js-cartesian-dist-min`, 1.5 MB, MIT licence beside it), vendored in
-assets/vendor/. Dash puts every script in assets/ on the page, so `window.Plotly` exists before any
-graph renders, and dcc.Graph then uses it instead of fetching the full bundle (dcc loads
-`window._dashPlotlyJSURL` only when `window.Plotly` is missing). Standalone HTML files inline the
-same build. tests/test_weight.py checks the version matches the plotly package's and that every
-trace type our figures make is in TRACES.
+plotly.js version (npm `plotly.js-cartesian-dist-min`, 1.5 MB; its MIT licence beside it), vendored
+in dashboard/vendor/. dcc.Graph loads plotly.js itself, lazily, from a fixed address when its first
+graph renders (`window._dashPlotlyJSURL`, Dash's copy of the full bundle); dashboard/weight.py
+answers that address with this build instead. So no page downloads the full bundle, pages
+without a chart download no plotly.js at all, and the page's other scripts are not held up by it.
+Standalone HTML files inline the same build (source()). tests/test_weight.py checks that the
+version matches the plotly package's and that every trace type our figures make is in TRACES.
 
-To change the build: put the new file in assets/vendor/, point BUNDLE at it, update TRACES.
+To change the build: put the new file in dashboard/vendor/, point PLOTLY_JS at it, update TRACES.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
-BUNDLE = "vendor/plotly-cartesian-4.1.1.min.js"
-PLOTLY_JS: Path = ASSETS / BUNDLE
+PLOTLY_JS: Path = Path(__file__).resolve().parent / "vendor" / "plotly-cartesian-4.1.1.min.js"
+# The address dcc.Graph fetches plotly.js from (after the app's path prefix), when window.Plotly is missing.
+DCC_PLOTLY_PATH = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 # The trace modules in the cartesian bundle (its README): our figures may use any of these.
 TRACES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image",
                     "pie", "scatter", "scatterternary", "violin"})

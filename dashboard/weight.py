@@ -7,15 +7,18 @@
   downloads are compressed afresh every time (never cached).
 - No unused bundles: Dash always lists dash_table's bundle on the page; no page here uses
   DataTable, so the script tag is left out (`Dash.interpolate_index`).
-- The plotly.js build served: see dashboard/plotlyjs.py.
+- The plotly.js build: dcc.Graph fetches plotly.js from a fixed address when a chart first renders;
+  that address answers with our partial build (dashboard/plotlyjs.py), compressed and kept.
 """
 from __future__ import annotations
 
 import re
 
 import dash
-from flask import request
+from flask import request, send_file
 from flask_compress import Compress
+
+from . import plotlyjs
 
 # URL paths whose content never changes while the app runs (their names carry a version or an mtime).
 STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/vendor/")
@@ -59,6 +62,15 @@ def configure(server) -> Compress:
     )
     compress = Compress(server)
     server.extensions["compress"] = compress
+
+    @server.before_request
+    def our_plotly_build():
+        """dcc.Graph's request for plotly.js gets the partial build (see dashboard/plotlyjs.py)."""
+        if request.method == "GET" and request.path.endswith(plotlyjs.DCC_PLOTLY_PATH):
+            response = send_file(plotlyjs.PLOTLY_JS, mimetype="application/javascript", conditional=True,
+                                 max_age=0)
+            return response
+        return None
 
     @server.after_request  # registered after flask-compress's hook, so it runs before it
     def read_static_files_whole(response):

@@ -27,22 +27,28 @@ def scripts(client) -> list[str]:
     return re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
 
 
-def test_the_page_loads_the_cartesian_plotly_bundle_and_no_dash_table(client):
+def test_the_page_lists_no_plotly_bundle_and_no_dash_table(client):
     srcs = scripts(client)
-    assert any(plotlyjs.BUNDLE in s for s in srcs)
-    assert not any("dash_table" in s for s in srcs)
-    assert not any("package_data/plotly.min.js" in s for s in srcs)  # dcc.Graph uses window.Plotly instead
+    assert srcs and not any("dash_table" in s for s in srcs)
+    assert not any("plotly" in s for s in srcs)  # dcc.Graph fetches plotly.js itself, when a chart renders
 
 
 @pytest.mark.parametrize("encoding, decode", [("gzip", gzip.decompress), ("zstd", zstd.decompress)])
-def test_scripts_are_compressed_and_decode_to_the_file(client, encoding, decode):
-    src = next(s for s in scripts(client) if plotlyjs.BUNDLE in s)
-    r = client.get(src, headers={"Accept-Encoding": encoding})
+def test_dcc_graphs_plotly_address_answers_with_our_build_compressed(client, encoding, decode):
+    r = client.get(plotlyjs.DCC_PLOTLY_PATH, headers={"Accept-Encoding": encoding})
     assert r.status_code == 200 and r.headers["Content-Encoding"] == encoding
+    assert r.mimetype == "application/javascript"
     body = r.get_data()
     assert len(body) < plotlyjs.PLOTLY_JS.stat().st_size / 2
     assert decode(body) == plotlyjs.PLOTLY_JS.read_bytes()
     assert "Accept-Encoding" in r.headers["Vary"]
+
+
+def test_scripts_are_compressed(client):
+    src = next(s for s in scripts(client) if "dash_renderer" in s)
+    plain, packed = client.get(src), client.get(src, headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.get_data()) == plain.get_data() and len(packed.get_data()) < len(plain.get_data()) / 2
 
 
 def test_without_accept_encoding_nothing_is_compressed(client):
