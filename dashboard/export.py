@@ -1,4 +1,5 @@
-"""Serialise the resolved table: JSON (nested citations) and CSV (one row per event).
+"""Serialise the resolved table: JSON (nested citations), CSV (one row per event) and TimelineJS JSON
+(dashboard/timelinejs.py, built from the same public records).
 
 Both carry the credit to the wikis the facts were read from. CSV cells that a spreadsheet
 would run as a formula are neutralised with a leading apostrophe.
@@ -20,7 +21,7 @@ EVENT_FIELDS = (
     "end_latest", "era", "factions", "universes", "canon", "disputed", "dispute_note", "citations",
 )
 CITATION_FIELDS = ("source", "medium", "tier", "page", "start", "end", "value", "note")
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "timelinejs")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -104,4 +105,8 @@ def export(resolved: pd.DataFrame, tables: Tables, fmt: str, tiers=None) -> str:
     (default: the tiers `resolved` was made for)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "timelinejs":
+        from . import timelinejs  # it builds on events_records and attribution above
+
+        return timelinejs.to_json(resolved, tables)
     return to_json(resolved, tables, tiers) if fmt == "json" else to_csv(resolved, tables, tiers)

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import dates
+from . import dates, words
 from .schema import TABLES, VOCABULARIES, DataError, DataInvalid, TableSpec
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -25,6 +25,52 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _YEAR = re.compile(r"^-?\d{1,5}$")
 _PATTERNS = {"id": _ID, "year": _YEAR, "colour": _COLOUR}
+_QUOTING = ("; wrap a cell holding a comma, a quote or a line break in double quotes, and double each quote "
+            "inside it (\"\")")
+_HINTS = {
+    "id": "a slug such as first-contact", "text": "some text", "edtf": "an EDTF date such as 2328, 2319~ or 2346/2369",
+    "year": "a whole year such as 2328", "colour": "a colour such as #dddddd",
+}
+
+
+_COLUMN_HINTS = {
+    "title": "the name to show, such as First contact", "label": "the name to show",
+    "summary": "one or two sentences in your own words", "note": "what the source says, in your own words",
+    "wiki": "the wiki's name, such as Memory Beta", "licence": "the licence the wiki states, such as CC BY-SA 3.0",
+}
+
+
+def _hint(kind: str, column: str = "") -> str:
+    """What to write in an empty required cell of this kind (or of this column)."""
+    if kind == "text" and column in _COLUMN_HINTS:
+        return _COLUMN_HINTS[column]
+    base, _, target = kind.partition(":")
+    if base == "ref":
+        return f"an id from {target}.csv"
+    if base == "refs":
+        return f"one or more ids from {target}.csv, separated by ';'"
+    if base == "choice":
+        return "one of: " + ", ".join(VOCABULARIES[target])
+    return _HINTS.get(base, "some text")
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "a-slug"
+
+
+def _known(ids: set) -> str:
+    """The ids one could use instead, or how to add one."""
+    if not ids:
+        return "that file has no rows yet: add one"
+    shown = sorted(ids)[:8]
+    more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
+    return f"add a row with that id there, or use one of: {', '.join(shown)}{more}"
+
+
+def _did_you_mean(value: str) -> str:
+    """For words where EDTF belongs ('about 2319', 'c. 1850'): the EDTF that says the same."""
+    label = words.to_edtf(value)
+    return f"; for '{value}' write '{label}' ({words.edtf(label)})" if label and label != value else ""
 
 
 def _all_match(pattern: re.Pattern, values) -> bool:
@@ -116,7 +162,8 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError], row_by_row:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        errors.append(DataError(file, None, "-", f"file is missing from {path.parent}"))
+        errors.append(DataError(file, None, "-", f"file is missing from {path.parent}; create it with this header "
+                                                 f"row: {','.join(spec.column_names)}"))
         return None
     try:
         text = raw.decode("utf-8")
@@ -139,10 +186,11 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError], row_by_row:
     try:
         header = next(reader)
     except StopIteration:
-        errors.append(DataError(file, 1, "-", "file is empty; it needs a header row"))
+        errors.append(DataError(file, 1, "-", f"file is empty; its first line must be the header row: "
+                                              f"{','.join(spec.column_names)}"))
         return None
     except csv.Error as exc:
-        errors.append(DataError(file, 1, "-", f"unreadable CSV: {exc}"))
+        errors.append(DataError(file, 1, "-", f"unreadable CSV: {exc}{_QUOTING}"))
         return None
     header = [h.strip() for h in header]
     missing = [c for c in spec.column_names if c not in header]
@@ -151,10 +199,11 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError], row_by_row:
                                                f"when its cells are empty (columns are: {', '.join(spec.column_names)})"))
     unknown = [h for h in header if h not in spec.column_names]
     for name in unknown:
-        errors.append(DataError(file, 1, name or "-", f"unknown column (columns are: {', '.join(spec.column_names)})"))
+        errors.append(DataError(file, 1, name or "-", f"unknown column; remove it, or rename it to one of the "
+                                                      f"columns: {', '.join(spec.column_names)}"))
     seen = {h for h in header if header.count(h) > 1}
     for name in sorted(seen):
-        errors.append(DataError(file, 1, name, "column appears more than once"))
+        errors.append(DataError(file, 1, name, "column appears more than once; keep one of them"))
     if missing or unknown or seen:
         return None  # the rows cannot be read against this header: fix it first
     width = len(header)
@@ -197,22 +246,24 @@ def _records_slow(reader, file: str, width: int, errors: list[DataError]):
             if not cells or all(not c.strip() for c in cells):
                 pass  # blank lines are allowed anywhere
             elif len(cells) != width:
-                errors.append(DataError(file, line, "-", f"row has {len(cells)} fields, the header has {width}"))
+                errors.append(DataError(file, line, "-", f"row has {len(cells)} fields, the header has {width}; "
+                                                         f"give every column a cell (empty ones too), and wrap a cell "
+                                                         f"holding a comma in double quotes"))
             else:
                 records.append(cells)
                 lines.append(line)
             line = reader.line_num + 1
     except csv.Error as exc:
-        errors.append(DataError(file, reader.line_num, "-", f"unreadable CSV: {exc}"))
+        errors.append(DataError(file, reader.line_num, "-", f"unreadable CSV: {exc}{_QUOTING}"))
     return records, lines
 
 
 def _cell_problems(name: str, kind: str, target: str, value: str, ids: dict[str, set], skip_refs) -> list[str]:
     """What is wrong with one non-empty cell value of this kind (nothing: an empty list)."""
     if kind == "id" and not _ID.match(value):
-        return [f"'{value}' is not a slug (lowercase letters, digits and hyphens)"]
+        return [f"'{value}' is not a slug (lowercase letters, digits and hyphens; write it as '{_slug(value)}')"]
     if kind == "year" and not _YEAR.match(value):
-        return [f"'{value}' is not a whole year"]
+        return [f"'{value}' is not a whole year (write a number such as 2328; -499 is 500 BCE)"]
     if kind == "colour" and not _COLOUR.match(value):
         return [f"'{value}' is not a colour like #1f77b4"]
     if kind == "choice" and value not in VOCABULARIES[target]:
@@ -223,9 +274,9 @@ def _cell_problems(name: str, kind: str, target: str, value: str, ids: dict[str,
         for item in (value.split(";") if kind == "refs" else [value]):
             item = item.strip()
             if not item:
-                out.append("has an empty item in its ';' list")
+                out.append("has an empty item in its ';' list (remove the extra ';')")
             elif item not in known:
-                out.append(f"unknown {target[:-1]} '{item}' (not an id in {target}.csv)")
+                out.append(f"unknown {target[:-1]} '{item}' (not an id in {target}.csv; {_known(known)})")
         return out
     return []
 
@@ -244,13 +295,13 @@ def _check_cells(spec: TableSpec, rows: Rows, ids: dict[str, set], errors: list[
         values = rows.cells[col.name]
         kind, _, target = col.kind.partition(":")
         if col.required:
-            _report(errors, file, col.name, rows, values == "", "is empty; a value is required")
+            _report(errors, file, col.name, rows, values == "", f"is empty; a value is required: {_hint(col.kind, col.name)}")
         if kind == "text":
             continue
         if kind == "edtf":
             dc = dated[col.name]
             for code, message in dc.problems.items():
-                _report(errors, file, col.name, rows, dc.codes == code, message)
+                _report(errors, file, col.name, rows, dc.codes == code, message + _did_you_mean(dc.values[code]))
             continue
         distinct = set(values)
         distinct.discard("")
@@ -274,7 +325,8 @@ def _check_ids(spec: TableSpec, rows: Rows, errors: list[DataError]) -> set:
     first: dict[str, int] = {}
     for line, key in zip(rows.lines.tolist(), keys):
         if key in first:
-            errors.append(DataError(spec.file, line, spec.key, f"duplicate id '{key}' (first on line {first[key]})"))
+            errors.append(DataError(spec.file, line, spec.key, f"duplicate id '{key}' (first on line {first[key]}; "
+                                                               f"give each row its own id)"))
         elif key:
             first[key] = line
     return set(first)
@@ -291,31 +343,40 @@ def _check_relations(rows: dict[str, Rows], errors: list[DataError], dated: dict
             lo, hi = dated[name]["start"].rows_lo(), dated[name]["end"].rows_hi()
         with np.errstate(invalid="ignore"):
             backwards = hi < lo  # NaN (empty or invalid, reported by the cell checks) compares False
-        _report(errors, f"{name}.csv", "end", table, backwards, lambda i: f"end '{end[i]}' is before start '{start[i]}'")
+        _report(errors, f"{name}.csv", "end", table, backwards, lambda i: f"end '{end[i]}' is before start '{start[i]}' "
+                "(swap them, or correct one)")
     events, claims = rows["events"], rows["claims"]
     point_events = events.cells["id"][events.cells["end"] == ""]
     event = claims.cells["event"]
     gives_end = (claims.cells["end"] != "") & _member(event, set(point_events))
     _report(errors, "claims.csv", "end", claims, gives_end, lambda i: f"event '{event[i]}' is a point event (no end in "
-            "events.csv); a claim cannot give it an end")
+            "events.csv); a claim cannot give it an end (empty this cell, or give the event an end in events.csv)")
     ids = events.cells["id"]
     uncited = (ids != "") & ~_member(ids, set(event))
     _report(errors, "events.csv", "id", events, uncited, lambda i: f"event '{ids[i]}' has no claim in claims.csv; "
-            "every event needs a citation")
+            f"every event needs a citation (add a row to claims.csv with event '{ids[i]}')")
     parents = dict(zip(rows["factions"].cells["id"], rows["factions"].cells["parent"]))
     for line, faction in zip(rows["factions"].lines.tolist(), rows["factions"].cells["id"]):
         seen, node = set(), faction
         while node and node in parents:
             if node in seen:
-                errors.append(DataError("factions.csv", line, "parent", f"faction '{faction}' is its own ancestor"))
+                errors.append(DataError("factions.csv", line, "parent", f"faction '{faction}' is its own ancestor "
+                                                                        f"(point its parent at a faction outside the "
+                                                                        f"loop, or leave it empty)"))
                 break
             seen.add(node)
             node = parents[node]
 
 
-def validate_dir(data_dir: Path, parse: dates.Memo | None = None
-                 ) -> tuple[dict[str, Rows], dict[str, dict[str, DateColumn]], list[DataError]]:
-    """Read and check every table; return the rows, the parsed date columns and every error found."""
+def validate_dir(data_dir: Path, parse: dates.Memo | None = None) -> tuple[dict[str, Rows], list[DataError]]:
+    """Read and check every table; return the rows and every error found."""
+    rows, _dated, errors = _validate(data_dir, parse)
+    return rows, errors
+
+
+def _validate(data_dir: Path, parse: dates.Memo | None = None
+              ) -> tuple[dict[str, Rows], dict[str, dict[str, DateColumn]], list[DataError]]:
+    """validate_dir, also returning the parsed date columns (for the frames)."""
     data_dir = Path(data_dir)
     parse = parse or dates.Memo()
     errors: list[DataError] = []
@@ -331,6 +392,9 @@ def validate_dir(data_dir: Path, parse: dates.Memo | None = None
         _check_cells(spec, rows[name], ids, errors, dated[name], skip_refs=unreadable)
     if not unreadable:  # cross-table checks only make sense when every table was read whole
         _check_relations(rows, errors, dated)
+    if "events" not in unreadable and not len(rows["events"]):
+        errors.append(DataError("events.csv", None, "-", "has no events yet; add one row per event under the header "
+                                                         "(docs/DATA.md, 'Your own table')"))
     return rows, dated, sorted(set(errors), key=lambda e: (e.file, e.line or 0, e.column, e.message))
 
 
@@ -375,9 +439,11 @@ def load(data_dir: Path | str | None = None) -> Tables:
     """Load a data directory (default: the bundled data/); raise DataInvalid on any error."""
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
     if not data_dir.is_dir():
-        raise DataInvalid([DataError(str(data_dir), None, "--data", "is not a directory")])
+        raise DataInvalid([DataError(str(data_dir), None, "--data", "is not a directory; give the folder holding the "
+                                                                    "seven CSV files (python -m dashboard new DIR "
+                                                                    "starts one)")])
     with quiet_gc():
-        rows, dated, errors = validate_dir(data_dir, dates.Memo())
+        rows, dated, errors = _validate(data_dir, dates.Memo())
         if errors:
             raise DataInvalid(errors)
         frames = {name: _frame(spec, rows[name], dated[name]) for name, spec in TABLES.items()}

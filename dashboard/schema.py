@@ -13,6 +13,7 @@ TIER_LABELS = {
 MEDIA = (
     "episode", "film", "novel", "comic", "RPG module", "reference book", "game",
     "fan fiction", "draft script", "fan wiki",
+    "timeline", "web page", "image", "video", "audio",  # what an imported TimelineJS timeline cites
 )
 UNIVERSE_KINDS = ("prime", "mirror", "alternate", "fan")
 
