@@ -36,6 +36,12 @@ def test_json_has_no_nan_and_null_for_open_bounds(mini):
 def test_citations_follow_the_tiers_the_table_was_resolved_for(mini):
     canon = json.loads(export.to_json(mini.resolved(("canon",)), mini.tables))["events"]
     assert all(c["tier"] == "canon" for e in canon for c in e["citations"])
+    from dashboard.filters import apply, parse_query
+
+    state, _ = parse_query("canon=canon&era=early-occupation", mini.vocab)
+    shown = apply(mini.resolved(state.canon), state, mini.vocab)  # filtering keeps what it was resolved for
+    assert all(c["tier"] == "canon" for e in json.loads(export.to_json(shown, mini.tables))["events"]
+               for c in e["citations"])
     everyone = json.loads(export.to_json(mini.resolved(("canon",)), mini.tables, tiers=TIERS))["events"]
     assert sum(len(e["citations"]) for e in everyone) > sum(len(e["citations"]) for e in canon)
 
