@@ -318,7 +318,15 @@ def _ratio(a, b) -> str:
     return "—" if a is None or b in (None, 0) else f"{a / b:.2f}"
 
 
-def markdown(results: list[dict], command: str, revision: str, timeout_s: float) -> str:
+def curated_startup(runs: int = 3) -> dict:
+    """import + load + validate of the bundled data/ (the curated table), median of fresh processes."""
+    from dashboard.loading import DEFAULT_DATA_DIR
+
+    samples = [startup_in_process(DEFAULT_DATA_DIR) for _ in range(runs)]
+    return {k: statistics.median(s[k] for s in samples) for k in samples[0]} | {"runs": runs}
+
+
+def markdown(results: list[dict], command: str, revision: str, timeout_s: float, curated: dict | None = None) -> str:
     import pandas as pd
     import plotly
 
@@ -334,6 +342,9 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float)
         f"pandas {pd.__version__}; load average at the end {load} (the machine is shared: wall times include "
         "waiting for a core).",
         "",
+        *([f"**Start-up at the curated table's size** (data/, fresh interpreter, median of {curated['runs']}): "
+           f"import {curated['import_s']:.2f} s + load and validate {curated['load_s']:.2f} s = "
+           f"**{curated['total_s']:.2f} s** ({curated['cpu_s']:.2f} s of CPU).", ""] if curated else []),
         "**Browser** (headless Chromium, 1366x900): seconds from navigation start to the first chart with marks "
         f"drawn (median of the runs; — = not drawn within {timeout_s:.0f} s), bytes over the wire (compressed), "
         "JS heap. Ratio = plain / ours (above 1: ours is faster).",
@@ -417,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="Markdown file whose results section to replace ('' to only print)")
     args = p.parse_args(argv)
     revision = _revision()
+    curated = curated_startup()
     results = []
     for size in args.sizes:
         t0 = time.perf_counter()
@@ -426,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"measured {size:,} events in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
         print(json.dumps(results[-1], indent=1), file=sys.stderr, flush=True)
     command = "python benchmarks/bench_scale.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    text = markdown(results, command.strip(), revision, args.timeout)
+    text = markdown(results, command.strip(), revision, args.timeout, curated)
     print(text)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")

@@ -19,9 +19,6 @@ from datetime import datetime
 
 from dateutil.relativedelta import relativedelta
 
-from edtf import parse_edtf
-from edtf.parser.edtf_exceptions import EDTFParseException
-
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 

@@ -161,3 +161,14 @@ def test_property_near_miss_strings_agree_with_edtf(text):
 def test_fast_path_rejects_exactly_what_edtf_rejects():
     for text in ("2369/2346", "[2330..2320]", "../.."):
         assert agree(text) and outcome(dates.parse, text)[0] == "error"
+
+
+def test_the_edtf_package_is_imported_only_when_a_date_needs_it():
+    import subprocess
+    import sys
+
+    code = ("import sys, dashboard.dates as d; d.parse('2346/2369'); a = 'edtf' in sys.modules; "
+            "d.parse('2328-XX'); print(a, 'edtf' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=__import__("conftest").ROOT).stdout.split()
+    assert out == ["False", "True"]
