@@ -258,6 +258,23 @@ def first_draw(browser, url: str, timeout_s: float) -> dict:
     return out
 
 
+EMBED = "/embed?view=gantt"  # the page oEmbed's iframe shows (dashboard/oembed.py)
+
+
+def page_weight(browser, url: str, timeout_s: float) -> float:
+    """KB over the wire until the network has been idle for a moment (for pages without a chart to wait for)."""
+    ctx = browser.new_context(viewport={"width": 720, "height": 640})
+    page = ctx.new_page()
+    cdp = ctx.new_cdp_session(page)
+    cdp.send("Network.enable")
+    received = {}
+    cdp.on("Network.loadingFinished", lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(url, wait_until="networkidle", timeout=timeout_s * 1000)
+    page.wait_for_timeout(1500)
+    ctx.close()
+    return sum(received.values()) / 1024
+
+
 def browser_runs(url_ours: str, url_plain: str, repeat: int, timeout_s: float) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -269,6 +286,7 @@ def browser_runs(url_ours: str, url_plain: str, repeat: int, timeout_s: float) -
             for _ in range(repeat):  # alternate, so both see the same machine load
                 samples["ours"].append(first_draw(browser, url_ours, timeout_s))
                 samples["plain"].append(first_draw(browser, url_plain, timeout_s))
+            embed_kb = page_weight(browser, url_ours.rstrip("/") + EMBED, timeout_s)
         finally:
             browser.close()
     out = {}
@@ -277,6 +295,7 @@ def browser_runs(url_ours: str, url_plain: str, repeat: int, timeout_s: float) -
         out[name] = {"drawn_s": statistics.median(drawn) if len(drawn) == len(runs) else None,
                      "runs": [r["drawn_s"] for r in runs], "wire_kb": statistics.median(r["wire_kb"] for r in runs),
                      "heap_mb": statistics.median(r["heap_mb"] for r in runs)}
+    out["embed_wire_kb"] = embed_kb
     return out
 
 
@@ -347,10 +366,11 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float,
            f"**{curated['total_s']:.2f} s** ({curated['cpu_s']:.2f} s of CPU).", ""] if curated else []),
         "**Browser** (headless Chromium, 1366x900): seconds from navigation start to the first chart with marks "
         f"drawn (median of the runs; — = not drawn within {timeout_s:.0f} s), bytes over the wire (compressed), "
-        "JS heap. Ratio = plain / ours (above 1: ours is faster).",
+        f"JS heap. Ratio = plain / ours (above 1: ours is faster). Embed = `{EMBED}` (oEmbed's iframe) until the network is idle.",
         "",
-        "| events | claims | first chart ours s | plain px s | plain / ours | wire ours KB | wire plain KB | heap ours MB | heap plain MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| events | claims | first chart ours s | plain px s | plain / ours | wire ours KB | wire plain KB | wire embed KB "
+        "| heap ours MB | heap plain MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         b = r.get("browser")
@@ -359,7 +379,7 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float,
         o, p = b["ours"], b["plain"]
         lines.append(f"| {r['events']:,} | {r['claims']:,} | {_f(o['drawn_s'])} | {_f(p['drawn_s'])} | "
                      f"{_ratio(p['drawn_s'], o['drawn_s'])} | {_f(o['wire_kb'])} | {_f(p['wire_kb'])} | "
-                     f"{_f(o['heap_mb'])} | {_f(p['heap_mb'])} |")
+                     f"{_f(b.get('embed_wire_kb'))} | {_f(o['heap_mb'])} | {_f(p['heap_mb'])} |")
     lines += [
         "",
         "**Server**: start-up in a fresh process (import + load + validate + resolve; and `app.py` until `GET /` "
