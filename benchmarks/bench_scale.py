@@ -275,20 +275,30 @@ def page_weight(browser, url: str, timeout_s: float) -> float:
     return sum(received.values()) / 1024
 
 
-def browser_runs(url_ours: str, url_plain: str, repeat: int, timeout_s: float) -> dict:
+@contextmanager
+def chromium():
+    """Headless Chromium (Debian's), as the browser tests launch it."""
     from playwright.sync_api import sync_playwright
 
-    samples = {"ours": [], "plain": []}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                     headless=True, args=FLAGS)
         try:
-            for _ in range(repeat):  # alternate, so both see the same machine load
-                samples["ours"].append(first_draw(browser, url_ours, timeout_s))
-                samples["plain"].append(first_draw(browser, url_plain, timeout_s))
-            embed_kb = page_weight(browser, url_ours.rstrip("/") + EMBED, timeout_s)
+            yield browser
         finally:
             browser.close()
+
+
+def browser_runs(url_ours: str, url_plain: str, repeat: int, timeout_s: float, browser=None) -> dict:
+    """Ours and plain, alternately, `repeat` times each (in `browser`, else a Chromium of its own)."""
+    if browser is None:
+        with chromium() as own:
+            return browser_runs(url_ours, url_plain, repeat, timeout_s, own)
+    samples = {"ours": [], "plain": []}
+    for _ in range(repeat):  # alternate, so both see the same machine load
+        samples["ours"].append(first_draw(browser, url_ours, timeout_s))
+        samples["plain"].append(first_draw(browser, url_plain, timeout_s))
+    embed_kb = page_weight(browser, url_ours.rstrip("/") + EMBED, timeout_s)
     out = {}
     for name, runs in samples.items():
         drawn = [r["drawn_s"] for r in runs if r["drawn_s"] is not None]
@@ -299,9 +309,10 @@ def browser_runs(url_ours: str, url_plain: str, repeat: int, timeout_s: float) -
     return out
 
 
-def measure(size: int, *, rounds: int = 3, repeat: int = 3, seed: int = 0, browser: bool = True,
+def measure(size: int, *, rounds: int = 3, repeat: int = 3, seed: int = 0, browser=True,
             timeout_s: float = 180.0) -> dict:
-    """Every measurement for one table size (see the module doc)."""
+    """Every measurement for one table size (see the module doc). `browser`: False to skip Chromium,
+    True to launch one, or a Playwright browser to use."""
     from benchmarks import bench_figures
     from dashboard.catalogue import Catalogue
     from dashboard.schema import TIERS
@@ -318,7 +329,8 @@ def measure(size: int, *, rounds: int = 3, repeat: int = 3, seed: int = 0, brows
             if browser:
                 html = plain.page_html(bench_figures.baseline(cat.resolved(TIERS), cat.vocab))
                 with plain.serve(html) as plain_url:
-                    result["browser"] = browser_runs(url + "/", plain_url, repeat, timeout_s)
+                    result["browser"] = browser_runs(url + "/", plain_url, repeat, timeout_s,
+                                                     None if browser is True else browser)
             result["memory"] = _memory(pid)
     return result
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from benchmarks import bench_figures, synthetic
+from benchmarks import bench_figures, bench_scale, payloads, synthetic
 from dashboard.catalogue import Catalogue
 from dashboard.schema import TIERS
 
@@ -40,11 +40,7 @@ def test_baseline_datetimes_work_past_2262():
 
 
 # --- the scale benchmark (benchmarks/bench_scale.py) at its smallest size: a smoke test -----------
-
-import pytest  # noqa: E402
-
-from benchmarks import bench_scale, payloads  # noqa: E402
-
+# (its browser part is in tests/browser/test_bench_scale.py)
 
 def test_the_callback_payloads_match_the_app(real):
     from dashboard import create_app
@@ -56,7 +52,7 @@ def test_the_callback_payloads_match_the_app(real):
         assert r.status_code == 200 and r.get_json()["response"], callback.output_prefix
 
 
-def _check_server_side(result):
+def check_server_side(result):
     assert result["events"] == 1000 and result["claims"] > 1000
     assert 0 < result["startup"]["load_s"] and 0 < result["ready_s"]
     for name in ("filter", "select"):
@@ -69,18 +65,9 @@ def _check_server_side(result):
 
 def test_scale_benchmark_smallest_size_without_a_browser():
     result = bench_scale.measure(1000, rounds=1, browser=False)
-    _check_server_side(result)
+    check_server_side(result)
     text = bench_scale.markdown([result], "python benchmarks/bench_scale.py --sizes 1000", "", 180)
     assert "| 1,000 |" in text
-
-
-@pytest.mark.browser
-def test_scale_benchmark_smallest_size_in_chromium():
-    result = bench_scale.measure(1000, rounds=1, repeat=1, browser=True, timeout_s=120)
-    _check_server_side(result)
-    for name in ("ours", "plain"):
-        b = result["browser"][name]
-        assert b["drawn_s"] and b["drawn_s"] > 0 and b["wire_kb"] > 0, (name, b)
 
 
 def test_results_replace_only_the_marked_section(tmp_path):
