@@ -18,7 +18,7 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
     """Load the data once (raises DataInvalid), build the layout, register callbacks."""
     from dash import dcc, html, set_props
 
-    from . import server, weight
+    from . import head, server, weight
     from .callbacks import register_callbacks
     from .catalogue import Catalogue
     from .components import ids
@@ -47,5 +47,6 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
     app.layout = html.Div([dcc.Location(id=ids.ROUTE, refresh="callback-nav"), html.Div(id=ids.PAGE)])
     register_callbacks(app, cat)
     server.install(app, cat)
+    head.install(app)
     weight.configure(app.server)  # compression
     return app
