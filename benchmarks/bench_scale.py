@@ -93,7 +93,10 @@ def _free_port() -> int:
 
 def _decode(raw: bytes, encoding: str) -> bytes:
     if encoding == "zstd":
-        from backports import zstd
+        try:
+            from compression import zstd
+        except ImportError:
+            from backports import zstd
         return zstd.decompress(raw)
     if encoding == "br":
         import brotli

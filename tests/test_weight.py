@@ -4,7 +4,10 @@ import re
 
 import plotly.offline
 import pytest
-from backports import zstd
+try:  # Python 3.14 has zstd; before it, flask-compress brings the backport
+    from compression import zstd
+except ImportError:
+    from backports import zstd
 
 from benchmarks import synthetic
 from dashboard import create_app, plotlyjs, weight
