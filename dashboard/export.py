@@ -35,20 +35,44 @@ def credit_line(tables: Tables) -> str:
     return f"Facts read from community wikis, paraphrased: {pages}."
 
 
+def iter_records(resolved: pd.DataFrame, chunk: int = 500):
+    """The resolved table as plain dicts in the public export shape, a few hundred rows at a time."""
+    for first in range(0, len(resolved), chunk):
+        for row in resolved.iloc[first:first + chunk].to_dict("records"):
+            rec = {k: row[k] for k in EVENT_FIELDS if k != "citations"}
+            rec["disputed"] = bool(rec["disputed"])
+            rec["citations"] = [{k: c[k] for k in CITATION_FIELDS} for c in row["citations"]]
+            yield rec
+
+
 def events_records(resolved: pd.DataFrame) -> list[dict]:
     """The resolved table as plain dicts in the public export shape."""
-    records = []
-    for row in resolved.to_dict("records"):
-        rec = {k: row[k] for k in EVENT_FIELDS if k != "citations"}
-        rec["disputed"] = bool(rec["disputed"])
-        rec["citations"] = [{k: c[k] for k in CITATION_FIELDS} for c in row["citations"]]
-        records.append(rec)
-    return records
+    return list(iter_records(resolved))
+
+
+def _dumps(obj, level: int) -> str:
+    """json.dumps(indent=2) of a value nested `level` deep, so the pieces join into one indented document."""
+    return json.dumps(obj, ensure_ascii=False, indent=2, allow_nan=False).replace("\n", "\n" + "  " * level)
+
+
+def iter_json(resolved: pd.DataFrame, tables: Tables, extra: dict | None = None):
+    """The JSON export in pieces (one per event), so a large view streams in flat memory.
+
+    Joined, the pieces equal json.dumps(payload, indent=2); `extra` adds top-level fields after the credit.
+    """
+    yield '{\n  "events": ['
+    sep = "\n    "
+    for rec in iter_records(resolved):
+        yield sep + _dumps(rec, 2)
+        sep = ",\n    "
+    yield ("\n  ]" if sep.startswith(",") else "]") + ',\n  "attribution": ' + _dumps(attribution(tables), 1)
+    for key, value in (extra or {}).items():
+        yield f",\n  {json.dumps(key)}: " + _dumps(value, 1)
+    yield "\n}\n"
 
 
 def to_json(resolved: pd.DataFrame, tables: Tables) -> str:
-    payload = {"events": events_records(resolved), "attribution": attribution(tables)}
-    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return "".join(iter_json(resolved, tables))
 
 
 def neutralise(cell) -> str:
@@ -63,12 +87,20 @@ def _citation_text(c: dict) -> str:
     return f"{c['source']} ({c['tier']}; {c['page']}): {when}{value}"
 
 
-def to_csv(resolved: pd.DataFrame, tables: Tables) -> str:
+def iter_csv(resolved: pd.DataFrame, tables: Tables):
+    """The CSV export in pieces (the header, then one line per event), so a large view streams in flat memory."""
     licences = {f"{p['wiki']}: {p['title']}": p["licence"] for p in tables.pages.to_dict("records")}
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([*EVENT_FIELDS, "pages"])
-    for rec in events_records(resolved):
+
+    def line(row) -> str:
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow(row)
+        return buf.getvalue()
+
+    yield line([*EVENT_FIELDS, "pages"])
+    for rec in iter_records(resolved):
         pages = sorted({c["page"] for c in rec["citations"]})
         row = []
         for k in EVENT_FIELDS:
@@ -83,8 +115,11 @@ def to_csv(resolved: pd.DataFrame, tables: Tables) -> str:
                 v = ""
             row.append(neutralise(v))
         row.append(neutralise(" | ".join(f"{p} ({licences[p]})" for p in pages)))
-        writer.writerow(row)
-    return buf.getvalue()
+        yield line(row)
+
+
+def to_csv(resolved: pd.DataFrame, tables: Tables) -> str:
+    return "".join(iter_csv(resolved, tables))
 
 
 def export(resolved: pd.DataFrame, tables: Tables, fmt: str) -> str:
