@@ -35,13 +35,14 @@ def credit_line(tables: Tables) -> str:
     return f"Facts read from community wikis, paraphrased: {pages}."
 
 
-def iter_records(resolved: pd.DataFrame, chunk: int = 500):
-    """The resolved table as plain dicts in the public export shape, a few hundred rows at a time."""
+def iter_records(resolved: pd.DataFrame, chunk: int = 1000):
+    """The resolved table as plain dicts in the public export shape, a chunk of rows at a time."""
     for first in range(0, len(resolved), chunk):
-        for row in resolved.iloc[first:first + chunk].to_dict("records"):
-            rec = {k: row[k] for k in EVENT_FIELDS if k != "citations"}
+        part = resolved.iloc[first:first + chunk]
+        for values in zip(*(part[k].tolist() for k in EVENT_FIELDS)):  # column lists: no per-cell boxing
+            rec = dict(zip(EVENT_FIELDS, values))
             rec["disputed"] = bool(rec["disputed"])
-            rec["citations"] = [{k: c[k] for k in CITATION_FIELDS} for c in row["citations"]]
+            rec["citations"] = [{k: c[k] for k in CITATION_FIELDS} for c in rec["citations"]]
             yield rec
 
 
@@ -50,24 +51,27 @@ def events_records(resolved: pd.DataFrame) -> list[dict]:
     return list(iter_records(resolved))
 
 
-def _dumps(obj, level: int) -> str:
-    """json.dumps(indent=2) of a value nested `level` deep, so the pieces join into one indented document."""
-    return json.dumps(obj, ensure_ascii=False, indent=2, allow_nan=False).replace("\n", "\n" + "  " * level)
+def _dumps(obj, level: int, indent: int | None) -> str:
+    """json.dumps of a value nested `level` deep, so the pieces join into one (indented) document."""
+    text = json.dumps(obj, ensure_ascii=False, indent=indent, allow_nan=False)
+    return text.replace("\n", "\n" + " " * (indent * level)) if indent else text
 
 
-def iter_json(resolved: pd.DataFrame, tables: Tables, extra: dict | None = None):
+def iter_json(resolved: pd.DataFrame, tables: Tables, extra: dict | None = None, indent: int | None = 2):
     """The JSON export in pieces (one per event), so a large view streams in flat memory.
 
-    Joined, the pieces equal json.dumps(payload, indent=2); `extra` adds top-level fields after the credit.
+    With indent=2 the joined pieces equal json.dumps(payload, indent=2); with indent=None each event
+    is one compact line (json's C encoder: several times faster). `extra` adds top-level fields.
     """
-    yield '{\n  "events": ['
-    sep = "\n    "
+    pad = "\n" + " " * (indent or 0)
+    yield "{" + pad + '"events": ['
+    sep = pad + " " * (indent or 0)
     for rec in iter_records(resolved):
-        yield sep + _dumps(rec, 2)
-        sep = ",\n    "
-    yield ("\n  ]" if sep.startswith(",") else "]") + ',\n  "attribution": ' + _dumps(attribution(tables), 1)
+        yield sep + _dumps(rec, 2, indent)
+        sep = "," + pad + " " * (indent or 0)
+    yield (pad + "]" if sep.startswith(",") else "]") + "," + pad + '"attribution": ' + _dumps(attribution(tables), 1, indent)
     for key, value in (extra or {}).items():
-        yield f",\n  {json.dumps(key)}: " + _dumps(value, 1)
+        yield "," + pad + json.dumps(key) + ": " + _dumps(value, 1, indent)
     yield "\n}\n"
 
 

@@ -67,6 +67,20 @@ def header_text(text: str, limit: int = 2000) -> str:
     return cut[:pct] if pct != -1 else cut
 
 
+def batched(pieces, size: int = 64 * 1024):
+    """Join small text pieces into UTF-8 blocks of about `size` bytes (fewer writes to the socket)."""
+    block, length = [], 0
+    for piece in pieces:
+        data = piece.encode("utf-8")
+        block.append(data)
+        length += len(data)
+        if length >= size:
+            yield b"".join(block)
+            block, length = [], 0
+    if block:
+        yield b"".join(block)
+
+
 def one_line(text: str, limit: int = 300) -> str:
     """A reason for a client: one line, bounded."""
     return " ".join(str(text).split())[:limit]
@@ -150,9 +164,9 @@ def install(app, cat: Catalogue) -> None:
         if fmt == "csv":
             headers["Content-Disposition"] = 'inline; filename="bajor-timeline.csv"'
             body = export.iter_csv(shown, cat.tables)
-            return Response(stream_with_context(body), mimetype="text/csv", headers=headers)
-        body = export.iter_json(shown, cat.tables, {"notices": notices})
-        return Response(stream_with_context(body), mimetype="application/json", headers=headers)
+            return Response(stream_with_context(batched(body)), mimetype="text/csv", headers=headers)
+        body = export.iter_json(shown, cat.tables, {"notices": notices}, indent=None)  # one line per event
+        return Response(stream_with_context(batched(body)), mimetype="application/json", headers=headers)
 
     server.add_url_rule(paths.rule(BOOTSTRAP_ROUTE), "bootstrap_css", bootstrap_css)
     server.add_url_rule(paths.rule("/events.json"), "events_json", lambda: view_response("json"))
