@@ -18,6 +18,7 @@ import pytest
 
 from conftest import MINI, ROOT
 from dashboard.components import ids
+from test_hostile import GARBAGE
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -111,6 +112,11 @@ def test_gunicorn_serves_pages_json_and_callbacks_with_two_workers():
             assert status == 200 and json.loads(body)["response"][ids.SUMMARY]["children"].endswith("canon only")
             status, _, body = get(port, "/_dash-update-component", "POST", b"{", {"Content-Type": "application/json"})
             assert status == 400 and b"Traceback" not in body
+        for garbage in GARBAGE:  # not HTTP/1.x: gunicorn itself answers 400
+            with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
+                sock.sendall(garbage)
+                answer = b"".join(iter(lambda: sock.recv(65536), b""))
+            assert answer.startswith(b"HTTP/1.1 400") and b"Traceback" not in answer
         assert children(proc.pid) == workers, "a worker died"
     assert proc.returncode == 0
     log = "".join(seen)

@@ -52,10 +52,24 @@ def browser():
         b.close()
 
 
+# Every Content-Security-Policy violation in any frame, kept on the window for csp_violations().
+RECORD_CSP = """window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(
+    `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));"""
+
+
+def csp_violations(pg) -> list[str]:
+    """Violations reported by the documents now open, and the console's CSP messages since the page opened."""
+    events = [v for f in pg.frames if f.url.startswith("http") for v in f.evaluate("window.__csp || []")]
+    return events + pg.csp_console
+
+
 @pytest.fixture
 def page(browser):
-    """A fresh page that refuses (and records) any request leaving this machine."""
+    """A fresh page that refuses (and records) any request leaving this machine, and fails the test
+    on any Content-Security-Policy violation (the app's CSP is as strict as Dash allows)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(RECORD_CSP)
     pg = context.new_page()
     pg.external_requests = []
     pg.console_errors = []
@@ -69,7 +83,13 @@ def page(browser):
             r.abort()
 
     pg.route("**/*", route)
+    pg.csp_console = []  # a test that provokes a violation on purpose empties this after checking it
     pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
+    pg.on("console", lambda m: "Content Security Policy" in m.text and pg.csp_console.append(m.text))
     pg.set_default_timeout(20_000)
     yield pg
-    context.close()
+    try:
+        violations = csp_violations(pg) if not pg.is_closed() else pg.csp_console
+    finally:
+        context.close()
+    assert violations == [], "Content-Security-Policy violations"
