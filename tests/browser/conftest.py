@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -64,6 +65,26 @@ def csp_violations(pg) -> list[str]:
     return events + pg.csp_console
 
 
+def csp_safe_wait_for_function(pg):
+    """Playwright's wait_for_function polls by eval() inside the page, which the app's CSP forbids
+    (no 'unsafe-eval'). This one polls from Python with page.evaluate (DevTools evaluation, not
+    subject to the page's CSP), with the same arguments and the page's default timeout."""
+    def wait_for_function(expression: str, *, arg=None, timeout: float | None = None, polling=None):
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        deadline = time.monotonic() + (timeout if timeout is not None else pg.default_timeout) / 1000
+        interval = polling if isinstance(polling, (int, float)) else 50
+        while True:
+            value = pg.evaluate(expression, arg)
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise PlaywrightTimeout(f"wait_for_function: timed out waiting for {expression!r}")
+            pg.wait_for_timeout(interval)
+
+    return wait_for_function
+
+
 @pytest.fixture
 def page(browser):
     """A fresh page that refuses (and records) any request leaving this machine, and fails the test
@@ -87,6 +108,8 @@ def page(browser):
     pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
     pg.on("console", lambda m: "Content Security Policy" in m.text and pg.csp_console.append(m.text))
     pg.set_default_timeout(20_000)
+    pg.default_timeout = 20_000
+    pg.wait_for_function = csp_safe_wait_for_function(pg)
     yield pg
     try:
         violations = csp_violations(pg) if not pg.is_closed() else pg.csp_console
