@@ -1,8 +1,8 @@
 /* Zooming or panning one chart moves the other to the same years (runs in the browser: no
    round trip, and a later 'autosize' event cannot cancel an earlier zoom the way a stale server
    response would). A double-click reset sends both back to the range they were drawn with. */
-window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    bajor: {
+window.dash_clientside = Object.assign({}, window.dash_clientside);
+window.dash_clientside.bajor = Object.assign({}, window.dash_clientside.bajor, {
         shareYears: function (ganttRelayout, timelineRelayout, ganttFigure) {
             const dc = window.dash_clientside;
             const triggered = (dc.callback_context.triggered || []).map(t => t.prop_id);
@@ -25,5 +25,4 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
                 .assign(["layout", "xaxis", "autorange"], false).build();
             return fromGantt ? [dc.no_update, patch] : [patch, dc.no_update];
         }
-    }
 });

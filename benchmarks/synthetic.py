@@ -136,7 +136,7 @@ def generate(n_events: int, seed: int = 0) -> dict[str, list[dict]]:
             "summary": f"Synthetic event {i + 1}: {title.lower()}, generated for benchmarks (seed {seed}).",
             "start": start, "end": end, "era": _era(eras, year),
             "factions": ";".join(rng.sample(factions, rng.randint(1, 3))),
-            "universe": "prime" if rng.random() < 0.8 or "prime" not in universes else rng.choice(universes),
+            "universes": "prime" if rng.random() < 0.8 or "prime" not in universes else rng.choice(universes),
             "dispute_note": "Synthetic: the sources disagree." if (dispute_date or dispute_value) else "",
         })
         values = rng.sample(VALUES, 2) if dispute_value else None

@@ -17,13 +17,12 @@ log = logging.getLogger("dashboard")
 def create_app(data_dir: str | Path | None = None, *, catalogue=None):
     """Load the data once (raises DataInvalid), build the layout, register callbacks."""
     import dash
-    from dash import html, set_props
+    from dash import dcc, html, set_props
 
     from . import server
     from .callbacks import register_callbacks
     from .catalogue import Catalogue
     from .components import ids
-    from .components.page import build_page
 
     cat = catalogue or Catalogue.load(data_dir)
 
@@ -40,12 +39,13 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
         serve_locally=True,
         on_error=on_error,
         update_title=None,
+        suppress_callback_exceptions=True,  # pages come and go with the path (dashboard/pages)
         index_string=INDEX,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": "Interactive, cited timeline of the Cardassian Occupation of Bajor."}],
     )
     app.config.external_stylesheets = [app.get_relative_path(server.BOOTSTRAP_ROUTE)]
-    app.layout = build_page(cat.vocab, cat.pages)
+    app.layout = html.Div([dcc.Location(id=ids.ROUTE, refresh="callback-nav"), html.Div(id=ids.PAGE)])
     register_callbacks(app, cat)
     server.install(app, cat)
     return app

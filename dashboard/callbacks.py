@@ -1,56 +1,112 @@
-"""Callbacks: thin wrappers wiring component ids to the plain functions in view.py."""
+"""Callbacks: thin wrappers wiring component ids to plain functions (view.py, figures, components).
+
+The URL holds the state. Filter changes re-render the charts; a selection never re-sends them:
+the browser dims the other events (assets/explorer.js) and the server fills the details panel.
+"""
 from __future__ import annotations
 
 from dash import ClientsideFunction, Input, Output, State, ctx, html, no_update
 
-from . import view
+from . import figures, pages, view
 from .catalogue import Catalogue
-from .components import ids
-from .components.panels import citations_body
+from .components import details, grid, ids
 
 CONTROL_OUTPUTS = [Output(cid, prop) for cid, prop in ids.CONTROLS]
 CONTROL_INPUTS = [Input(cid, prop) for cid, prop in ids.CONTROLS]
-ACTIONS = {None: "url", ids.URL: "url", ids.RESET: "reset", ids.CLEAR_SELECTION: "clear", ids.GANTT: "gantt",
+ACTIONS = {None: "url", ids.URL: "url", ids.RESET: "reset", ids.DETAILS_CLOSE: "clear", ids.GANTT: "gantt",
            ids.TIMELINE: "timeline", ids.GRID: "grid"}  # any filter control: "controls"
+CHART_MARGIN_PX = 28  # the plot's left and right margins (figures.theme.MARGIN)
+
+
+def _plot_px(width) -> float | None:
+    try:
+        return max(float(width) - CHART_MARGIN_PX, 240.0)
+    except (TypeError, ValueError):
+        return None
 
 
 def register_callbacks(app, cat: Catalogue) -> None:
+    def clientside(name: str, *deps, **kw):
+        app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
+
+    @app.callback(Output(ids.PAGE, "children"), Input(ids.ROUTE, "pathname"), State(ids.ROUTE, "search"))
+    def route(pathname, search):
+        """The page for the path (the explorer at the app's root)."""
+        return pages.layout_for(cat, app.strip_relative_path(pathname or "/") or "", search)
+
     @app.callback(
         Output(ids.URL, "search"), *CONTROL_OUTPUTS,
         Input(ids.URL, "search"), *CONTROL_INPUTS,
-        Input(ids.RESET, "n_clicks"), Input(ids.CLEAR_SELECTION, "n_clicks"),
+        Input(ids.RESET, "n_clicks"), Input(ids.DETAILS_CLOSE, "n_clicks"),
         Input(ids.GANTT, "clickData"), Input(ids.TIMELINE, "clickData"), Input(ids.GRID, "selectedRows"),
     )
     def sync_url_and_controls(search, *args):
         """The URL holds the state: a URL change sets the controls; a control change sets the URL."""
-        controls, (_reset, _clear, gantt_click, timeline_click, rows) = list(args[:len(CONTROL_INPUTS)]), args[len(CONTROL_INPUTS):]
+        controls, (_reset, _close, gantt_click, timeline_click, rows) = list(args[:len(CONTROL_INPUTS)]), args[len(CONTROL_INPUTS):]
         action = ACTIONS.get(ctx.triggered_id, "controls")
         new_search, new_controls = view.respond(cat, search, action, controls, gantt_click, timeline_click, rows)
         return (no_update if new_search is None else new_search), *(new_controls or [no_update] * len(CONTROL_OUTPUTS))
 
+    # What the charts and the panel depend on, worked out in the browser: each store changes only
+    # when its part of the URL does, so a selection does not redraw the charts.
+    clientside("filterKey", Output(ids.FILTER_KEY, "data"), Input(ids.URL, "search"), State(ids.FILTER_KEY, "data"))
+    clientside("selectedKey", Output(ids.SELECTED_KEY, "data"), Input(ids.URL, "search"), State(ids.SELECTED_KEY, "data"))
+
     @app.callback(
         Output(ids.GANTT, "figure"), Output(ids.TIMELINE, "figure"), Output(ids.SUMMARY, "children"),
-        Output(ids.NOTICE, "children"), Output(ids.NOTICE, "is_open"), Output(ids.CITATIONS, "children"),
-        Output(ids.UNCERTAINTY_CHART, "figure"), Output(ids.UNCERTAINTY_CHART, "style"),
-        Output(ids.UNCERTAINTY_TEXT, "children"), Output(ids.GRID, "rowData"), Output(ids.GRID, "selectedRows"),
-        Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOAD_CSV, "href"),
-        Input(ids.URL, "search"),
+        Output(ids.NOTICE, "children"), Output(ids.NOTICE, "is_open"),
+        Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOAD_CSV, "href"), Output(ids.RENDERED, "data"),
+        Input(ids.FILTER_KEY, "data"), Input(ids.PLOT_WIDTH, "data"), State(ids.URL, "search"),
     )
-    def render(search):
-        """Everything shown follows from the query string."""
+    def render(filter_key, width, search):
+        """The charts, the summary and the notices: they follow the filters (and the chart width)."""
         v = view.build_view(cat, search)
-        suffix = f"?{v.query}" if v.query else ""
+        px = _plot_px(width)
+        suffix = f"?{v.filter_query}" if v.filter_query else ""
+        kw = {"lanes": v.state.lanes, "x_range": v.x_range, "plot_px": px}
         return (
-            v.gantt, v.timeline, v.summary, [html.Div(n) for n in v.notices], bool(v.notices),
-            citations_body(v.selected), v.uncertainty or {}, {} if v.uncertainty else {"display": "none"},
-            v.uncertainty_text, v.rows, {"ids": [v.selected["id"]] if v.selected else []},
-            app.get_relative_path(f"/events.json{suffix}"),
-            app.get_relative_path(f"/events.csv{suffix}"),
+            figures.gantt(v.shown, cat.vocab, **kw), figures.timeline(v.shown, cat.vocab, **kw), v.summary,
+            [html.Div(n) for n in v.notices], bool(v.notices),
+            app.get_relative_path(f"/events.json{suffix}"), app.get_relative_path(f"/events.csv{suffix}"),
+            filter_key or "",
         )
 
-    app.clientside_callback(  # assets/share_years.js: zoom one chart, the other follows
-        ClientsideFunction(namespace="bajor", function_name="shareYears"),
-        Output(ids.GANTT, "figure", allow_duplicate=True), Output(ids.TIMELINE, "figure", allow_duplicate=True),
-        Input(ids.GANTT, "relayoutData"), Input(ids.TIMELINE, "relayoutData"), State(ids.GANTT, "figure"),
-        prevent_initial_call=True,
+    # Selecting dims every other event and emboldens the label, in the browser (no figure re-sent).
+    clientside("highlight", Output(ids.GANTT, "figure", allow_duplicate=True),
+               Output(ids.TIMELINE, "figure", allow_duplicate=True),
+               Input(ids.URL, "search"), Input(ids.RENDERED, "data"),
+               State(ids.GANTT, "figure"), State(ids.TIMELINE, "figure"), prevent_initial_call=True)
+
+    @app.callback(
+        Output(ids.DETAILS_BODY, "children"), Output(ids.DETAILS, "className"), Output(ids.DOC_TITLE, "data"),
+        Input(ids.SELECTED_KEY, "data"), State(ids.URL, "search"),
     )
+    def show_details(_key, search):
+        """The details panel for the selected event: opened, or closed when nothing is selected."""
+        v = view.build_view(cat, search)
+        d = view.details(cat, v)
+        if d is None:
+            return details.body(None, None, None), "details-panel", "Bajor Timeline"
+        href = {k: app.get_relative_path("/") + view.with_event(search, e, cat) if e else None
+                for k, e in (("prev", d.previous), ("next", d.next))}
+        return (details.body(d, href["prev"], href["next"]), "details-panel open",
+                f"{d.event['title']} \u00b7 Bajor Timeline")
+
+    clientside("docTitle", Output(ids.SINK, "data", allow_duplicate=True), Input(ids.DOC_TITLE, "data"),
+               prevent_initial_call=True)
+
+    @app.callback(Output(ids.GRID, "getRowsResponse"), Input(ids.GRID, "getRowsRequest"), State(ids.URL, "search"))
+    def table_rows(request, search):
+        """One block of table rows (the grid asks as it scrolls)."""
+        v = view.build_view(cat, search)
+        return grid.block(v.shown, cat.vocab, request)
+
+    clientside("refreshGrid", Output(ids.SINK, "data", allow_duplicate=True), Input(ids.RENDERED, "data"),
+               prevent_initial_call=True)
+    clientside("toggleFilters", Output(ids.FILTERS, "className"), Input(ids.FILTERS_OPEN, "n_clicks"),
+               Input(ids.FILTERS_CLOSE, "n_clicks"), State(ids.FILTERS, "className"), prevent_initial_call=True)
+    # assets/share_years.js: zoom one chart, the other follows.
+    clientside("shareYears", Output(ids.GANTT, "figure", allow_duplicate=True),
+               Output(ids.TIMELINE, "figure", allow_duplicate=True),
+               Input(ids.GANTT, "relayoutData"), Input(ids.TIMELINE, "relayoutData"), State(ids.GANTT, "figure"),
+               prevent_initial_call=True)

@@ -29,6 +29,12 @@ class Catalogue:
         """Resolved events for these trusted tiers (shared: do not modify the frame)."""
         return self._resolve(tuple(tiers))
 
+    def citations(self, event_id: str, tiers: tuple[str, ...]) -> list[dict]:
+        """The trusted citations of one event (empty if no trusted source cites it)."""
+        df = self.resolved(tiers)
+        match = df[df["id"] == event_id]
+        return list(match.iloc[0]["citations"]) if len(match) else []
+
     @property
     def total(self) -> int:
         return len(self.tables.events)

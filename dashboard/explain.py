@@ -1,50 +1,104 @@
-"""Plain-language sentences about an event's dating: who says what, the span, the best estimate."""
+"""Plain words about an event's dating: a one-line verdict, and who says what.
+
+The verdict leads the details panel: "Began 2346 or 2359: Memory Beta and Memory Alpha read the
+same works differently". Claims whose date ranges overlap count as one reading; readings that do
+not overlap are a dispute.
+"""
 from __future__ import annotations
 
-from . import dates
+from . import dates, words
 
 
-def _who(c: dict) -> str:
-    """'Waltz (canon, via Memory Alpha)': the same work can be read differently on two wikis."""
-    return f"{c['source']} ({c['tier']}, via {c['page'].split(':')[0]})"
+def wiki(c: dict) -> str:
+    """The wiki a citation was read on ('Memory Beta')."""
+    return (c.get("page") or "").split(":")[0].strip()
 
 
-def _side(citations: list[dict], key: str) -> list[tuple[str, dates.Interval]]:
-    return [(_who(c), c[f"{key}_iv"]) for c in citations if c[f"{key}_iv"] is not None]
+def readings(citations: list[dict], key: str) -> list[tuple[dates.Interval, list[dict]]]:
+    """Group the claims dating `key` ('start' or 'end') into readings: overlapping ranges merge.
 
-
-def _span(ivs) -> str:
-    env = dates.envelope(iv for _, iv in ivs)
-    return dates.format_range(env.earliest, env.latest)
-
-
-def _disagree(ivs) -> bool:
-    return any(not a.overlaps(b) for i, (_, a) in enumerate(ivs) for _, b in ivs[i + 1:])
-
-
-def dating_sentence(event: dict) -> str:
-    """Explain the event's dating from its trusted citations (as resolved) and our note."""
-    cites = event["citations"]
-    parts = []
-    for key, noun in (("start", "when it began" if not event["is_point"] else "when it happened"), ("end", "when it ended")):
-        ivs = _side(cites, key)
-        if not ivs:
-            continue
-        if _disagree(ivs):
-            said = "; ".join(f"{who} gives {iv.label}" for who, iv in ivs)
-            parts.append(f"The sources disagree on {noun}: {said}. Together they span {_span(ivs)}.")
-        elif len(ivs) > 1:
-            parts.append(f"{len(ivs)} sources agree on {noun}, within {_span(ivs)}.")
+    Returns [(the reading's envelope, its claims)] in date order.
+    """
+    dated = sorted((c for c in citations if c.get(f"{key}_iv") is not None),
+                   key=lambda c: (c[f"{key}_iv"].earliest, c[f"{key}_iv"].latest))
+    groups: list[tuple[dates.Interval, list[dict]]] = []
+    for c in dated:
+        iv = c[f"{key}_iv"]
+        if groups and groups[-1][0].overlaps(iv):
+            env, members = groups[-1]
+            groups[-1] = (dates.envelope([env, iv]), members + [c])
         else:
-            who, iv = ivs[0]
-            parts.append(f"Only {who} dates {noun}: {iv.label}.")
-    values = [(c["value"], _who(c)) for c in cites if c["value"]]
-    if len({v.casefold() for v, _ in values}) > 1:
-        parts.append("They also differ on the substance: " + "; ".join(f"{v} per {who}" for v, who in values) + ".")
-    if not any(c["start"] or c["end"] for c in cites):
-        parts.append("None of the trusted sources gives a date; the chart uses our editorial date.")
-    best = f"Best estimate: {event['start']}" + (f" to {event['end']}" if event["end"] else "")
-    parts.append(f"{best} (from the strongest tier of source that dates it).")
-    if event["disputed"] and event.get("dispute_note"):
-        parts.append(f"Why: {event['dispute_note']}")
-    return " ".join(parts)
+            groups.append((iv, [c]))
+    return groups
+
+
+def _said(iv: dates.Interval, members: list[dict]) -> str:
+    """A reading in words: its one label in words if all agree on it, else the span it covers."""
+    labels = {c[f"{k}_iv"].label for c in members for k in ("start", "end") if c.get(f"{k}_iv") is iv}
+    return words.edtf(next(iter(labels))) if len(labels) == 1 else words.span(iv.earliest, iv.latest)
+
+
+def _names(items: list[str]) -> str:
+    items = list(dict.fromkeys(i for i in items if i))
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _or(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _who(groups) -> str:
+    """Why the readings differ, in a few words: the wikis, and whether they cite the same works."""
+    wikis = [[wiki(c) for c in members] for _, members in groups]
+    works = [{c["source"] for c in members} for _, members in groups]
+    shared = set.intersection(*works) if works else set()
+    every_wiki = _names([w for ws in wikis for w in ws])
+    if shared and all(len(set(ws)) == 1 for ws in wikis) and len({ws[0] for ws in wikis}) == len(wikis):
+        return f"{every_wiki} read the same {'work' if len(shared) == 1 else 'works'} differently"
+    sources = _names([c["source"] for _, members in groups for c in members][:4])
+    return f"the sources disagree ({sources})"
+
+
+def _verb(event: dict, key: str) -> str:
+    if event["is_point"]:
+        return "Happened"
+    return "Began" if key == "start" else "Ended"
+
+
+def verdict(event: dict, citations: list[dict]) -> str:
+    """One line in plain words: when, and whether (and why) the trusted sources disagree."""
+    disputes = []
+    for key in ("start",) if event["is_point"] else ("start", "end"):
+        groups = readings(citations, key)
+        if len(groups) > 1:
+            disputes.append(f"{_verb(event, key)} {_or([_said(iv, m) for iv, m in groups])}: {_who(groups)}")
+    values = list(dict.fromkeys(c["value"] for c in citations if c.get("value")))
+    if len({v.casefold() for v in values}) > 1:
+        disputes.append(f"The sources state different things: {_or(values)}")
+    if disputes:
+        return "; ".join(disputes) + "."
+    dated = [c for c in citations if c.get("start_iv") is not None or c.get("end_iv") is not None]
+    when = words.period(event["start"], event["end"])
+    when = when[0].upper() + when[1:]
+    if not dated:
+        return f"{when}: no trusted source gives a date, so this is our editorial date."
+    n = len(dated)
+    return f"{when}: {'the one source that dates it' if n == 1 else f'all {n} sources that date it agree'}."
+
+
+def dates_in_words(event: dict) -> str:
+    """The range the trusted sources allow, in words: 'began between 2346 and 2359; ended 2369'."""
+    s_lo, s_hi = _bound(event, "start")
+    if event["is_point"]:
+        return f"Sources allow {words.span(s_lo, s_hi)}"
+    e_lo, e_hi = _bound(event, "end")
+    return f"Began {words.span(s_lo, s_hi)}; ended {words.span(e_lo, e_hi)}"
+
+
+def _bound(event: dict, side: str) -> tuple[float, float]:
+    lo, hi = event.get(f"{side}_earliest"), event.get(f"{side}_latest")
+    lo = float("-inf") if lo is None or lo != lo else lo
+    hi = float("inf") if hi is None or hi != hi else hi
+    return lo, hi

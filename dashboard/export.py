@@ -1,4 +1,5 @@
-"""Serialise the resolved table: JSON (nested citations) and CSV (one row per event).
+"""Serialise the resolved table: JSON (nested citations), CSV (one row per event) and TimelineJS JSON
+(dashboard/timelinejs.py, built from the same public records).
 
 Both carry the credit to the wikis the facts were read from. CSV cells that a spreadsheet
 would run as a formula are neutralised with a leading apostrophe.
@@ -15,10 +16,10 @@ from .loading import Tables
 
 EVENT_FIELDS = (
     "id", "title", "summary", "start", "end", "start_earliest", "start_latest", "end_earliest",
-    "end_latest", "era", "factions", "universe", "canon", "disputed", "dispute_note", "citations",
+    "end_latest", "era", "factions", "universes", "canon", "disputed", "dispute_note", "citations",
 )
 CITATION_FIELDS = ("source", "medium", "tier", "page", "start", "end", "value", "note")
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "timelinejs")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -109,7 +110,7 @@ def iter_csv(resolved: pd.DataFrame, tables: Tables):
         row = []
         for k in EVENT_FIELDS:
             v = rec[k]
-            if k == "factions":
+            if k in ("factions", "universes"):
                 v = ";".join(v)
             elif k == "citations":
                 v = " | ".join(_citation_text(c) for c in v)
@@ -130,4 +131,8 @@ def export(resolved: pd.DataFrame, tables: Tables, fmt: str) -> str:
     """Serialise in the named format; fmt must be one of FORMATS."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "timelinejs":
+        from . import timelinejs  # it builds on events_records and attribution above
+
+        return timelinejs.to_json(resolved, tables)
     return to_json(resolved, tables) if fmt == "json" else to_csv(resolved, tables)

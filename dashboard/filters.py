@@ -181,8 +181,8 @@ def apply(resolved: pd.DataFrame, state: FilterState, vocab: Vocabulary) -> pd.D
     mask = pd.Series(True, index=df.index)
     if state.era:
         mask &= df["era"].isin(state.era)
-    if state.universe:
-        mask &= df["universe"].isin(state.universe)
+    if state.universe:  # an event shared by several universes shows in each of them
+        mask &= df["universes"].map(lambda us: not set(state.universe).isdisjoint(us))
     if state.faction:
         wanted = set().union(*(vocab.descendants(f) for f in state.faction))
         mask &= df["factions"].map(lambda fs: bool(wanted.intersection(fs)))

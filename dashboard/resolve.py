@@ -18,7 +18,7 @@ from .schema import TIERS
 
 COLUMNS = (
     "id", "title", "summary", "start", "end", "start_earliest", "start_latest", "end_earliest",
-    "end_latest", "best_start", "best_end", "is_point", "era", "factions", "universe", "canon",
+    "end_latest", "best_start", "best_end", "is_point", "era", "factions", "universes", "canon",
     "tiers", "disputed", "dispute_note", "citations",
 )
 
@@ -145,7 +145,7 @@ def resolve(tables: Tables, tiers: Iterable[str] | None = None, sources: Iterabl
             "is_point": is_point,
             "era": ev["era"],
             "factions": list(ev["factions"]),
-            "universe": ev["universe"],
+            "universes": list(ev["universes"]),
             "canon": min((c["tier"] for c in cl), key=TIERS.index),
             "tiers": [t for t in TIERS if any(c["tier"] == t for c in cl)],
             "disputed": _disputed(cl),

@@ -13,6 +13,7 @@ TIER_LABELS = {
 MEDIA = (
     "episode", "film", "novel", "comic", "RPG module", "reference book", "game",
     "fan fiction", "draft script", "fan wiki",
+    "timeline", "web page", "image", "video", "audio",  # what an imported TimelineJS timeline cites
 )
 UNIVERSE_KINDS = ("prime", "mirror", "alternate", "fan")
 
@@ -59,7 +60,7 @@ TABLES: dict[str, TableSpec] = {
                               C("released", "year", required=False))),
         TableSpec("events", (C("id", "id"), C("title"), C("summary"), C("start", "edtf"),
                              C("end", "edtf", required=False), C("era", "ref:eras"),
-                             C("factions", "refs:factions"), C("universe", "ref:universes"),
+                             C("factions", "refs:factions"), C("universes", "refs:universes"),
                              C("dispute_note", required=False))),
         TableSpec("claims", (C("event", "ref:events"), C("source", "ref:sources"), C("page", "ref:pages"),
                              C("start", "edtf", required=False), C("end", "edtf", required=False),

@@ -207,7 +207,7 @@ def install(app, cat: Catalogue) -> None:
         if request.method == "POST" and paths.local(request.path) == CALLBACK_PATH:
             # The callbacks' own failures are caught by on_error (a notice in the page); what reaches
             # here failed inside Dash's dispatch, i.e. a request our guard let through but Dash could not read.
-            log.warning("callback request could not be dispatched: %r", exc)
+            log.warning("callback request could not be dispatched: %s", one_line(repr(exc), 500))
             return answer(400, "malformed callback request: Dash could not dispatch it")
         log.error("unhandled error on %s %s", request.method, request.path, exc_info=exc)
         return answer(500, "Internal error; the details are in the server log.")

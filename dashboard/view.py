@@ -1,46 +1,64 @@
-"""From a URL query to everything the explorer shows, and from user actions back to a query.
+"""From a URL query to what a view shows (data only), and from user actions back to a query.
 
-Plain functions of data: the Dash callbacks only pass component values in and results out.
+`View` holds no figures and no components: renderers (dashboard/figures, dashboard/components,
+dashboard/export) turn it into charts, a page, a presentation, an embed or a file. The Dash
+callbacks only pass component values in and results out.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
-from . import explain, figures
+from . import explain
 from .catalogue import Catalogue
-from .components.grid import grid_rows
+from .figures import theme
 from .filters import DEFAULT, LANES, FilterState, apply, describe, parse_query, to_query
 from .schema import TIERS
 
 
 @dataclass(frozen=True)
 class View:
+    """Everything a view shows, as data."""
+
     state: FilterState
-    notices: list[str]
-    shown: pd.DataFrame
+    notices: tuple[str, ...]
+    shown: pd.DataFrame  # resolved events that pass the filters, in table order
+    total: int
     summary: str
-    gantt: go.Figure
-    timeline: go.Figure
-    selected: dict | None
-    uncertainty: go.Figure | None
-    uncertainty_text: str
-    rows: list[dict]
+    x_range: tuple[float, float]
+    selected: dict | None  # the selected event's resolved row
     query: str
+
+    @property
+    def filter_query(self) -> str:
+        """The query without the selection: what the charts depend on."""
+        return to_query(self.state.with_event(None))
+
+
+@dataclass(frozen=True)
+class Details:
+    """What the details panel says about the selected event."""
+
+    event: dict
+    citations: list[dict]
+    verdict: str
+    ranges: str
+    previous: str | None
+    next: str | None
+    position: int  # 1-based place among the shown events, in date order (0: not among them)
+    count: int
 
 
 def build_view(cat: Catalogue, query: str) -> View:
-    """Everything the page shows for this query string."""
+    """What the page shows for this query string."""
     state, notices = parse_query(query or "", cat.vocab)
     resolved = cat.resolved(state.canon)
     shown = apply(resolved, state, cat.vocab)
-    x_range = None
-    if state.year_from is not None or state.year_to is not None:
-        lo, hi = figures.theme.extent(shown if len(shown) else resolved)
-        x_range = (state.year_from if state.year_from is not None else lo,
-                   state.year_to + 1 if state.year_to is not None else hi)
+    lo, hi = theme.extent(shown if len(shown) else resolved)
+    x_range = (state.year_from if state.year_from is not None else lo,
+               state.year_to + 1 if state.year_to is not None else hi)
     selected = None
     if state.event:
         match = resolved[resolved["id"] == state.event]
@@ -48,20 +66,40 @@ def build_view(cat: Catalogue, query: str) -> View:
             selected = match.iloc[0].to_dict()
         else:
             notices.append(f"The selected event '{state.event}' has no source among the trusted tiers.")
-    return View(
-        state=state,
-        notices=notices,
-        shown=shown,
-        summary=describe(state, len(shown), cat.total, cat.vocab),
-        gantt=figures.gantt(shown, cat.vocab, lanes=state.lanes, selected=state.event, x_range=x_range),
-        timeline=figures.timeline(shown, cat.vocab, lanes=state.lanes, selected=state.event, x_range=x_range),
-        selected=selected,
-        uncertainty=figures.uncertainty(selected) if selected else None,
-        uncertainty_text=explain.dating_sentence(selected) if selected else
-        "Select an event to compare what each source says about its dates.",
-        rows=grid_rows(shown, cat.vocab),
-        query=to_query(state),
+    return View(state=state, notices=tuple(notices), shown=shown, total=len(cat.tables.events),
+                summary=describe(state, len(shown), len(cat.tables.events), cat.vocab), x_range=x_range,
+                selected=selected, query=to_query(state))
+
+
+def chronological(shown: pd.DataFrame) -> list[str]:
+    """The shown events' ids in date order (best start, then title): the order Previous/Next step in."""
+    if shown.empty:
+        return []
+    order = np.lexsort((shown["title"].to_numpy(dtype=str), theme.column(shown, "best_start")))
+    return list(shown["id"].to_numpy()[order])
+
+
+def details(cat: Catalogue, v: View) -> Details | None:
+    """The selected event's verdict, ranges, citations and neighbours (None without a selection)."""
+    if v.selected is None:
+        return None
+    event = v.selected
+    cites = cat.citations(event["id"], v.state.canon)
+    order = chronological(v.shown)
+    pos = order.index(event["id"]) if event["id"] in order else -1
+    return Details(
+        event=event, citations=cites, verdict=explain.verdict(event, cites), ranges=explain.dates_in_words(event),
+        previous=order[pos - 1] if pos > 0 else None,
+        next=order[pos + 1] if 0 <= pos < len(order) - 1 else None,
+        position=pos + 1, count=len(order),
     )
+
+
+def with_event(query: str, event: str | None, cat: Catalogue) -> str:
+    """The same view with another selection ('?'-prefixed, or '' for the default view)."""
+    state, _ = parse_query(query or "", cat.vocab)
+    q = to_query(state.with_event(event))
+    return "?" + q if q else ""
 
 
 def controls_from_state(state: FilterState) -> list:
@@ -87,11 +125,12 @@ def state_from_controls(values: list, event: str | None, cat: Catalogue) -> Filt
 def event_from_click(click: dict | None) -> str | None:
     """The event id carried in a clicked point's customdata."""
     try:
-        point = click["points"][0]
-        data = point["customdata"]
-        return data[0] if isinstance(data, list) else None
+        data = click["points"][0]["customdata"]
     except (KeyError, IndexError, TypeError):
         return None
+    if isinstance(data, list):
+        data = data[0] if data else None
+    return data if isinstance(data, str) else None
 
 
 def event_from_rows(rows) -> str | None:

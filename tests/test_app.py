@@ -28,13 +28,32 @@ def call(client, output_prefix: str, inputs: list[dict], changed: list[str], sta
     outputs = [dict(zip(("id", "property"), o.split(".", 1))) for o in dep["output"].strip(".").split("...")]
     for o in outputs:
         o["property"] = o["property"].split("@")[0]
+    if not dep["output"].startswith(".."):  # a single output goes as one object
+        outputs = outputs[0]
     body = {"output": dep["output"], "outputs": outputs, "inputs": inputs, "changedPropIds": changed, "state": list(state)}
     r = client.post("/_dash-update-component", json=body)
     return r.status_code, r.get_json()
 
 
-def render(client, search):
-    return call(client, f"..{ids.GANTT}.figure...", [{"id": ids.URL, "property": "search", "value": search}], [f"{ids.URL}.search"])
+def render(client, search, width=900):
+    """The charts' callback, as the browser sends it once the filter part of the URL changes."""
+    return call(client, f"..{ids.GANTT}.figure...",
+                [{"id": ids.FILTER_KEY, "property": "data", "value": str(search)},
+                 {"id": ids.PLOT_WIDTH, "property": "data", "value": width}],
+                [f"{ids.FILTER_KEY}.data"], state=[{"id": ids.URL, "property": "search", "value": search}])
+
+
+def details(client, search):
+    return call(client, f"..{ids.DETAILS_BODY}.children...",
+                [{"id": ids.SELECTED_KEY, "property": "data", "value": str(search)}],
+                [f"{ids.SELECTED_KEY}.data"], state=[{"id": ids.URL, "property": "search", "value": search}])
+
+
+def page_layout(client, path="/", search=""):
+    status, body = call(client, f"{ids.PAGE}.children", [{"id": ids.ROUTE, "property": "pathname", "value": path}],
+                        [f"{ids.ROUTE}.pathname"], state=[{"id": ids.ROUTE, "property": "search", "value": search}])
+    assert status == 200
+    return json.dumps(body)
 
 
 def test_page_is_served_with_local_assets_only(client):
@@ -52,11 +71,16 @@ def test_page_is_served_with_local_assets_only(client):
 
 
 def test_layout_credits_the_wikis_and_has_every_control(client):
-    layout = json.dumps(client.get("/_dash-layout").get_json())
+    layout = page_layout(client)
     for wiki in ("Memory Alpha", "Memory Beta", "Memory Delta", "CC BY-NC 3.0", "CC BY-SA 3.0"):
         assert wiki in layout
     for cid, _ in ids.CONTROLS:
         assert f'"id": "{cid}"' in layout
+
+
+def test_unknown_paths_get_a_page_that_says_so(client):
+    assert "No such page" in page_layout(client, "/no-such-page")
+    assert ids.GANTT in page_layout(client, "/")
 
 
 def test_render_callback_follows_the_url(client):
@@ -66,18 +90,43 @@ def test_render_callback_follows_the_url(client):
     assert resp[ids.SUMMARY]["children"] == "0 of 7 events: canon only, faction: Bajoran Resistance"
     assert resp[ids.NOTICE]["is_open"] is True
     assert "borg" in json.dumps(resp[ids.NOTICE]["children"])
-    assert resp[ids.DOWNLOAD_JSON]["href"] == "/events.json?canon=canon&faction=resistance&event=dukat-prefect"
-    assert "Waltz" in json.dumps(resp[ids.CITATIONS]["children"])
-    assert resp[ids.GRID]["selectedRows"] == {"ids": ["dukat-prefect"]}
+    assert resp[ids.DOWNLOAD_JSON]["href"] == "/events.json?canon=canon&faction=resistance"
+
+
+def test_an_unknown_event_gets_a_notice(client):
+    _, body = render(client, "?event=no-such-event")
+    assert "Ignored unknown event 'no-such-event'" in json.dumps(body["response"][ids.NOTICE]["children"])
+
+
+def test_details_callback_opens_the_panel_with_verdict_and_citations(client):
+    status, body = details(client, "?canon=canon,licensed&event=dukat-prefect")
+    resp = body["response"]
+    assert status == 200 and resp[ids.DETAILS]["className"] == "details-panel open"
+    text = json.dumps(resp[ids.DETAILS_BODY]["children"])
+    assert "Dukat becomes prefect" in text and "Waltz" in text and "Happened" in text
+    assert resp[ids.DOC_TITLE]["data"] == "Dukat becomes prefect \u00b7 Bajor Timeline"
+    assert "?canon=canon,licensed&event=" in text  # Previous and Next keep the filters
+    _, closed = details(client, "?canon=canon")
+    assert closed["response"][ids.DETAILS]["className"] == "details-panel"
+
+
+def test_table_rows_come_in_blocks(client):
+    status, body = call(client, f"{ids.GRID}.getRowsResponse",
+                        [{"id": ids.GRID, "property": "getRowsRequest",
+                          "value": {"startRow": 0, "endRow": 3, "sortModel": [{"colId": "title", "sort": "asc"}]}}],
+                        [f"{ids.GRID}.getRowsRequest"], state=[{"id": ids.URL, "property": "search", "value": ""}])
+    resp = body["response"][ids.GRID]["getRowsResponse"]
+    assert status == 200 and resp["rowCount"] == 7 and len(resp["rowData"]) == 3
+    assert [r["title"] for r in resp["rowData"]] == sorted(r["title"] for r in resp["rowData"])
 
 
 def test_markup_in_data_is_text_in_every_output(client):
     status, body = render(client, "?event=xss")
-    text = json.dumps(body)
     assert status == 200
-    assert "<img src=x onerror=alert(1)>" in text  # as a plain string child or grid cell (rendered as text)
     gantt_and_timeline = json.dumps([body["response"][ids.GANTT], body["response"][ids.TIMELINE]])
     assert "<img" not in gantt_and_timeline and "&lt;img src=x onerror=alert(1)&gt;" in gantt_and_timeline
+    _, panel = details(client, "?event=xss")
+    assert "<img src=x onerror=alert(1)>" in json.dumps(panel)  # a plain string child: React renders it as text
 
 
 def test_sync_callback_turns_a_click_into_a_url(client):

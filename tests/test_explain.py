@@ -1,24 +1,45 @@
-from dashboard.explain import dating_sentence
+"""The one-line verdict and the dates in words that lead the details panel."""
+from dashboard.explain import dates_in_words, readings, verdict
 from dashboard.schema import TIERS
 
 
 def event(cat, event_id, tiers=TIERS):
     df = cat.resolved(tiers)
-    return df[df["id"] == event_id].iloc[0].to_dict()
+    return df[df["id"] == event_id].iloc[0].to_dict(), cat.citations(event_id, tiers)
 
 
-def test_a_dispute_names_every_claim_the_span_and_why(mini):
-    text = dating_sentence(event(mini, "annexation"))
-    assert ("The sources disagree on when it began: Ensign Ro (canon, via Memory Beta) gives 2328; "
-            "Emissary (canon, via Memory Beta) gives 2309;") in text
-    assert "Together they span 2309-2328." in text
-    assert "Best estimate: 2328 to 2369" in text
-    assert text.endswith("Why: Episodes count the years from different starting points.")
+def test_dukat_prefecture_names_both_years_and_both_wikis(real):
+    e, cites = event(real, "dukat-prefecture")
+    assert verdict(e, cites).startswith(
+        "Began 2346 or 2359: Memory Beta and Memory Alpha read the same works differently")
 
 
-def test_value_disputes_and_single_sources(mini):
-    assert ("They also differ on the substance: 10 million per Cardassians (canon, via Star Trek Expanded Universe "
-            "(fan wiki)); 600 million per") in dating_sentence(event(mini, "death-toll"))
-    assert ("Only The Art of the Impossible (licensed, via Memory Beta) dates when it happened: 2333."
-            in dating_sentence(event(mini, "resistance-formed")))
-    assert "None of the trusted sources gives a date" in dating_sentence(event(mini, "micro-explosives"))
+def test_a_three_way_dispute_lists_each_reading(mini):
+    e, cites = event(mini, "annexation")
+    assert verdict(e, cites) == ("Began 2309, 2319 or 2328: the sources disagree "
+                                 "(Emissary, Bait and Switch: The Wrong Reflection and Ensign Ro).")
+
+
+def test_value_disputes_are_stated(mini):
+    e, cites = event(mini, "death-toll")
+    assert "The sources state different things: 10 million or 600 million" in verdict(e, cites)
+
+
+def test_agreement_and_silence(mini):
+    e, cites = event(mini, "resistance-formed", ("licensed",))
+    assert verdict(e, cites) == "2333: the one source that dates it."
+    e, cites = event(mini, "micro-explosives")
+    assert "no trusted source gives a date, so this is our editorial date" in verdict(e, cites)
+
+
+def test_readings_merge_overlapping_claims(mini):
+    _, cites = event(mini, "annexation")
+    groups = readings(cites, "start")
+    assert len(groups) == 3 and groups[0][0].earliest == 2309.0
+
+
+def test_ranges_in_words(mini):
+    e, _ = event(mini, "annexation")
+    assert dates_in_words(e) == "Began between 2309 and 2328; ended 2369"
+    e, _ = event(mini, "open-ended")
+    assert dates_in_words(e).endswith("ended 2369 or later")

@@ -19,7 +19,7 @@ def test_json_shape_and_round_trip(mini):
     assert ev["start_earliest"] == 2309.0 and ev["disputed"] is True
     # the JSON is the resolved table: numbers, lists and booleans survive the trip
     for rec, (_, row) in zip(payload["events"], resolved.iterrows()):
-        assert rec["factions"] == list(row["factions"])
+        assert rec["factions"] == list(row["factions"]) and rec["universes"] == list(row["universes"])
         assert rec["start_latest"] == row["start_latest"]
         assert len(rec["citations"]) == len(row["citations"])
     assert {a["wiki"] for a in payload["attribution"]} == {"Memory Alpha", "Memory Beta", "Memory Delta",
@@ -39,6 +39,7 @@ def test_csv_one_row_per_event_lists_joined(mini):
     assert len(rows) == len(resolved)
     res = next(r for r in rows if r["id"] == "resistance-formed")
     assert res["factions"] == "shakaar-cell;resistance"
+    assert next(r for r in rows if r["id"] == "annexation")["universes"] == "prime;dark-mirror"
     assert res["disputed"] == "false"
     assert res["citations"].startswith("The Art of the Impossible (licensed; Memory Beta: Occupation of Bajor): 2333")
     assert "CC BY-SA 3.0" in res["pages"]

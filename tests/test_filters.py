@@ -71,7 +71,8 @@ def test_text_search_disputed_era_universe(mini):
         ("q=<img", {"xss"}),
         ("disputed=1", {"annexation", "dukat-prefect", "death-toll"}),
         ("era=aftermath", {"death-toll", "open-ended"}),
-        ("universe=dark-mirror", {"open-ended"}),
+        ("universe=dark-mirror", {"open-ended", "annexation"}),  # annexation is shared: prime;dark-mirror
+        ("universe=prime", {"annexation", "dukat-prefect", "resistance-formed", "micro-explosives", "death-toll", "xss"}),
     ]:
         state, _ = parse_query(query, mini.vocab)
         assert set(apply(resolved, state, mini.vocab)["id"]) == expected, query

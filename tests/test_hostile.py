@@ -31,7 +31,8 @@ from dashboard.filters import KNOWN_KEYS, Vocabulary, apply, parse_query
 from dashboard.schema import TABLES, TIERS, DataInvalid
 
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "100"))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
+# The suite's run is the same every time (derandomize: no flaky CI); HOSTILE_EXAMPLES=N explores afresh.
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize="HOSTILE_EXAMPLES" not in os.environ,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 TRACE_MARKS = ("Traceback (most recent call last)", 'File "/', "werkzeug.debug")
 
@@ -161,9 +162,12 @@ def real_bodies(app) -> list[dict]:
         outputs = [dict(zip(("id", "property"), o.split(".", 1))) for o in dep["output"].strip(".").split("...")]
         for o in outputs:
             o["property"] = o["property"].split("@")[0]
-        inputs = [{"id": i["id"], "property": i["property"], "value": None} for i in dep["inputs"]]
-        inputs[0]["value"] = "?canon=canon" if inputs[0]["id"] == ids.URL else None
-        state = [{"id": s["id"], "property": s["property"], "value": None} for s in dep["state"]]
+        # what the browser puts in each input: the page's path and query, nothing for the rest
+        start = {"pathname": prefix, "search": "?canon=canon"}
+        inputs = [{"id": i["id"], "property": i["property"], "value": start.get(i["property"])} for i in dep["inputs"]]
+        state = [{"id": s["id"], "property": s["property"], "value": start.get(s["property"])} for s in dep["state"]]
+        if not dep["output"].startswith(".."):  # a single output travels as an object, several as a list
+            outputs = outputs[0]
         bodies.append({"output": dep["output"], "outputs": outputs, "inputs": inputs, "state": state,
                        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]})
     return bodies
@@ -313,7 +317,7 @@ def test_percent_encoded_queries_on_a_real_socket(app, port, data, params):
         conn.close()
 
 
-@settings(max_examples=max(20, EXAMPLES // 5), deadline=None, database=None)
+@settings(SETTINGS, max_examples=max(20, EXAMPLES // 5))
 @given(st.one_of(json_values.map(lambda v: json.dumps(v).encode()), st.binary(max_size=300)))
 def test_malformed_callback_bodies_on_a_real_socket(app, port, body):
     path = f"{app.config.routes_pathname_prefix}_dash-update-component".encode()
@@ -365,8 +369,8 @@ EDTF_ALPHABET = "0123456789X?~%./-[]{},:^uSYE+ Tx"
 def test_any_edtf_string_parses_or_says_why(text):
     try:
         iv = dates.parse(text)
-    except dates.DateSyntaxError as exc:
-        assert str(exc) and "\n" not in str(exc)
+    except dates.DateSyntaxError as exc:  # one line, unless the cell itself holds a line break (it is quoted)
+        assert str(exc) and ("\n" not in str(exc) or any(c in text for c in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"))
     else:
         assert iv.earliest <= iv.latest and iv.label == text.strip()
 

@@ -19,6 +19,7 @@ import pytest
 from conftest import MINI, ROOT
 from dashboard.components import ids
 from test_hostile import GARBAGE
+from test_server import callback_body
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -74,10 +75,7 @@ def get(port: int, path: str, method: str = "GET", body: bytes | None = None, he
 
 def render_request(port: int, prefix: str = "/") -> bytes:
     _, _, deps = get(port, f"{prefix}_dash-dependencies")
-    dep = next(d for d in json.loads(deps) if d["output"].startswith(f"..{ids.GANTT}.figure..."))
-    outputs = [dict(zip(("id", "property"), o.split(".", 1))) for o in dep["output"].strip(".").split("...")]
-    return json.dumps({"output": dep["output"], "outputs": outputs, "changedPropIds": [f"{ids.URL}.search"],
-                       "inputs": [{"id": ids.URL, "property": "search", "value": "?canon=canon"}], "state": []}).encode()
+    return json.dumps(callback_body(json.loads(deps), f"..{ids.GANTT}.figure...", "?canon=canon")).encode()
 
 
 def children(pid: int) -> set[int]:

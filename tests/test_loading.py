@@ -19,6 +19,7 @@ def test_the_mini_fixture_loads(mini):
     t = mini.tables
     assert len(t.events) == 7 and len(t.claims) == 11
     assert t.events.loc[t.events["id"] == "resistance-formed", "factions"].item() == ("shakaar-cell", "resistance")
+    assert t.events.loc[t.events["id"] == "annexation", "universes"].item() == ("prime", "dark-mirror")  # a shared history
     assert t.claims["start_iv"].iloc[0].label == "2328"
 
 
@@ -26,10 +27,15 @@ def test_error_prints_as_file_line_column_message():
     assert str(DataError("events.csv", 4, "start", "bad")) == "events.csv:4: start: bad"
 
 
+ROW_HAS_2 = ("row has 2 fields, the header has 7; give every column a cell (empty ones too), and wrap a cell holding "
+             "a comma in double quotes")
+
+
 def test_missing_file(broken):
     (broken.dir / "sources.csv").unlink()
     errs = errors_of(broken.dir)
-    assert DataError("sources.csv", None, "-", f"file is missing from {broken.dir}") in errs
+    assert DataError("sources.csv", None, "-", f"file is missing from {broken.dir}; create it with this header row: "
+                                               f"id,title,medium,series,tier,released") in errs
 
 
 def test_missing_required_column(broken):
@@ -38,14 +44,15 @@ def test_missing_required_column(broken):
 
 
 def test_a_broken_header_is_one_error_not_a_cascade(broken):
-    errs = errors_of(broken("events.csv", "universe,dispute_note", "universe,dispute_note,colour"))
-    assert errs == [DataError("events.csv", 1, "colour", "unknown column (columns are: id, title, summary, start, end, "
-                                                        "era, factions, universe, dispute_note)")]
+    errs = errors_of(broken("events.csv", "universes,dispute_note", "universes,dispute_note,colour"))
+    assert errs == [DataError("events.csv", 1, "colour", "unknown column; remove it, or rename it to one of the columns: "
+                                                        "id, title, summary, start, end, era, factions, universes, "
+                                                        "dispute_note")]
 
 
 def test_a_malformed_row_does_not_make_other_files_look_wrong(broken):
     errs = errors_of(broken("claims.csv", "annexation,tng-ensign-ro,memory-beta,2328,,,", "annexation,tng-ensign-ro"))
-    assert errs == [DataError("claims.csv", 2, "-", "row has 2 fields, the header has 7")]
+    assert errs == [DataError("claims.csv", 2, "-", ROW_HAS_2)]
 
 
 def test_unknown_column(broken):
@@ -55,17 +62,17 @@ def test_unknown_column(broken):
 
 def test_empty_required_field(broken):
     errs = errors_of(broken("events.csv", "Dukat becomes prefect,", ","))
-    assert DataError("events.csv", 3, "title", "is empty; a value is required") in errs
+    assert DataError("events.csv", 3, "title", "is empty; a value is required: the name to show, such as First contact") in errs
 
 
 def test_wrong_number_of_fields(broken):
     errs = errors_of(broken("claims.csv", "dukat-prefect,ds9-waltz,memory-alpha,2359,,,Appointed in 2359.", "dukat-prefect,ds9-waltz"))
-    assert DataError("claims.csv", 5, "-", "row has 2 fields, the header has 7") in errs
+    assert DataError("claims.csv", 5, "-", ROW_HAS_2) in errs
 
 
 def test_duplicate_id(broken):
     errs = errors_of(broken("events.csv", "dukat-prefect,Dukat", "annexation,Dukat"))
-    assert DataError("events.csv", 3, "id", "duplicate id 'annexation' (first on line 2)") in errs
+    assert DataError("events.csv", 3, "id", "duplicate id 'annexation' (first on line 2; give each row its own id)") in errs
 
 
 def test_bad_edtf(broken):
@@ -76,13 +83,14 @@ def test_bad_edtf(broken):
 
 def test_end_before_start(broken):
     errs = errors_of(broken("events.csv", "2328,2369,early-occupation", "2328,2309,early-occupation"))
-    assert DataError("events.csv", 2, "end", "end '2309' is before start '2328'") in errs
+    assert DataError("events.csv", 2, "end", "end '2309' is before start '2328' (swap them, or correct one)") in errs
 
 
 @pytest.mark.parametrize("file, old, new, column, fragment", [
     ("events.csv", ",early-occupation,cardassian-union", ",golden-age,cardassian-union", "era", "unknown era 'golden-age'"),
     ("events.csv", "cardassian-union,prime", "cardassian-onion,prime", "factions", "unknown faction 'cardassian-onion'"),
-    ("events.csv", "cardassian-union,prime", "cardassian-union,kelvin", "universe", "unknown universe 'kelvin'"),
+    ("events.csv", "cardassian-union,prime", "cardassian-union,kelvin", "universes", "unknown universe 'kelvin'"),
+    ("events.csv", "cardassian-union,prime;dark-mirror", "cardassian-union,prime;kelvin", "universes", "unknown universe 'kelvin'"),
     ("sources.csv", "TNG,canon,1991", "TNG,semi-canon,1991", "tier", "unknown tier 'semi-canon'"),
     ("sources.csv", "Ensign Ro,episode", "Ensign Ro,podcast", "medium", "unknown medium 'podcast'"),
 ])
@@ -134,3 +142,23 @@ def test_every_problem_is_reported_at_once(broken):
     broken("events.csv", "2346,,late-occupation", "soon,,late-occupation")
     errs = errors_of(broken("sources.csv", "TNG,canon,1991", "TNG,apocrypha,1991"))
     assert {e.file for e in errs} == {"events.csv", "sources.csv"}
+
+
+@pytest.mark.parametrize("file, old, new, column, message", [
+    ("events.csv", "2346,,late-occupation", "around 2346,,late-occupation", "start",
+     "'around 2346' is not an EDTF date (examples: 2328, 2328?, 234X, [2309..2328], 2346/2369); "
+     "for 'around 2346' write '2346~' (about 2346)"),
+    ("events.csv", "dukat-prefect,Dukat", "Dukat_Prefect,Dukat", "id",
+     "'Dukat_Prefect' is not a slug (lowercase letters, digits and hyphens; write it as 'dukat-prefect')"),
+    ("events.csv", "2346,,late-occupation", "2346,,golden-age", "era",
+     "unknown era 'golden-age' (not an id in eras.csv; add a row with that id there, or use one of: aftermath, "
+     "contact, early-occupation, late-occupation, later-accounts)"),
+    ("events.csv", "late-occupation,central-command,prime", "late-occupation,,prime", "factions",
+     "is empty; a value is required: one or more ids from factions.csv, separated by ';'"),
+    ("sources.csv", "TNG,canon,1991", "TNG,,1991", "tier", "is empty; a value is required: one of: canon, licensed, "
+                                                          "production, fan"),
+])
+def test_messages_say_what_to_write(broken, file, old, new, column, message):
+    """The validator's messages are the author's path: each says what to put instead."""
+    errs = only(errors_of(broken(file, old, new)), file)
+    assert any(e.column == column and e.message == message for e in errs), errs

@@ -32,12 +32,24 @@ def client(mini):
     return create_app(catalogue=mini).server.test_client()
 
 
-def render_body(client, prefix: str, search: str) -> dict:
-    deps = client.get(f"{prefix}_dash-dependencies").get_json()
-    dep = next(d for d in deps if d["output"].startswith(f"..{ids.GANTT}.figure..."))
+def callback_body(deps: list[dict], output_prefix: str, search: str) -> dict:
+    """A callback request as the browser builds it from _dash-dependencies: every 'search' input or
+    state gets the page's query, the rest None (so it follows the app as its callbacks change)."""
+    dep = next(d for d in deps if d["output"].startswith(output_prefix))
     outputs = [dict(zip(("id", "property"), o.split(".", 1))) for o in dep["output"].strip(".").split("...")]
-    return {"output": dep["output"], "outputs": outputs, "changedPropIds": [f"{ids.URL}.search"],
-            "inputs": [{"id": ids.URL, "property": "search", "value": search}], "state": []}
+    for o in outputs:
+        o["property"] = o["property"].split("@")[0]
+    fill = [{"id": d["id"], "property": d["property"], "value": search if d["property"] == "search" else None}
+            for d in dep["inputs"]]
+    state = [{"id": d["id"], "property": d["property"], "value": search if d["property"] == "search" else None}
+             for d in dep["state"]]
+    return {"output": dep["output"], "outputs": outputs if dep["output"].startswith("..") else outputs[0],
+            "inputs": fill, "state": state, "changedPropIds": [f"{fill[0]['id']}.{fill[0]['property']}"]}
+
+
+def render_body(client, prefix: str, search: str) -> dict:
+    """The charts' callback (it also writes the download links)."""
+    return callback_body(client.get(f"{prefix}_dash-dependencies").get_json(), f"..{ids.GANTT}.figure...", search)
 
 
 # ---------------------------------------------------------------- headers

@@ -1,4 +1,4 @@
-"""The plain functions behind the callbacks: query in, everything shown out; actions back to a query."""
+"""The plain functions behind the callbacks: query in, a View (data only) out; actions back to a query."""
 from dashboard import view
 from dashboard.filters import DEFAULT, parse_query
 
@@ -6,21 +6,37 @@ from dashboard.filters import DEFAULT, parse_query
 def test_build_view_for_a_shared_link(mini):
     v = view.build_view(mini, "?canon=canon&event=annexation&faction=borg")
     assert v.summary == "4 of 7 events: canon only"
-    assert v.notices == ["Ignored unknown faction value(s) 'borg'."]
-    assert v.selected["id"] == "annexation" and v.uncertainty.layout.meta["event"] == "annexation"
-    assert v.query == "canon=canon&event=annexation"
-    assert {r["id"] for r in v.rows} == set(v.shown["id"])
-    assert v.gantt.layout.meta["ids"] == ["annexation"]
+    assert v.notices == ("Ignored unknown faction value(s) 'borg'.",)
+    assert v.selected["id"] == "annexation"
+    assert v.query == "canon=canon&event=annexation" and v.filter_query == "canon=canon"
+    assert not any(hasattr(getattr(v, f), "to_plotly_json") for f in v.__dataclass_fields__)  # data only
 
 
 def test_year_filter_sets_the_shared_range(mini):
-    v = view.build_view(mini, "from=2330&to=2360")
-    assert tuple(v.gantt.layout.xaxis.range) == tuple(v.timeline.layout.xaxis.range) == (2330, 2361)
+    assert view.build_view(mini, "from=2330&to=2360").x_range == (2330, 2361)
 
 
-def test_selected_event_outside_the_trusted_tiers_gives_a_notice(mini):
+def test_unknown_event_gives_a_notice(mini):
+    v = view.build_view(mini, "event=no-such-event")
+    assert v.selected is None and v.notices == ("Ignored unknown event 'no-such-event'.",)
     v = view.build_view(mini, "canon=canon&event=open-ended")
     assert v.selected is None and "no source among the trusted tiers" in v.notices[0]
+
+
+def test_details_give_the_verdict_and_the_neighbours_in_date_order(mini):
+    v = view.build_view(mini, "event=dukat-prefect")
+    d = view.details(mini, v)
+    order = view.chronological(v.shown)
+    assert order[d.position - 1] == "dukat-prefect" and d.count == 7
+    assert d.previous == order[d.position - 2] and d.next == order[d.position]
+    assert {c["source"] for c in d.citations} >= {"Waltz"}
+    assert d.verdict.startswith("Happened")
+    assert view.details(mini, view.build_view(mini, "")) is None
+
+
+def test_with_event_keeps_the_filters(mini):
+    assert view.with_event("?canon=canon&event=annexation", "dukat-prefect", mini) == "?canon=canon&event=dukat-prefect"
+    assert view.with_event("?event=annexation", None, mini) == ""
 
 
 def test_controls_round_trip_through_the_state(mini):
@@ -38,36 +54,16 @@ def test_unticking_every_tier_trusts_nothing(mini):
 
 
 def test_click_and_row_payloads():
-    assert view.event_from_click({"points": [{"customdata": ["annexation", "x"]}]}) == "annexation"
-    assert view.event_from_click({"points": [{"x": 1}]}) is None
-    assert view.event_from_click(None) is None
-    assert view.event_from_rows([{"id": "xss"}]) == "xss" and view.event_from_rows([]) is None
+    assert view.event_from_click({"points": [{"customdata": "annexation"}]}) == "annexation"
+    assert view.event_from_click({"points": [{"customdata": ["annexation"]}]}) == "annexation"
+    assert view.event_from_click({"points": [{}]}) is None and view.event_from_click(None) is None
+    assert view.event_from_rows([{"id": "x"}]) == "x" and view.event_from_rows([]) is None
 
 
-def test_respond_url_change_sets_the_controls(mini):
-    search, controls = view.respond(mini, "?canon=canon&faction=resistance", "url", [])
-    assert search is None and controls[0] == ["canon"] and controls[2] == ["resistance"]
-
-
-def test_respond_click_row_and_clear_write_the_url(mini):
-    click = {"points": [{"customdata": ["annexation"]}]}
-    assert view.respond(mini, "?canon=canon", "gantt", [], gantt_click=click) == ("?canon=canon&event=annexation", None)
-    assert view.respond(mini, "", "grid", [], rows=[{"id": "xss"}]) == ("?event=xss", None)
-    assert view.respond(mini, "?event=xss", "clear", []) == ("", None)
-    assert view.respond(mini, "?event=xss", "timeline", [], timeline_click={"points": [{}]}) == (None, None)  # nothing picked
-
-
-def test_respond_controls_and_reset(mini):
-    values = view.controls_from_state(DEFAULT)
-    values[7] = True  # disputed only
-    assert view.respond(mini, "?event=annexation", "controls", values) == ("?disputed=1&event=annexation", None)
-    assert view.respond(mini, "?disputed=1&event=annexation", "controls", values) == (None, None)  # unchanged: no new history entry
-    search, controls = view.respond(mini, "?disputed=1", "reset", values)
-    assert search == "" and controls == view.controls_from_state(DEFAULT)
-
-
-def test_respond_refuses_an_unknown_action(mini):
-    import pytest
-
-    with pytest.raises(ValueError, match="unknown action 'dance'"):
-        view.respond(mini, "", "dance", [])
+def test_respond_writes_the_url_or_sets_the_controls(mini):
+    search, controls = view.respond(mini, "?canon=canon", "gantt", [], gantt_click={"points": [{"customdata": "annexation"}]})
+    assert search == "?canon=canon&event=annexation" and controls is None
+    search, controls = view.respond(mini, "?canon=canon&event=annexation", "clear", [])
+    assert search == "?canon=canon"
+    search, controls = view.respond(mini, "?era=aftermath", "url", [])
+    assert search is None and controls[1] == ["aftermath"]

@@ -1,55 +1,74 @@
-"""The table view (dash-ag-grid): sortable, filterable, an accessible alternative to the charts."""
+"""The table view (dash-ag-grid, infinite row model): sortable, an accessible alternative to the
+charts. The server sends only the block of rows being looked at, so 100,000 events stay light."""
 from __future__ import annotations
 
-
 import dash_ag_grid as dag
+import numpy as np
 
-from ..dates import format_range
-from ..resolve import bounds
+from .. import words
+from ..figures import theme
 from ..filters import Vocabulary
 from ..schema import TIER_LABELS
 from . import ids
 
 COLUMNS = [
     {"field": "title", "headerName": "Event", "flex": 3, "minWidth": 220},
-    {"field": "start", "headerName": "Start", "flex": 1, "minWidth": 110},
-    {"field": "end", "headerName": "End", "flex": 1, "minWidth": 110},
-    {"field": "range", "headerName": "Range the sources allow", "flex": 1.4, "minWidth": 150},
+    {"field": "when", "headerName": "When (best estimate)", "flex": 2, "minWidth": 170, "sortable": False},
+    {"field": "range", "headerName": "Range the sources allow", "flex": 1.6, "minWidth": 160, "sortable": False},
     {"field": "era", "headerName": "Era", "flex": 1.5, "minWidth": 140},
-    {"field": "factions", "headerName": "Factions", "flex": 2, "minWidth": 160},
-    {"field": "universe", "headerName": "Universe", "flex": 1.3, "minWidth": 120},
+    {"field": "factions", "headerName": "Factions", "flex": 2, "minWidth": 160, "sortable": False},
+    {"field": "universes", "headerName": "Universes", "flex": 1.3, "minWidth": 120, "sortable": False},
     {"field": "tier", "headerName": "Strongest source", "flex": 1.3, "minWidth": 130},
     {"field": "disputed", "headerName": "Disputed", "flex": 0.8, "minWidth": 100},
 ]
+BLOCK = 100
+SORTABLE = {"title": "title", "era": "era", "tier": "canon", "disputed": "disputed"}
 
 
 def grid_rows(df, vocab: Vocabulary) -> list[dict]:
     """Rows for the grid: plain text cells (the grid renders them as text, never as HTML)."""
+    s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(df)
     rows = []
-    for r in df.to_dict("records"):
-        lo = bounds(r, "start")[0]
-        hi = bounds(r, "start" if r["is_point"] else "end")[1]
+    for r, lo, hi in zip(df.to_dict("records"), s_lo, np.where(df["is_point"].to_numpy(dtype=bool), s_hi, e_hi)):
         rows.append({
-            "id": r["id"], "title": r["title"], "start": r["start"], "end": r["end"] or "(moment)",
-            "range": format_range(lo, hi), "era": vocab.eras[r["era"]],
+            "id": r["id"], "title": r["title"], "when": words.period(r["start"], r["end"]),
+            "range": words.span(lo, hi), "era": vocab.eras[r["era"]],
             "factions": ", ".join(vocab.factions[f] for f in r["factions"]),
-            "universe": vocab.universes[r["universe"]], "tier": TIER_LABELS[r["canon"]],
+            "universes": ", ".join(vocab.universes[u] for u in r["universes"]), "tier": TIER_LABELS[r["canon"]],
             "disputed": "yes" if r["disputed"] else "no",
         })
     return rows
+
+
+def block(df, vocab: Vocabulary, request: dict | None) -> dict:
+    """One block of rows for the grid's request {startRow, endRow, sortModel}: {rowData, rowCount}."""
+    request = request or {}
+    try:
+        start = max(int(request.get("startRow", 0)), 0)
+        end = min(max(int(request.get("endRow", start + BLOCK)), start), start + 1000)
+    except (TypeError, ValueError):
+        start, end = 0, BLOCK
+    ordered = df
+    for sort in reversed(request.get("sortModel") or []):
+        col = SORTABLE.get(sort.get("colId")) if isinstance(sort, dict) else None
+        if col:
+            ordered = ordered.sort_values(col, ascending=sort.get("sort") != "desc", kind="stable")
+    return {"rowData": grid_rows(ordered.iloc[start:end], vocab), "rowCount": len(df)}
 
 
 def build_grid() -> dag.AgGrid:
     return dag.AgGrid(
         id=ids.GRID,
         columnDefs=COLUMNS,
-        rowData=[],
+        rowModelType="infinite",
         getRowId="params.data.id",
-        defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True},
+        defaultColDef={"sortable": True, "resizable": True},
         dashGridOptions={
             "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
-            "domLayout": "normal", "pagination": False, "animateRows": False,
-            "ensureDomOrder": True, "enableCellTextSelection": True,
+            "cacheBlockSize": BLOCK, "maxBlocksInCache": 20, "infiniteInitialRowCount": 1,
+            "animateRows": False, "ensureDomOrder": True, "enableCellTextSelection": True,
+            # Tab moves on to the next control on the page instead of through every cell.
+            "tabToNextCell": {"function": "false"},
         },
         style={"height": "420px"},
         className="events-grid",

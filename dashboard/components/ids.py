@@ -1,8 +1,10 @@
 """Every component id in the app, in one place."""
 
-URL = "url"
+URL = "url"  # the page's own view of the address: every page's callbacks read it
+ROUTE = "route"  # the app's: which page to show
 NOTICE = "url-notice"
 ERROR = "error-notice"
+PAGE = "page-content"
 
 # filters
 CANON = "filter-canon"
@@ -15,19 +17,34 @@ SEARCH = "filter-q"
 DISPUTED = "filter-disputed"
 LANES = "filter-lanes"
 RESET = "filter-reset"
+FILTERS = "filters"  # the filter column (an offcanvas below the lg breakpoint)
+FILTERS_OPEN = "filters-open"
+FILTERS_CLOSE = "filters-close"
 SUMMARY = "view-summary"
 DOWNLOAD_JSON = "download-json"
 DOWNLOAD_CSV = "download-csv"
 
-# charts and linked panels
+# charts
 GANTT = "chart-gantt"
 TIMELINE = "chart-timeline"
-CITATIONS = "panel-citations"
-UNCERTAINTY = "panel-uncertainty"
-UNCERTAINTY_CHART = "panel-uncertainty-chart"
-UNCERTAINTY_TEXT = "panel-uncertainty-text"
-CLEAR_SELECTION = "clear-selection"
+CHARTS = "charts"
+PLOT_WIDTH = "plot-width"  # the charts' width in CSS px, measured in the browser
+FILTER_KEY = "filter-key"  # the query without the selection: what the charts depend on
+RENDERED = "rendered"  # the filter key the charts were last drawn for
 GRID = "events-grid"
+
+# details panel
+DETAILS = "details"
+DETAILS_BODY = "details-body"
+DETAILS_CLOSE = "details-close"
+DETAILS_PREV = "details-prev"
+DETAILS_NEXT = "details-next"
+SELECTED_KEY = "selected-key"  # event and trusted tiers: what the panel depends on
+DOC_TITLE = "doc-title"
+SINK = "sink"  # written by browser-side callbacks that only act on the page (title, grid cache)
+CLEAR_SELECTION = DETAILS_CLOSE
+UNCERTAINTY_CHART = "panel-uncertainty-chart"
+CITATIONS = "panel-citations"
 
 # every filter control and the property that holds its value, in the order callbacks use
 CONTROLS = (

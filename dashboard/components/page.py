@@ -1,14 +1,16 @@
-"""The explorer page: header, notices, filters, charts, linked panels, table, footer."""
+"""The explorer page: header, filters, charts, table, details panel, footer (layout only)."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from ..filters import Vocabulary
+from ..filters import FilterState, Vocabulary
 from . import ids
+from .charts import chart
+from .details import panel
 from .filters_panel import build_filters
 from .grid import build_grid
-from .panels import GRAPH_CONFIG, build_panels
+from .legend import build_key
 
 
 def build_footer(pages: list[dict]) -> html.Footer:
@@ -17,52 +19,62 @@ def build_footer(pages: list[dict]) -> html.Footer:
     for p in pages:
         title = html.A(p["title"], href=p["url"], rel="noopener noreferrer") if p.get("url") else p["title"]
         licence = html.A(p["licence"], href=p["licence_url"], rel="license noopener noreferrer") if p.get("licence_url") else p["licence"]
-        items.append(html.Li([f"{p['wiki']}: “", title, "” (", licence, ")"]))
+        items.append(html.Li([f"{p['wiki']}: \u201c", title, "\u201d (", licence, ")"]))
     return html.Footer([
         html.P("Bajor Timeline is a fan project. Every date and summary is our paraphrase of these wiki pages; "
                "the works they cite belong to their owners.", className="small mb-1"),
         html.Ul(items, className="small mb-0 attribution"),
-    ], className="border-top mt-4 pt-3 pb-4 text-muted", id="attribution")
+    ], className="border-top mt-3 pt-3 pb-4 text-muted", id="attribution")
 
 
-def chart(cid: str, label: str) -> html.Div:
-    """A graph in a labelled figure region (the table below is its text alternative)."""
-    return html.Div(dcc.Graph(id=cid, config=GRAPH_CONFIG, className="chart"), role="figure", **{"aria-label": label})
+def credit(pages: list[dict]) -> str:
+    """The one-line credit that goes on every chart image."""
+    return "Bajor Timeline, paraphrasing " + "; ".join(f"{p['wiki']} ({p['licence']})" for p in pages)
 
 
-def build_page(vocab: Vocabulary, pages: list[dict]) -> html.Div:
-    """Landmarks: a banner header, the filters as an aside, the charts in main, one footer."""
+def build_page(vocab: Vocabulary, pages: list[dict], state: FilterState | None = None) -> html.Div:
+    """Landmarks: a banner header, the filters as an aside, the charts in main, the details aside, one footer."""
     return html.Div([
         dcc.Location(id=ids.URL, refresh="callback-nav"),
-        dbc.Container([
-            html.Header([
-                html.A("Skip to the table of events", href="#table", className="visually-hidden-focusable"),
-                html.H1("Bajor Timeline", className="h3 mb-0"),
-                html.P("The Cardassian Occupation of Bajor, as the sources tell it: what is canon, what is not, "
-                       "and how sure anyone can be of each date.", className="text-muted mb-2"),
-            ], className="pt-3"),
-            dbc.Row([
-                dbc.Col(html.Aside(build_filters(vocab), **{"aria-label": "Filters"}), lg=3, class_name="mb-3"),
-                dbc.Col(html.Main([
-                    dbc.Alert(id=ids.NOTICE, is_open=False, color="warning", dismissable=True, class_name="small"),
-                    dbc.Alert(id=ids.ERROR, is_open=False, color="danger", dismissable=True, class_name="small"),
-                    html.Div([
-                        html.P(id=ids.SUMMARY, className="mb-0 fw-semibold", **{"aria-live": "polite"}),
-                        html.Div([
-                            dbc.Button("Reset filters", id=ids.RESET, size="sm", color="secondary", outline=True, class_name="me-2"),
-                            html.A("JSON", id=ids.DOWNLOAD_JSON, href="/events.json", className="btn btn-sm btn-link",
-                                   title="This view as JSON"),
-                            html.A("CSV", id=ids.DOWNLOAD_CSV, href="/events.csv", className="btn btn-sm btn-link",
-                                   title="This view as CSV"),
-                        ]),
-                    ], className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2"),
-                    chart(ids.GANTT, "Gantt chart of periods"),
-                    chart(ids.TIMELINE, "Timeline of moments"),
-                    build_panels(),
-                    html.H2("All shown events", className="h5 mt-2", id="table"),
-                    build_grid(),
-                ]), lg=9),
+        dcc.Store(id=ids.PLOT_WIDTH), dcc.Store(id=ids.FILTER_KEY), dcc.Store(id=ids.RENDERED),
+        dcc.Store(id=ids.SELECTED_KEY), dcc.Store(id=ids.DOC_TITLE), dcc.Store(id=ids.SINK),
+        html.Header([
+            html.A("Skip to the charts", href="#charts", className="visually-hidden-focusable"),
+            html.Div([
+                html.H1("Bajor Timeline", className="h4 mb-0"),
+                html.P("The Cardassian Occupation of Bajor as the sources tell it: what is canon, what is not, "
+                       "and how sure anyone can be of each date.", className="text-muted small mb-0 d-none d-md-block"),
             ]),
-            build_footer(pages),
-        ], fluid=True),
-    ])
+            html.Div([
+                html.Button("Filters", id=ids.FILTERS_OPEN, className="btn btn-sm btn-primary d-lg-none",
+                            n_clicks=0, **{"aria-controls": ids.FILTERS}),
+            ], className="d-flex gap-2"),
+        ], className="topbar d-flex justify-content-between align-items-center gap-2"),
+        html.Div([
+            html.Aside(build_filters(vocab), className="filters-col", **{"aria-label": "Filters"}),
+            html.Main([
+                dbc.Alert(id=ids.NOTICE, is_open=False, color="warning", dismissable=True, class_name="small py-2 mb-2"),
+                dbc.Alert(id=ids.ERROR, is_open=False, color="danger", dismissable=True, class_name="small py-2 mb-2"),
+                html.Div([
+                    html.P(id=ids.SUMMARY, className="mb-0 fw-semibold", **{"aria-live": "polite"}),
+                    html.Div([
+                        html.A("JSON", id=ids.DOWNLOAD_JSON, href="/events.json", className="btn btn-sm btn-link",
+                               title="This view as JSON"),
+                        html.A("CSV", id=ids.DOWNLOAD_CSV, href="/events.csv", className="btn btn-sm btn-link",
+                               title="This view as CSV"),
+                    ]),
+                ], className="d-flex flex-wrap justify-content-between align-items-center gap-1 summary-bar"),
+                build_key(vocab),
+                html.Div([
+                    html.H2("Periods", className="chart-title"),
+                    chart(ids.GANTT, "Gantt chart of periods", 420),
+                    html.H2("Moments", className="chart-title"),
+                    chart(ids.TIMELINE, "Timeline of moments", 360),
+                ], id=ids.CHARTS, **{"data-credit": credit(pages)}),
+                html.H2("All shown events", className="h6 mt-3", id="table"),
+                build_grid(),
+            ], className="charts-col"),
+            panel(),
+        ], className="explorer"),
+        build_footer(pages),
+    ], className="app")

@@ -1,108 +1,65 @@
-"""Gantt chart of periods on a numeric year axis: one trace per visual role, not per event."""
+"""Gantt chart of periods on a numeric year axis: one trace per visual role, built from columns.
+
+A period is drawn honestly: a faded bar over everything its dates allow, a solid bar only over
+the span every trusted source agrees it covers (none for a period known only as "sometime
+between A and B"), and dark ticks at the best estimate of its start and end.
+"""
 from __future__ import annotations
 
-import math
-
+import numpy as np
 import plotly.graph_objects as go
 
-from ..dates import format_range
 from ..filters import Vocabulary
-from ..resolve import bounds
-from . import theme
-from .lanes import faction_of, lane_of, lane_order, top_factions
+from . import marks, theme
 
-ROW_PX = 24
-TITLE_CHARS = 30
-LANE_CHARS = 18
-
-
-def _rows(df, vocab: Vocabulary, lanes: str) -> list[dict]:
-    periods = [r for r in df.to_dict("records") if not r["is_point"]]
-    order = {name: i for i, name in enumerate(lane_order(vocab, lanes))}
-    for r in periods:
-        r["lane"] = theme.short(lane_of(r, vocab, lanes), LANE_CHARS)
-    order = {theme.short(name, LANE_CHARS): i for name, i in order.items()}
-    periods.sort(key=lambda r: (order.get(r["lane"], len(order)), r["best_start"], r["title"]))
-    seen: dict[str, int] = {}
-    for r in periods:  # two events may share a title: keep their rows apart
-        key = (r["lane"], r["title"])
-        seen[key] = seen.get(key, 0) + 1
-        r["row"] = theme.safe(theme.short(r["title"], TITLE_CHARS)) + ("\u2009" * (seen[key] - 1))
-    return periods
-
-
-def _hover(r: dict) -> str:
-    rng = [format_range(*bounds(r, side)) for side in ("start", "end")]
-    return f"{theme.safe(r['start'])} to {theme.safe(r['end'])}<br>range: began {rng[0]}, ended {rng[1]}"
+MIN_BAR_YEARS = 0.35
+RANGE_OPACITY = 0.32
 
 
 def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None = None,
-          x_range=None, title: str = "Periods") -> go.Figure:
-    """Periods as bars (best estimate), faded bars for the uncertain start and end, era bands behind."""
-    rows = _rows(df, vocab, lanes)
+          x_range=None, plot_px: float | None = None) -> go.Figure:
+    """Periods (rows of `df` with is_point False) packed into lanes; ids ride along as customdata."""
+    periods = df[~df["is_point"].to_numpy(dtype=bool)]
     lo, hi = theme.extent(df, x_range)
-    colour = theme.colours(top_factions(vocab))
-    y = [[r["lane"] for r in rows], [r["row"] for r in rows]]
-    custom = [[r["id"], theme.safe(r["title"]), _hover(r), theme.tier_label(r["canon"]),
-               "disputed" if r["disputed"] else "sources agree", theme.claimed_dates(r)] for r in rows]
-    colours = [colour[faction_of(r["factions"], vocab)] for r in rows]
-    hover = ("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>sources give: %{customdata[5]}"
-             "<br>strongest source: %{customdata[3]} (%{customdata[4]})<extra></extra>")
+    plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
+    s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(periods)
+    a, b = theme.clamp(s_lo, lo, hi), theme.clamp(e_hi, lo, hi)
+    b = np.maximum(b, a + MIN_BAR_YEARS)
+    p = marks.place(periods, vocab, lanes, a, b, (lo, hi), plot_px)
+    hover = {"hovertemplate": "%{hovertext}<extra></extra>"}
     fig = go.Figure()
 
-    # Uncertainty: the spans where the start and the end may lie, faded.
-    unc_base, unc_len, unc_y0, unc_y1, unc_c, unc_cd = [], [], [], [], [], []
-    for r, c, y0, y1 in zip(rows, colours, *y):
-        for side in ("start", "end"):
-            a, b = (theme.clamp(v, lo, hi) for v in bounds(r, side))
-            if b - a > 0.01:
-                unc_base.append(a); unc_len.append(b - a); unc_y0.append(y0); unc_y1.append(y1)
-                unc_c.append(c); unc_cd.append([r["id"]])
-    # Only the id rides along: "none" (not "skip") keeps clicks on a faded bar selecting its event.
-    fig.add_trace(go.Bar(
-        name="Uncertain start or end (faded)", base=unc_base, x=unc_len, y=[unc_y0, unc_y1], orientation="h",
-        marker={"color": unc_c, "opacity": 0.3, "line": {"width": 0}}, customdata=unc_cd,
-        hoverinfo="none", showlegend=False, width=0.55,
-    ))
-    # Best estimate: solid bar coloured by faction, patterned and outlined by canon tier.
-    base = [theme.clamp(r["best_start"], lo, hi) for r in rows]
-    end = [theme.clamp(r["best_end"], lo, hi) for r in rows]
-    fig.add_trace(go.Bar(
-        name="Best estimate", base=base, x=[max(e - b, 0.3) for b, e in zip(base, end)], y=y, orientation="h",
-        marker={
-            "color": colours,
-            "line": {"color": "#222", "width": [theme.TIER_OUTLINE[r["canon"]] for r in rows]},
-            "pattern": {"shape": [theme.TIER_PATTERN[r["canon"]] for r in rows], "fgcolor": "#ffffff",
-                        "solidity": 0.35},
-        },
-        customdata=custom, hovertemplate=hover, showlegend=False, width=0.55,
-    ))
-    # Open-ended periods run to the edge of the chart, marked with an arrow.
-    open_rows = [(r, y0, y1) for r, y0, y1 in zip(rows, *y) if r["best_end"] is not None and math.isinf(r["best_end"])]
+    # Everything the dates allow, faded.
+    fig.add_trace(go.Bar(**marks.dimmable(dict(
+        name="range", base=a, x=b - a, y=p.y, orientation="h", width=p.bar_width, customdata=p.ids, meta="range",
+        marker={"color": p.colour, "opacity": RANGE_OPACITY, "line": {"width": 0}}, hovertext=p.hover, **hover),
+        opacity=RANGE_OPACITY)))
+    # The span every trusted source agrees on, solid.
+    core = (s_hi < e_lo) & np.isfinite(s_hi) & np.isfinite(e_lo)
+    c_lo, c_hi = theme.clamp(s_hi, lo, hi)[core], theme.clamp(e_lo, lo, hi)[core]
+    fig.add_trace(go.Bar(**marks.dimmable(dict(
+        name="agreed", base=c_lo, x=np.maximum(c_hi - c_lo, MIN_BAR_YEARS), y=p.y[core], orientation="h",
+        width=p.bar_width, customdata=p.ids[core], meta="agreed", hovertext=p.hover[core],
+        marker={"color": p.colour[core], "line": {"color": "rgba(0,0,0,0.55)", "width": 1}}, **hover))))
+    # Best estimates of the start and the end: short dark ticks.
+    bs = theme.column(periods, "best_start")
+    be = theme.column(periods, "best_end")
+    tick_x = np.concatenate([bs, be])
+    keep = np.isfinite(tick_x) & (tick_x >= lo) & (tick_x <= hi)
+    fig.add_trace(go.Scatter(**marks.dimmable(dict(
+        name="best", x=tick_x[keep], y=np.concatenate([p.y, p.y])[keep], mode="markers",
+        customdata=np.concatenate([p.ids, p.ids])[keep], meta="best",
+        hovertext=np.concatenate([p.hover, p.hover])[keep],
+        marker={"symbol": "line-ns", "size": 15, "line": {"color": theme.INK, "width": 2.5}}, **hover))))
+    # Periods that run past the edge of the chart (or are open-ended): an arrow at that edge.
+    right = e_hi > hi
+    left = s_lo < lo
     fig.add_trace(go.Scatter(
-        name="Open-ended (continues)", x=[hi] * len(open_rows), y=[[o[1] for o in open_rows], [o[2] for o in open_rows]],
-        mode="markers", marker={"symbol": "triangle-right", "size": 12, "color": "#222"}, cliponaxis=False,
-        hoverinfo="skip", showlegend=bool(open_rows),
-    ))
-    # The selected event, outlined.
-    sel = [(r, b, e, y0, y1) for r, b, e, y0, y1 in zip(rows, base, end, *y) if r["id"] == selected]
-    fig.add_trace(go.Bar(
-        name="Selected", base=[s[1] for s in sel], x=[max(s[2] - s[1], 0.3) for s in sel],
-        y=[[s[3] for s in sel], [s[4] for s in sel]], orientation="h", width=0.85,
-        marker={"color": "rgba(0,0,0,0)", "line": {"color": theme.SELECTED, "width": 3}},
-        hoverinfo="skip", showlegend=False,
-    ))
-    present = {faction_of(r["factions"], vocab) for r in rows}
-    for f in top_factions(vocab):
-        if f in present:
-            theme.legend_key(fig, theme.safe(vocab.factions[f]), "factions", {"color": colour[f]})
-    theme.legend_key(fig, "Uncertain start or end (faded)", "cues", {"color": "#777", "opacity": 0.3})
-    theme.tier_keys(fig, {r["canon"] for r in rows})
-    theme.base_layout(fig, title, (lo, hi), height=140 + ROW_PX * max(len(rows), 3))
-    theme.era_bands(fig, vocab.era_bands, (lo, hi))
-    fig.update_yaxes(autorange="reversed", type="multicategory", tickfont={"size": 12}, showdividers=True,
-                     automargin=False)
-    if not rows:
-        fig.add_annotation(text="No periods match these filters.", x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False)
-    fig.update_layout(meta={"role": "gantt", "ids": [r["id"] for r in rows], "x_range": [lo, hi]})
-    return fig
+        name="continues", x=np.concatenate([np.full(right.sum(), hi), np.full(left.sum(), lo)]),
+        y=np.concatenate([p.y[right], p.y[left]]), mode="markers", hoverinfo="skip", meta="edge", cliponaxis=False,
+        marker={"symbol": ["triangle-right"] * int(right.sum()) + ["triangle-left"] * int(left.sum()),
+                "size": 9, "color": theme.INK}))
+    marks.cue_traces(fig, p)
+    marks.finish(fig, p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No periods match these filters.")
+    fig.update_layout(meta={"role": "gantt", "x_range": [lo, hi], "selected": None})
+    return marks.select(fig, selected) if selected else fig

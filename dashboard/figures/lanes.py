@@ -1,5 +1,7 @@
-"""Which lane an event sits in (its outermost faction, or its era) and the lanes' order."""
+"""Lanes: which lane an event sits in (its outermost faction, or its era), keyed by id, in order."""
 from __future__ import annotations
+
+import numpy as np
 
 from ..filters import Vocabulary
 
@@ -14,13 +16,22 @@ def faction_of(factions, vocab: Vocabulary) -> str:
     return vocab.top(factions[0])
 
 
-def lane_of(row: dict, vocab: Vocabulary, lanes: str) -> str:
+def faction_keys(df, vocab: Vocabulary) -> np.ndarray:
+    """Each event's outermost faction id (one tree walk per distinct first faction)."""
+    tops = {f: vocab.top(f) for f in vocab.factions}
+    return np.array([tops.get(fs[0], fs[0]) for fs in df["factions"]], dtype=object)
+
+
+def lane_keys(df, vocab: Vocabulary, lanes: str) -> np.ndarray:
+    """The lane id of each event: an outermost faction id, or an era id."""
     if lanes == "era":
-        return vocab.eras[row["era"]]
-    return vocab.factions[faction_of(row["factions"], vocab)]
+        return df["era"].to_numpy(dtype=object)
+    return faction_keys(df, vocab)
 
 
 def lane_order(vocab: Vocabulary, lanes: str) -> list[str]:
-    if lanes == "era":
-        return list(vocab.eras.values())
-    return [vocab.factions[f] for f in top_factions(vocab)]
+    return list(vocab.eras) if lanes == "era" else top_factions(vocab)
+
+
+def lane_labels(vocab: Vocabulary, lanes: str) -> dict[str, str]:
+    return dict(vocab.eras) if lanes == "era" else {f: vocab.factions[f] for f in top_factions(vocab)}

@@ -1,23 +1,40 @@
-"""One look for every figure: colour-blind-safe palette, tier cues, axis helpers, safe text."""
+"""One look for every figure: palettes, cues, the shared year axis, era bands, safe text, columns.
+
+Cues, each explained in a line of the legend (dashboard/components/legend.py):
+- colour: the event's outermost faction (Okabe-Ito, colour-blind safe; grey past eight);
+- a solid bar: the span every trusted source agrees the period covers;
+- a faded bar: where its start or end may lie (a period known only as "between A and B" is faded
+  all through, never solid);
+- a short dark tick: the best estimate of the start and of the end;
+- marker shape: the strongest source tier (circle canon, diamond licensed, square production, x fan);
+- a star: the trusted sources disagree.
+"""
 from __future__ import annotations
 
 import html
 import math
 
+import numpy as np
 import plotly.graph_objects as go
 
 from ..schema import TIER_LABELS, TIERS
+from . import measure
 
-# Okabe & Ito's colour-blind-safe palette, black last; grey for the overflow.
+# Okabe & Ito's colour-blind-safe palette, black last; grey for the overflow. Factions own these.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 OVERFLOW = "#999999"
-TIER_PATTERN = {"canon": "", "licensed": "/", "production": ".", "fan": "x"}
+# Tiers get dark neutrals that no faction uses, and a shape each: colour is never the only cue.
+TIER_COLOUR = {"canon": "#1d1d1f", "licensed": "#5b4a8b", "production": "#7a5c12", "fan": "#6e6e6e"}
 TIER_SYMBOL = {"canon": "circle", "licensed": "diamond", "production": "square", "fan": "x"}
-TIER_OUTLINE = {"canon": 2.0, "licensed": 1.0, "production": 1.0, "fan": 1.0}
-SELECTED = "#000000"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+TIER_GLYPH = {"canon": "\u25cf", "licensed": "\u25c6", "production": "\u25a0", "fan": "\u2715"}
+INK = "#1f2328"
+MUTED = "#57606a"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 PAD_YEARS = 2
-LABEL_MARGIN = 340  # px: the same left margin on both charts, so their year axes line up
+LABEL_PX = 12  # chart label size at 100% zoom
+DEFAULT_PLOT_PX = 900.0  # plot width assumed until the browser says how wide the chart is
+MARGIN = {"l": 12, "r": 16, "t": 58, "b": 12}
+DIMMED = 0.22
 
 
 def colours(keys) -> dict[str, str]:
@@ -38,81 +55,141 @@ def extent(df, x_range=None) -> tuple[float, float]:
     """The shared year range: the given one, else the data's finite extent padded a little."""
     if x_range:
         return float(x_range[0]), float(x_range[1])
-    values = [v for col in ("start_earliest", "start_latest", "end_earliest", "end_latest", "best_start")
-              if col in df for v in df[col].dropna() if math.isfinite(v)]
-    if not values:
+    cols = [c for c in ("start_earliest", "start_latest", "end_earliest", "end_latest", "best_start") if c in df]
+    if not len(df) or not cols:
         return 2300.0, 2420.0
-    return math.floor(min(values)) - PAD_YEARS, math.ceil(max(values)) + PAD_YEARS
+    values = np.concatenate([column(df, c) for c in cols])
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return 2300.0, 2420.0
+    return math.floor(values.min()) - PAD_YEARS, math.ceil(values.max()) + PAD_YEARS
 
 
-def clamp(value, lo: float, hi: float) -> float:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return lo
-    return min(max(value, lo), hi)
+def column(df, name: str) -> np.ndarray:
+    """A numeric column as float64 (None/NaN stay NaN)."""
+    return np.asarray(df[name].to_numpy(dtype=float, na_value=np.nan), dtype=float)
 
 
-def short(text: str, limit: int) -> str:
-    """Cut a label to fit (hover, table and panels give it whole)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+def bound_arrays(df) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Start and end ranges as arrays, open bounds as -inf/+inf (a moment's end is its start's)."""
+    s_lo, s_hi = column(df, "start_earliest"), column(df, "start_latest")
+    e_lo, e_hi = column(df, "end_earliest"), column(df, "end_latest")
+    point = df["is_point"].to_numpy(dtype=bool)
+    s_lo = np.where(np.isnan(s_lo), -np.inf, s_lo)
+    s_hi = np.where(np.isnan(s_hi), np.inf, s_hi)
+    e_lo = np.where(point, s_lo, np.where(np.isnan(e_lo), -np.inf, e_lo))
+    e_hi = np.where(point, s_hi, np.where(np.isnan(e_hi), np.inf, e_hi))
+    return s_lo, s_hi, e_lo, e_hi
 
 
-def base_layout(fig: go.Figure, title: str, x_range: tuple[float, float], height: int,
-                left: int | None = LABEL_MARGIN) -> go.Figure:
+def clamp(values, lo: float, hi: float) -> np.ndarray:
+    """Clip years to the drawn range (NaN becomes the left edge)."""
+    v = np.asarray(values, dtype=float)
+    return np.clip(np.where(np.isnan(v), lo, v), lo, hi)
+
+
+def base_layout(fig: go.Figure, x_range: tuple[float, float], height: int, *, title: str | None = None,
+                top_axis: bool = True, margin: dict | None = None, plot_px: float = DEFAULT_PLOT_PX) -> go.Figure:
+    """The shared look: year ticks at the top (in view on the first screen), compact rows, no legend."""
+    nticks = int(max(3, min(14, plot_px // 64)))  # a year label needs about 40 px
     fig.update_layout(
         template="plotly_white",
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        font={"family": FONT, "size": 13, "color": "#212529"},
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}} if title else None,
+        font={"family": FONT, "size": LABEL_PX, "color": INK},
         height=height,
-        margin={"l": left if left is not None else 10, "r": 24, "t": 62, "b": 100},
+        margin={**MARGIN, **(margin or {})},
         barmode="overlay",
+        bargap=0,
         clickmode="event",
         hovermode="closest",
-        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "font": {"size": 12}},
-        xaxis={"range": list(x_range), "title": {"text": "Year"}, "tickformat": "d", "showgrid": True,
-               "gridcolor": "#e5e5e5", "zeroline": False},
+        dragmode="zoom",
+        showlegend=False,
+        xaxis={"range": list(x_range), "tickformat": "d", "showgrid": True, "gridcolor": "#e3e3e3",
+               "zeroline": False, "side": "top" if top_axis else "bottom", "ticks": "outside",
+               "tickfont": {"size": 12, "color": INK}, "fixedrange": False, "nticks": nticks,
+               "tickangle": 0},
+        yaxis={"showticklabels": False, "showgrid": False, "zeroline": False, "fixedrange": True,
+               "autorange": "reversed"},
+        hoverlabel={"font": {"family": FONT, "size": 13}, "align": "left"},
         uirevision="keep",
     )
     return fig
 
 
-def era_bands(fig: go.Figure, bands, x_range, label: bool = True) -> None:
-    """Eras as background bands, labelled along the top."""
+def era_bands(bands, x_range, plot_px: float, label: bool = True) -> tuple[list[dict], list[dict]]:
+    """Eras as background bands, and their names above the year ticks, cut to the band's measured
+    width. Returns (shapes, annotations) as plain dicts: set once on the layout (adding shapes one
+    by one re-validates every shape each time)."""
     lo, hi = x_range
-    shown = [b for b in bands if not (b[3] < lo or b[2] > hi)]
-    for i, (_id, name, start, end, colour) in enumerate(shown):
-        fig.add_vrect(x0=start, x1=end, fillcolor=colour, opacity=0.5, layer="below", line_width=0)
-        if label:  # staggered on two rows so neighbouring labels never collide
-            fig.add_annotation(x=(max(start, lo) + min(end, hi)) / 2, y=1.0, yref="paper", yanchor="bottom",
-                               yshift=13 * (i % 2), text=safe(name), showarrow=False, font={"size": 11, "color": "#555"})
+    px_per_year = plot_px / max(hi - lo, 1e-9)
+    shapes, notes = [], []
+    for _id, name, start, end, colour in (b for b in bands if not (b[3] < lo or b[2] > hi)):
+        x0, x1 = max(start, lo), min(end, hi)
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
+                       "fillcolor": colour, "opacity": 0.55, "layer": "below", "line": {"width": 0}})
+        text = measure.fit(name, (x1 - x0) * px_per_year - 6, size=11) if label else ""
+        if text:
+            notes.append({"x": (x0 + x1) / 2, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                          "yshift": 24, "text": safe(text), "showarrow": False, "hovertext": safe(name),
+                          "font": {"size": 11, "color": MUTED}})
+    return shapes, notes
 
 
-def claimed_dates(row: dict) -> str:
+def lane_headers(lanes, labels: dict, counts: dict) -> tuple[list[dict], list[dict]]:
+    """A header row per lane (its name and how many events), with a rule above it: (shapes, annotations)."""
+    shapes, notes = [], []
+    for k, y, _n in lanes:
+        notes.append({"x": 0, "xref": "paper", "xanchor": "left", "y": y, "yref": "y", "showarrow": False,
+                      "text": f"<b>{safe(labels[k])}</b> <span style='color:{MUTED}'>({counts[k]})</span>",
+                      "font": {"size": 12, "color": INK}, "bgcolor": "rgba(255,255,255,0.85)"})
+        if y > 0:
+            shapes.append({"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": y - 0.5,
+                           "y1": y - 0.5, "line": {"color": "#c9c9c9", "width": 1}})
+    return shapes, notes
+
+
+def empty_note(text: str) -> dict:
+    return {"text": text, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper", "showarrow": False,
+            "font": {"size": 14, "color": MUTED}}
+
+
+def label_anchor(x_lo: np.ndarray, x_hi: np.ndarray, label_px: np.ndarray, lo: float, hi: float,
+                 plot_px: float, lead_px: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where each label goes: right of its marks if it fits, else left of them, else inside at the start.
+
+    Returns (x of the label's first mark, text position 'middle right'/'middle left', footprint as
+    [lo, hi] in years). `lead_px` is the room taken by the cue markers before the text.
+    """
+    ypp = (hi - lo) / max(plot_px, 1.0)  # years per pixel
+    need = (label_px + lead_px + 6) * ypp
+    right_ok = x_hi + need <= hi
+    left_ok = x_lo - need >= lo
+    anchor = np.where(right_ok, x_hi + 3 * ypp, np.where(left_ok, x_lo - 3 * ypp, x_lo + 2 * ypp))
+    side = np.where(right_ok | ~left_ok, "middle right", "middle left")
+    foot_lo = np.where(right_ok | ~left_ok, x_lo, x_lo - need)
+    foot_hi = np.where(right_ok, x_hi + need, np.where(left_ok, x_hi, np.maximum(x_hi, x_lo + need)))
+    return anchor, side, np.stack([foot_lo, foot_hi])
+
+
+def hover_text(df) -> np.ndarray:
+    """Hover for each event, built from columns: title, dates in words, sources, tier, dispute."""
+    from .. import words
+
+    titles = df["title"].map(safe)
+    when = [safe(words.period(s, e)) for s, e in zip(df["start"], df["end"])]
+    says = (df["sources_say"] if "sources_say" in df else df["citations"].map(_sources_say)).map(safe)
+    tier = df["canon"].map(TIER_LABELS)
+    disputed = np.where(df["disputed"].to_numpy(dtype=bool), "<br><b>The sources disagree</b>", "")
+    return np.array([f"<b>{t}</b><br>{w}<br><span style='color:{MUTED}'>sources give: {s}</span>"
+                     f"<br>strongest source: {k}{d}"
+                     for t, w, s, k, d in zip(titles, when, says, tier, disputed)], dtype=object)
+
+
+def _sources_say(citations) -> str:
     """The dates as the trusted sources write them, e.g. 'start 2309 · 2319~ · 2328; end 2369'."""
     parts = []
     for side in ("start", "end"):
-        labels = list(dict.fromkeys(c[side] for c in row["citations"] if c[side]))
+        labels = list(dict.fromkeys(c[side] for c in citations if c[side]))
         if labels:
-            parts.append(f"{side} " + " · ".join(safe(x) for x in labels))
+            parts.append(f"{side} " + " · ".join(labels))
     return "; ".join(parts) if parts else "no source gives a date"
-
-
-def legend_key(fig: go.Figure, name: str, group: str, marker: dict, kind: str = "bar") -> None:
-    """A legend-only entry (no data) explaining a visual cue."""
-    if kind == "bar":
-        fig.add_trace(go.Bar(x=[None], y=[None], orientation="h", name=name, marker=marker,
-                             legendgroup=group, showlegend=True, hoverinfo="skip"))
-    else:
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, marker=marker,
-                                 legendgroup=group, showlegend=True, hoverinfo="skip"))
-
-
-def tier_keys(fig: go.Figure, tiers, kind: str = "bar") -> None:
-    for t in TIERS:
-        if t not in tiers:
-            continue
-        if kind == "bar":
-            marker = {"color": "#ffffff", "line": {"color": "#333", "width": TIER_OUTLINE[t]},
-                      "pattern": {"shape": TIER_PATTERN[t], "fgcolor": "#333", "solidity": 0.3}}
-        else:
-            marker = {"color": "#555", "symbol": TIER_SYMBOL[t], "size": 10}
-        legend_key(fig, tier_label(t), "tiers", marker, kind)

@@ -85,15 +85,23 @@ def csp_safe_wait_for_function(pg):
     return wait_for_function
 
 
+VIEWPORTS = {"laptop": (1366, 768), "projector": (1920, 1080), "phone": (390, 844)}
+
+
 @pytest.fixture
-def page(browser):
+def page(browser, request):
     """A fresh page that refuses (and records) any request leaving this machine, and fails the test
-    on any Content-Security-Policy violation (the app's CSP is as strict as Dash allows)."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    on any Content-Security-Policy violation (the app's CSP is as strict as Dash allows).
+
+    Tests parametrised with `viewport` (a VIEWPORTS key) get that size; others a laptop's."""
+    size = VIEWPORTS[getattr(request, "param", None) or "laptop"]
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]},
+                                  is_mobile=size[0] < 500, has_touch=size[0] < 500)
     context.add_init_script(RECORD_CSP)
     pg = context.new_page()
     pg.external_requests = []
     pg.console_errors = []
+    pg.console_warnings = []
 
     def route(r):
         url = r.request.url
@@ -105,8 +113,9 @@ def page(browser):
 
     pg.route("**/*", route)
     pg.csp_console = []  # a test that provokes a violation on purpose empties this after checking it
-    pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
     pg.on("console", lambda m: "Content Security Policy" in m.text and pg.csp_console.append(m.text))
+    pg.on("console", lambda m: (pg.console_errors if m.type == "error" else pg.console_warnings).append(m.text)
+          if m.type in ("error", "warning") else None)
     pg.set_default_timeout(20_000)
     pg.default_timeout = 20_000
     pg.wait_for_function = csp_safe_wait_for_function(pg)

@@ -1,36 +1,47 @@
-"""The timeline of moments: markers in lanes, whiskers, tier symbols, packing."""
+"""The timeline of moments: markers with whiskers, labels beside them, coinciding moments apart."""
+from collections import Counter
+
 from dashboard.figures import timeline
-from dashboard.figures.timeline import pack
 from dashboard.schema import TIERS
+
+
+def role(fig, meta):
+    return next(t for t in fig.data if t.meta == meta)
 
 
 def test_points_only_with_asymmetric_whiskers(mini):
     fig = timeline(mini.resolved(TIERS), mini.vocab)
-    pts = fig.data[0]
-    ids = fig.layout.meta["ids"]
+    pts = role(fig, "moment")
+    ids = list(pts.customdata)
     assert set(ids) == {"dukat-prefect", "resistance-formed", "micro-explosives", "death-toll", "xss"}
     i = ids.index("dukat-prefect")
     assert pts.x[i] == 2346.0
     assert pts.error_x.arrayminus[i] == 0 and round(pts.error_x.array[i], 3) == 13.999  # 2346 .. 2359
-    assert pts.marker.symbol[ids.index("micro-explosives")] == "square"  # production tier
+    tier = next(t for t in fig.data if t.name == "tier")
+    assert tier.marker.symbol[list(tier.customdata).index("micro-explosives")] == "square"  # production tier
 
 
-def test_lanes_are_labelled_ticks(mini):
-    fig = timeline(mini.resolved(TIERS), mini.vocab)
-    assert list(fig.layout.yaxis.ticktext) == ["Cardassian Union", "Bajoran people", "Bajoran Resistance",
-                                               "United Federation of Planets"]
+def test_every_moment_is_named_without_hovering(real):
+    fig = timeline(real.resolved(TIERS), real.vocab)
+    labels = role(fig, "label")
+    titles = dict(zip(real.resolved(TIERS)["id"], real.resolved(TIERS)["title"]))
+    assert len(labels.text) == len(role(fig, "moment").x)
+    assert all(t == titles[i] or t.endswith("\u2026") for t, i in zip(labels.text, labels.customdata))
 
 
-def test_pack_separates_close_points_in_a_lane():
-    rows = [{"lane": "A", "best_start": 2330.0}, {"lane": "A", "best_start": 2331.0},
-            {"lane": "A", "best_start": 2340.0}, {"lane": "B", "best_start": 2330.0}]
-    ys, ticks, dividers = pack(rows, ["A", "B"])
-    assert ys[0] != ys[1] and ys[2] == ys[0]
-    assert ticks == [("A", 0.5), ("B", 3.0)] and dividers == [2.0]
+def test_coinciding_moments_are_spread_apart(real):
+    df = real.resolved(TIERS)
+    fig = timeline(df, real.vocab)
+    pts = role(fig, "moment")
+    same_year = Counter(round(x) for x in pts.x)
+    year, n = same_year.most_common(1)[0]
+    assert n >= 10  # many moments fall in 2369
+    rows = [y for x, y in zip(pts.x, pts.y) if round(x) == year]
+    assert len(set(rows)) == len(rows)  # each on its own row
 
 
-def test_selection_ring_and_shared_range(mini):
+def test_selection_and_shared_range(mini):
     fig = timeline(mini.resolved(TIERS), mini.vocab, selected="xss", x_range=(2300, 2400))
-    assert len(fig.data[1].x) == 1 and fig.data[1].marker.symbol == "circle-open"
+    assert list(role(fig, "selected").text) == ["<b>&lt;img src=x onerror=alert(1)&gt;</b>"]
     assert tuple(fig.layout.xaxis.range) == (2300, 2400)
-    assert fig.data[0].customdata[fig.layout.meta["ids"].index("xss")][1] == "&lt;img src=x onerror=alert(1)&gt;"
+    assert "<img" not in fig.to_json()

@@ -1,38 +1,46 @@
-"""The dispute chart: one mark per dated claim, the envelope, the best estimate."""
-from dashboard.figures import uncertainty
+"""The dispute chart: Start and End headed, a row per dated claim named 'Work · Wiki'."""
+from dashboard.figures import theme, uncertainty
 from dashboard.schema import TIERS
 
 
 def event(cat, event_id, tiers=TIERS):
     df = cat.resolved(tiers)
-    return df[df["id"] == event_id].iloc[0].to_dict()
+    return df[df["id"] == event_id].iloc[0].to_dict(), cat.citations(event_id, tiers)
 
 
-def test_each_dated_claim_is_its_own_mark(mini):
-    fig = uncertainty(event(mini, "annexation"))
-    starts, ends = fig.data[0], fig.data[1]
-    assert list(starts.y) == ["Ensign Ro", "Emissary\u2009", "Bait and Switch: The Wron\u2026\u2009\u2009"]
-    assert [c[3] for c in starts.customdata] == ["On-screen canon", "On-screen canon", "Fan work"]
-    assert list(starts.marker.pattern.shape) == ["", "", "x"]
+def test_start_and_end_headings_and_a_row_per_claim(mini):
+    fig = uncertainty(*event(mini, "annexation"))
+    heads = [a.text for a in fig.layout.annotations if a.text in ("<b>Start</b>", "<b>End</b>")]
+    assert heads == ["<b>Start</b>", "<b>End</b>"]
+    starts, names = fig.data[0], fig.data[1]
     assert [round(b) for b in starts.base] == [2328, 2309, 2319]
-    assert len(ends.base) == 2  # two claims date the end
+    assert names.text[0].startswith("\u25cf Ensign Ro \u00b7 Memory Beta")
+    assert "2328" in names.text[0]
+    assert list(starts.marker.color) == [theme.TIER_COLOUR["canon"]] * 2 + [theme.TIER_COLOUR["fan"]]
     assert fig.layout.meta["claims"] == 3
 
 
-def test_envelope_and_best_estimate_are_drawn(mini):
-    fig = uncertainty(event(mini, "annexation"))
-    rects = [s for s in fig.layout.shapes if s.type == "rect"]
+def test_readers_see_dates_in_words(real):
+    fig = uncertainty(*event(real, "annexation-of-bajor"))
+    text = " ".join(fig.data[1].text)
+    assert "about 2319" in text and "by 2319" in text and "2319~" not in text.split("<span")[0]
+
+
+def test_best_estimate_is_dashed_and_the_span_shaded(mini):
+    fig = uncertainty(*event(mini, "annexation"))
     lines = [s for s in fig.layout.shapes if s.type == "line"]
-    assert (rects[0].x0, rects[0].x1) == (2309.0, 2328.999)
-    assert sorted(l.x0 for l in lines) == [2328.0, 2369.999]
+    assert sorted(round(l.x0, 3) for l in lines) == [2328.0, 2369.999]
+    assert all(l.line.dash == "dash" for l in lines)
+    assert any(s.type == "rect" and (s.x0, s.x1) == (2309.0, 2328.999) for s in fig.layout.shapes)
 
 
-def test_trusting_canon_only_leaves_canon_marks(mini):
-    fig = uncertainty(event(mini, "annexation", ("canon",)))
-    assert {c[3] for c in fig.data[0].customdata} == {"On-screen canon"}
+def test_a_moment_has_one_date_panel_and_canon_only_leaves_canon(mini):
+    fig = uncertainty(*event(mini, "dukat-prefect", ("canon",)))
+    assert [a.text for a in fig.layout.annotations if a.text.startswith("<b>")] == ["<b>Date</b>"]
+    assert set(fig.data[0].marker.color) == {theme.TIER_COLOUR["canon"]}
 
 
 def test_undated_event_says_so(mini):
-    fig = uncertainty(event(mini, "micro-explosives"))
+    fig = uncertainty(*event(mini, "micro-explosives"))
     assert fig.layout.meta["claims"] == 0
     assert any("No trusted source gives a date" in a.text for a in fig.layout.annotations)

@@ -1,0 +1,165 @@
+"""What the Gantt chart and the timeline share: lanes packed into rows, labelled marks, selection.
+
+Columns in, arrays out: no per-event dicts. Both charts place each event's marks, then its cue
+markers (tier shape, dispute star) and its label beside them, pack the footprints into rows per
+lane, and give every clickable trace the event ids as customdata, so a click names the event and
+`selectedpoints` can dim every other event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ..filters import Vocabulary
+from . import measure, packing, theme
+from .lanes import faction_keys, lane_keys, lane_labels, lane_order, top_factions
+
+ROW_PX = 21  # a compact row: 12 px text with a little air
+NARROW_PX = 560  # below this plot width (phones) labels go above their marks, not beside them
+ROW_PX_NARROW = 30
+LABEL_MAX_PX = 300
+TIER_PX = 11  # room for the tier marker
+STAR_PX = 12  # room for the dispute star
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Events placed on a chart: everything needed to draw their marks and labels."""
+
+    ids: np.ndarray
+    y: np.ndarray
+    label_y: np.ndarray
+    label: np.ndarray
+    label_x: np.ndarray
+    label_side: np.ndarray
+    tier_x: np.ndarray
+    star_x: np.ndarray
+    disputed: np.ndarray
+    tier: np.ndarray
+    colour: np.ndarray
+    hover: np.ndarray
+    lanes: list  # (lane id, header y, rows)
+    lane_label: dict
+    lane_count: dict
+    rows: int
+    row_px: int
+
+    @property
+    def bar_width(self) -> float:
+        """Bar thickness in rows: thinner where a label line sits above each bar."""
+        return 0.62 if self.row_px == ROW_PX else 0.4
+
+
+def place(df, vocab: Vocabulary, lanes: str, x_lo: np.ndarray, x_hi: np.ndarray,
+          x_range: tuple[float, float], plot_px: float) -> Placed:
+    """Pack events into rows per lane so that no two marks or labels overlap at this width."""
+    lo, hi = x_range
+    ypp = (hi - lo) / max(plot_px, 1.0)
+    disputed = df["disputed"].to_numpy(dtype=bool)
+    cut = min(LABEL_MAX_PX, plot_px * 0.45)
+    labels = np.array([measure.fit(t, cut) for t in df["title"]], dtype=object)
+    label_px = measure.widths(labels)
+    lead = TIER_PX + np.where(disputed, STAR_PX, 0) + 2
+    narrow = plot_px < NARROW_PX
+    if narrow:  # the label above the marks, from their start: a row is a label line and a bar
+        start = np.minimum(x_lo, hi - (label_px + lead + 6) * ypp).clip(lo)
+        anchor, side = start, np.full(len(x_lo), "middle right", dtype=object)
+        foot = np.stack([np.minimum(x_lo, start), np.maximum(x_hi, start + (label_px + lead + 8) * ypp)])
+    else:
+        anchor, side, foot = theme.label_anchor(x_lo, x_hi, label_px, lo, hi, plot_px, lead)
+    step = np.where(side == "middle left", -1.0, 1.0)
+    lane = lane_keys(df, vocab, lanes)
+    order = lane_order(vocab, lanes)
+    order += [k for k in dict.fromkeys(lane) if k not in order]
+    rows = np.zeros(len(df), dtype=np.int64)
+    for k in dict.fromkeys(lane):
+        m = lane == k
+        rows[m] = packing.pack(foot[0][m], foot[1][m], gap=4 * ypp)
+    y, lane_info = packing.stack(lane, rows, order)
+    names = lane_labels(vocab, lanes)
+    counts = {k: int(np.sum(lane == k)) for k, _, _ in lane_info}
+    colour_of = theme.colours(top_factions(vocab))
+    colour = np.array([colour_of.get(f, theme.OVERFLOW) for f in faction_keys(df, vocab)], dtype=object)
+    return Placed(
+        ids=df["id"].to_numpy(dtype=object), y=y, label_y=y - 0.42 if narrow else y, label=np.array([theme.safe(t) for t in labels], dtype=object),
+        label_x=anchor + step * lead * ypp, label_side=side,
+        tier_x=anchor + step * (TIER_PX / 2) * ypp, star_x=anchor + step * (TIER_PX + STAR_PX / 2) * ypp,
+        disputed=disputed, tier=df["canon"].to_numpy(dtype=object), colour=colour, hover=theme.hover_text(df),
+        lanes=lane_info, lane_label={k: names.get(k, k) for k, _, _ in lane_info}, lane_count=counts,
+        rows=int(y.max()) + 1 if len(y) else 0, row_px=ROW_PX_NARROW if narrow else ROW_PX,
+    )
+
+
+def dimmable(trace: dict, opacity: float = 1.0) -> dict:
+    """Let `selectedpoints` dim every event but the selected one (its opacity stays as drawn)."""
+    out = {**trace, "unselected": {"marker": {"opacity": opacity * theme.DIMMED}},
+           "selected": {"marker": {"opacity": opacity}}}
+    if trace.get("mode") == "text":  # the selected label is redrawn in bold by the "selected" trace
+        out["unselected"] = {"textfont": {"color": "#b0b0b0"}}
+        out["selected"] = {"textfont": {"color": "rgba(0,0,0,0)"}}
+    return out
+
+
+def cue_traces(fig: go.Figure, p: Placed) -> None:
+    """Tier markers, dispute stars and labels (clickable: each carries its event id)."""
+    hover = {"hovertext": p.hover, "hovertemplate": "%{hovertext}<extra></extra>"}
+    fig.add_trace(go.Scatter(**dimmable(dict(
+        name="tier", x=p.tier_x, y=p.label_y, mode="markers", customdata=p.ids, meta="cue",
+        marker={"symbol": [theme.TIER_SYMBOL[t] for t in p.tier], "size": 8,
+                "color": [theme.TIER_COLOUR[t] for t in p.tier], "line": {"width": 0}},
+        **hover))))
+    d = p.disputed
+    fig.add_trace(go.Scatter(**dimmable(dict(
+        name="disputed", x=p.star_x[d], y=p.label_y[d], mode="markers", customdata=p.ids[d], meta="cue",
+        marker={"symbol": "star", "size": 12, "color": "#c0392b", "line": {"color": "#000", "width": 1}},
+        hovertext=p.hover[d], hovertemplate="%{hovertext}<extra></extra>"))))
+    fig.add_trace(go.Scatter(**dimmable(dict(
+        name="labels", x=p.label_x, y=p.label_y, mode="text", text=p.label, textposition=p.label_side,
+        textfont={"size": theme.LABEL_PX, "color": theme.INK}, customdata=p.ids, meta="label",
+        cliponaxis=False, **hover))))
+    # Filled with the selected event's label in bold (here for a given selection, or by the browser).
+    fig.add_trace(go.Scatter(name="selected", x=[], y=[], mode="text", text=[], textposition="middle right",
+                             textfont={"size": theme.LABEL_PX + 1, "color": "#000"}, meta="selected",
+                             hoverinfo="skip", cliponaxis=False))
+
+
+def select(fig: go.Figure, event: str | None) -> go.Figure:
+    """Dim every event but `event` and embolden its label (what assets/explorer.js does in the browser)."""
+    data = fig.data
+    hit = False
+    for trace in data:
+        ids = trace.customdata
+        if ids is None or trace.meta == "selected":
+            continue
+        idx = [i for i, v in enumerate(ids) if v == event] if event else []
+        hit = hit or bool(idx)
+        trace.selectedpoints = idx if event else None
+    for trace in data:
+        if trace.meta == "selected":
+            labels = next((t for t in data if t.meta == "label"), None)
+            i = next((i for i, v in enumerate(labels.customdata) if v == event), None) if labels and event else None
+            if i is None:
+                trace.update(x=[], y=[], text=[])
+            else:
+                trace.update(x=[labels.x[i]], y=[labels.y[i]], text=[f"<b>{labels.text[i]}</b>"],
+                             textposition=labels.textposition[i] if not isinstance(labels.textposition, str)
+                             else labels.textposition)
+    if event and not hit:
+        for trace in data:
+            if trace.customdata is not None:
+                trace.selectedpoints = None
+    fig.update_layout(meta={**(fig.layout.meta or {}), "selected": event if hit else None})
+    return fig
+
+
+def finish(fig: go.Figure, p: Placed, x_range, plot_px: float, bands, *, era_labels: bool, empty: str) -> go.Figure:
+    height = theme.MARGIN["t"] + theme.MARGIN["b"] + p.row_px * max(p.rows, 3)
+    theme.base_layout(fig, x_range, height, plot_px=plot_px)
+    era_shapes, era_notes = theme.era_bands(bands, x_range, plot_px, label=era_labels)
+    lane_shapes, lane_notes = theme.lane_headers(p.lanes, p.lane_label, p.lane_count)
+    notes = era_notes + lane_notes + ([theme.empty_note(empty)] if not len(p.ids) else [])
+    fig.update_layout(shapes=era_shapes + lane_shapes, annotations=notes,
+                      yaxis={"range": [max(p.rows, 3) - 0.5, -0.5], "autorange": False})
+    return fig
