@@ -408,7 +408,7 @@ def accepts_or_reports(data_dir: Path) -> None:
         export.to_csv(shown, tables)
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=max(10, EXAMPLES // 2))  # each example loads, resolves and exports a table
 @given(st.data())
 def test_random_cells_in_the_tables_are_accepted_or_reported(data):
     with tempfile.TemporaryDirectory() as tmp:
@@ -433,7 +433,7 @@ def _read(path: Path) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=max(10, EXAMPLES // 2))
 @given(st.sampled_from(sorted(TABLES)), st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode),
                                                    st.lists(st.lists(cells, max_size=8), max_size=6).map(
                                                        lambda rows: "\n".join(",".join(r) for r in rows).encode("utf-8", "surrogatepass"))))
