@@ -13,6 +13,7 @@ from functools import cache
 
 from dashboard import create_app
 from dashboard.schema import DataInvalid
+from dashboard.server import trust_proxies
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -42,13 +43,20 @@ def main(argv=None) -> int:
 
 @cache
 def wsgi_app():
-    """The one Dash app of this process for WSGI hosts (built on first use, then reused)."""
+    """The one Dash app of this process for WSGI hosts (built on first use, then reused).
+
+    $BAJOR_DATA: the data directory. $BAJOR_TRUSTED_PROXIES=N: trust the X-Forwarded-For/-Proto/-Host/-Port
+    headers set by N reverse proxies in front (so absolute links such as oEmbed's say https and the public
+    host); default 0, trust none.
+    """
     try:
-        return create_app(os.environ.get("BAJOR_DATA") or None)
+        app = create_app(os.environ.get("BAJOR_DATA") or None)
     except DataInvalid as exc:  # the server log gets the validator's messages, then the worker stops
         for err in exc.errors:
             print(err, file=sys.stderr)
         raise
+    trust_proxies(app, os.environ.get("BAJOR_TRUSTED_PROXIES", "0"))
+    return app
 
 
 def __getattr__(name):

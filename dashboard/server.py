@@ -140,6 +140,18 @@ class Paths:
                    for r in roots)
 
 
+def trust_proxies(app, count) -> None:
+    """Believe the X-Forwarded-For/-Proto/-Host/-Port headers of `count` proxies in front (0: none)."""
+    try:
+        n = int(count)
+    except (TypeError, ValueError):
+        raise ValueError(f"BAJOR_TRUSTED_PROXIES must be a whole number of proxies, not {count!r}") from None
+    if n > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n)
+
+
 def error_page(code: int, reason: str, home: str) -> str:
     """A plain HTML error page: the status, one escaped sentence, a way back. No details."""
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{code}: Bajor Timeline</title></head>'

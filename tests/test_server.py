@@ -262,3 +262,22 @@ def test_a_callback_request_dash_cannot_dispatch_is_a_400(client):
 def test_error_page_escapes_the_reason():
     page = server.error_page(400, "<script>alert(1)</script>", "/bajor/")
     assert "<script>" not in page and "&lt;script&gt;" in page and 'href="/bajor/"' in page
+
+
+def test_trusted_proxies_set_the_public_scheme_and_host(mini):
+    from flask import request
+
+    seen = {}
+    plain, proxied = create_app(catalogue=mini), create_app(catalogue=mini)
+    server.trust_proxies(proxied, "1")
+    for app in (plain, proxied):
+        @app.server.route("/where-for-test")
+        def where():
+            seen[app] = request.host_url
+            return "ok"
+
+        app.server.test_client().get("/where-for-test", headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "example.org"})
+    assert seen[plain] == "http://localhost/"  # by default forwarded headers are not believed
+    assert seen[proxied] == "https://example.org/"
+    with pytest.raises(ValueError, match="BAJOR_TRUSTED_PROXIES"):
+        server.trust_proxies(plain, "yes")
