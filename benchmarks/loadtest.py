@@ -86,7 +86,7 @@ def start_gunicorn(workers: int, threads: int, data: str | None, timeout: float 
     gunicorn = Path(sys.executable).parent / "gunicorn"
     args = [str(gunicorn), "--workers", str(workers), "--threads", str(threads), "--bind", "127.0.0.1:0",
             "--access-logfile", "-", "--access-logformat", '%(s)s %(m)s %(U)s %(M)sms', "app:server"]
-    env = {**os.environ, **({"BAJOR_DATA": data} if data else {})}
+    env = {**os.environ, "BAJOR_SERVER_TIMING": "1", **({"BAJOR_DATA": data} if data else {})}
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log: list[str] = []
     port_box: list[int] = []
@@ -145,7 +145,7 @@ def get(base: str, path: str, method: str = "GET", body: bytes | None = None, he
     try:
         conn.request(method, path, body=body, headers=headers or {})
         r = conn.getresponse()
-        return r.status, r.read()
+        return r.status, r.read(), r.getheader("Server-Timing") or ""
     finally:
         conn.close()
 
@@ -237,12 +237,16 @@ def layout_props(node, out: dict) -> None:
 @dataclass
 class Stats:
     samples: list[tuple[float, str, float, int]] = field(default_factory=list)  # (t, kind, ms, status)
+    server: dict = field(default_factory=lambda: defaultdict(list))  # kind -> [(wall ms, cpu ms)] in the worker
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, kind: str, ms: float, status: int, detail: str = "") -> None:
+    def add(self, kind: str, ms: float, status: int, detail: str = "", timing: str = "") -> None:
         with self.lock:
             self.samples.append((time.monotonic(), kind, ms, status))
+            found = dict(re.findall(r"(\w+);dur=([\d.]+)", timing))
+            if "app" in found:
+                self.server[kind].append((float(found["app"]), float(found["cpu"])))
             if status >= 400 or status == 0:
                 self.errors.append(f"{kind} {status} {detail[:200]}")
 
@@ -263,11 +267,11 @@ class Student:
         headers = {"Content-Type": "application/json", "Accept": "application/json"} if data else {"Accept": "text/html,*/*"}
         t = time.perf_counter()
         try:
-            status, answer = get(self.base, path, method, data, headers)
+            status, answer, timing = get(self.base, path, method, data, headers)
         except OSError as exc:
             self.stats.add(kind, (time.perf_counter() - t) * 1000, 0, repr(exc))
             return None
-        self.stats.add(kind, (time.perf_counter() - t) * 1000, status, answer[:200].decode("utf-8", "replace"))
+        self.stats.add(kind, (time.perf_counter() - t) * 1000, status, answer[:200].decode("utf-8", "replace"), timing)
         return answer if status < 400 else None
 
     def callback(self, kind: str, recorded: dict, trigger: tuple | None, value=None) -> None:
@@ -435,12 +439,19 @@ def report(args, stats: Stats, memory: list[tuple[float, dict]], started: float,
         f"p95 {percentile(callbacks, 95):.0f} ms, p99 {percentile(callbacks, 99):.0f} ms",
         f"- the recorded session: {posts} callback requests ({per_action})",
         "",
-        "| request | count | p50 ms | p95 ms | p99 ms | max ms |",
-        "|---|---:|---:|---:|---:|---:|",
+        "Latency as the client saw it (queueing included), then the time inside the worker (`Server-Timing`:",
+        "wall time, and the CPU time of the worker's thread, which does not depend on how busy the machine is):",
+        "",
+        "| request | count | p50 ms | p95 ms | p99 ms | max ms | in worker p50 / p95 ms | CPU p50 / p95 ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind in sorted(rows):
         v = rows[kind]
-        lines.append(f"| {kind} | {len(v):,} | {percentile(v, 50):.0f} | {percentile(v, 95):.0f} | {percentile(v, 99):.0f} | {max(v):.0f} |")
+        walls = [w for w, _ in stats.server.get(kind, [])]
+        cpus = [c for _, c in stats.server.get(kind, [])]
+        lines.append(f"| {kind} | {len(v):,} | {percentile(v, 50):.0f} | {percentile(v, 95):.0f} | {percentile(v, 99):.0f} "
+                     f"| {max(v):.0f} | {percentile(walls, 50):.0f} / {percentile(walls, 95):.0f} "
+                     f"| {percentile(cpus, 50):.0f} / {percentile(cpus, 95):.0f} |")
     lines += ["", "Memory (RSS) of each gunicorn worker, MB:", "",
               "| time s | " + " | ".join(f"worker {i + 1}" for i in range(args.workers)) + " |",
               "|---:|" + "---:|" * args.workers]

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import html
 import logging
+import os
+import time
 from pathlib import Path
 from urllib.parse import quote
 
 import flask_bootstrap
-from flask import Response, jsonify, request, stream_with_context
+from flask import Response, g, jsonify, request, stream_with_context
 from werkzeug.exceptions import HTTPException
 
 from . import export
@@ -152,6 +154,21 @@ def trust_proxies(app, count) -> None:
         app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n)
 
 
+def add_server_timing(server) -> None:
+    """Opt-in ($BAJOR_SERVER_TIMING=1, used by benchmarks/loadtest.py): a `Server-Timing` header with the
+    wall time (`app`) and the CPU time of the worker's thread (`cpu`) spent on each request, in ms."""
+    @server.before_request
+    def start_clock():
+        g.timing = (time.perf_counter(), time.thread_time())
+
+    @server.after_request
+    def stop_clock(response):
+        if "timing" in g:
+            wall, cpu = time.perf_counter() - g.timing[0], time.thread_time() - g.timing[1]
+            response.headers["Server-Timing"] = f"app;dur={wall * 1000:.1f}, cpu;dur={cpu * 1000:.1f}"
+        return response
+
+
 def error_page(code: int, reason: str, home: str) -> str:
     """A plain HTML error page: the status, one escaped sentence, a way back. No details."""
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{code}: Bajor Timeline</title></head>'
@@ -164,6 +181,8 @@ def install(app, cat: Catalogue) -> None:
     server = app.server
     paths = Paths(app)
     css = BOOTSTRAP_CSS.read_bytes()
+    if os.environ.get("BAJOR_SERVER_TIMING") == "1":
+        add_server_timing(server)
 
     def bootstrap_css():
         return Response(css, mimetype="text/css", headers={"Cache-Control": "public, max-age=86400"})
