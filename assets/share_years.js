@@ -3,7 +3,7 @@
    response would). A double-click reset sends both back to the range they were drawn with. */
 window.dash_clientside = Object.assign({}, window.dash_clientside);
 window.dash_clientside.bajor = Object.assign({}, window.dash_clientside.bajor, {
-        shareYears: function (ganttRelayout, timelineRelayout, ganttFigure) {
+        shareYears: function (ganttRelayout, timelineRelayout, ganttFigure, timelineFigure) {
             const dc = window.dash_clientside;
             const triggered = (dc.callback_context.triggered || []).map(t => t.prop_id);
             const fromGantt = triggered.some(p => p.startsWith("chart-gantt."));
@@ -21,6 +21,17 @@ window.dash_clientside.bajor = Object.assign({}, window.dash_clientside.bajor, {
                 return [reset(), reset()];
             }
             if (range === null) { return [dc.no_update, dc.no_update]; }
+            // A chart drawn as a density (too many events to draw one by one) asks the server for the
+            // detail of the years zoomed into: the zoom becomes from/to in the URL (shareable, like any view).
+            const aggregated = [ganttFigure, timelineFigure].some(
+                f => f && f.layout && f.layout.meta && f.layout.meta.aggregated);
+            if (aggregated && dc.set_props) {
+                const p = new URLSearchParams(window.location.search);
+                p.set("from", String(Math.floor(range[0])));
+                p.set("to", String(Math.ceil(range[1]) - 1));
+                p.delete("step");
+                dc.set_props("url", {search: "?" + p.toString().replace(/%2C/g, ",")});
+            }
             const patch = new dc.Patch().assign(["layout", "xaxis", "range"], range)
                 .assign(["layout", "xaxis", "autorange"], false).build();
             return fromGantt ? [dc.no_update, patch] : [patch, dc.no_update];

@@ -109,4 +109,4 @@ def register_callbacks(app, cat: Catalogue) -> None:
     clientside("shareYears", Output(ids.GANTT, "figure", allow_duplicate=True),
                Output(ids.TIMELINE, "figure", allow_duplicate=True),
                Input(ids.GANTT, "relayoutData"), Input(ids.TIMELINE, "relayoutData"), State(ids.GANTT, "figure"),
-               prevent_initial_call=True)
+               State(ids.TIMELINE, "figure"), prevent_initial_call=True)

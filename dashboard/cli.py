@@ -35,17 +35,86 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--out", metavar="DIR", type=Path, required=True, help="a new or empty directory for the table")
     n = sub.add_parser("new", help="start a table of your own: copy the starter table into DIR")
     n.add_argument("dir", metavar="DIR", type=Path, help="a new or empty directory")
+    _add_chart(sub)
     return parser
+
+
+def _add_chart(sub) -> None:
+    from .charts import FORMATS, VIEWS
+    c = sub.add_parser("chart", help="draw one chart as a slide image (PNG, SVG) or a standalone HTML file",
+                       description="Draw the app's chart for a view and filters: PNG or SVG sized for a slide "
+                                   "(title, filters in words, credit to the wikis), or one HTML file that works offline.")
+    _add_data(c)
+    c.add_argument("--view", choices=VIEWS, default=None,
+                   help="gantt (periods, the default), timeline (moments) or dispute (one event's sources: needs --event)")
+    c.add_argument("--event", metavar="ID", default=None, help="an event id: outlined on gantt/timeline, the subject of dispute")
+    c.add_argument("--format", choices=FORMATS, required=True, help="png, svg or html")
+    c.add_argument("--width", metavar="W", default=None, help="pixels (default 1920; html: the chart's widest)")
+    c.add_argument("--height", metavar="H", default=None, help="pixels (default 1080; html: the chart's own height)")
+    c.add_argument("--scale", metavar="S", default=None, help="png only: multiply the pixels (2 gives 3840x2160)")
+    c.add_argument("--plotlyjs", metavar="inline|URL", default=None,
+                   help="html only: 'inline' (default, works offline) or the http(s) URL of a plotly.js to load")
+    c.add_argument("--out", metavar="FILE", type=Path, required=True, help="the file to write")
+    c.add_argument("--query", metavar="QUERY", default="",
+                   help="the app's URL filters, e.g. 'canon=canon&faction=resistance&from=2328'")
+
+
+def cmd_chart(args) -> int:
+    from . import charts, images
+    from .catalogue import Catalogue
+
+    def fail(message: str) -> int:
+        print(f"chart: {message}", file=sys.stderr)
+        return 2
+
+    if args.scale is not None and args.format != "png":
+        return fail("--scale only multiplies a PNG's pixels: drop it, or use --format png")
+    if args.plotlyjs is not None and args.format != "html":
+        return fail("--plotlyjs only applies to --format html: drop it")
+    if not args.out.parent.is_dir():
+        return fail(f"--out: the folder {args.out.parent} does not exist; create it or write elsewhere")
+    try:
+        cat = Catalogue.load(args.data)
+    except DataInvalid as exc:
+        _print_invalid(exc)
+        return 1
+    try:
+        chart = charts.build(cat, args.query, view=args.view, event=args.event)
+        sized = args.format != "html" or args.width is not None or args.height is not None
+        width, height, scale = charts.check_size(args.width or charts.SLIDE[0], args.height or charts.SLIDE[1],
+                                                 args.scale or 1)
+        plotlyjs_src = charts.check_plotlyjs(args.plotlyjs)
+    except charts.ChartError as exc:
+        return fail(str(exc))
+    for notice in chart.notices:
+        print(f"--query: {notice}", file=sys.stderr)
+    if chart.notices:
+        return 2
+    try:
+        with images.ImageRenderer() as renderer:
+            data = charts.render(chart, cat.tables, args.format, width=width, height=height, scale=scale,
+                                 plotlyjs_src=plotlyjs_src, renderer=renderer, html_size=sized)
+    except images.RenderError as exc:
+        print(f"chart: {exc}", file=sys.stderr)
+        return 1
+    args.out.write_bytes(data)
+    size = f"{width}x{height}" + (f" at scale {scale:g}" if scale != 1 else "") if sized else "responsive"
+    print(f"wrote {args.out} ({args.format}, {size}, {len(data):,} bytes, {len(chart.drawn)} event{'' if len(chart.drawn) == 1 else 's'} drawn)", file=sys.stderr)
+    return 0
 
 
 def _load(data: Path | None) -> loading.Tables:
     try:
         return loading.load(data)
     except DataInvalid as exc:
-        for err in exc.errors:
-            print(err, file=sys.stderr)
-        print(f"{len(exc.errors)} problem(s) found; nothing loaded.", file=sys.stderr)
+        _print_invalid(exc)
         raise SystemExit(1) from None
+
+
+def _print_invalid(exc: DataInvalid) -> None:
+    for err in exc.errors:
+        print(err, file=sys.stderr)
+    print(f"{len(exc.errors)} problem(s) found; nothing loaded.", file=sys.stderr)
 
 
 def cmd_validate(args) -> int:
@@ -103,5 +172,5 @@ def cmd_new(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     commands = {"validate": cmd_validate, "export": cmd_export, "import-timelinejs": cmd_import_timelinejs,
-                "new": cmd_new}
+                "new": cmd_new, "chart": cmd_chart}
     return commands[args.command](args)

@@ -202,6 +202,7 @@ def install(app, cat: Catalogue) -> None:
     server.add_url_rule(paths.rule(BOOTSTRAP_ROUTE), "bootstrap_css", bootstrap_css)
     server.add_url_rule(paths.rule("/events.json"), "events_json", lambda: view_response("json"))
     server.add_url_rule(paths.rule("/events.csv"), "events_csv", lambda: view_response("csv"))
+    install_chart_routes(app, cat)
 
     @server.before_request
     def guard_callbacks():
@@ -242,3 +243,68 @@ def install(app, cat: Catalogue) -> None:
             return answer(400, "malformed callback request: Dash could not dispatch it")
         log.error("unhandled error on %s %s", request.method, request.path, exc_info=exc)
         return answer(500, "Internal error; the details are in the server log.")
+
+
+def request_site(app):
+    """This app as the current request sees it (scheme, host, path prefix): for oEmbed and its discovery link."""
+    from .oembed import Site
+    return Site(request.scheme, request.host, app.config.requests_pathname_prefix or "/")
+
+
+def install_chart_routes(app, cat: Catalogue) -> None:
+    """Chart downloads and oEmbed, under the app's path prefix.
+
+    <prefix>download/chart.html|svg|png?view=gantt|timeline|dispute&<filters>[&width=&height=&scale=]
+    (charts.py draws them; PNG/SVG through kaleido, whose browser starts on the first image and
+    stays up for the next) and <prefix>oembed?url=...&format=json (oembed.py).
+    """
+    from . import charts, images, oembed
+
+    prefix = (app.config.routes_pathname_prefix or "/").rstrip("/")
+    renderer = images.ImageRenderer()  # one browser per process, started by the first image
+    packed: dict[str, str] = {}  # plotly.js packed for standalone files, once per process
+    mimetypes = {"html": "text/html", "svg": "image/svg+xml", "png": "image/png"}
+
+    def download(fmt: str):
+        args = request.args
+        try:
+            chart = charts.build(cat, request.query_string.decode("utf-8", errors="replace"))
+            sized = fmt != "html" or "width" in args or "height" in args
+            width, height, scale = charts.check_size(args.get("width") or charts.SLIDE[0],
+                                                     args.get("height") or charts.SLIDE[1],
+                                                     args.get("scale") or 1 if fmt == "png" else 1)
+            mode = args.get("plotlyjs") or "inline"
+            if fmt == "html" and mode not in charts.PLOTLYJS_MODES:
+                raise charts.ChartError(f"plotlyjs must be one of {', '.join(charts.PLOTLYJS_MODES)} here "
+                                        "(the command line's --plotlyjs also takes a URL)")
+        except charts.ChartError as exc:
+            return jsonify({"error": str(exc)}), 400
+        try:
+            if fmt == "html":
+                if mode not in packed:
+                    packed[mode] = charts.plotlyjs_tags(mode)
+                body = charts.standalone_html(chart, cat.tables, library=packed[mode],
+                                              width=width if sized else None, height=height if sized else None)
+                data = body.encode("utf-8")
+            else:
+                data = charts.render(chart, cat.tables, fmt, width=width, height=height, scale=scale, renderer=renderer)
+        except images.RenderError:
+            log.exception("chart image failed for %s", request.path)
+            return jsonify({"error": "the image could not be drawn on this server; the details are in its log"}), 503
+        # The file name comes from validated ids only (charts.Chart.slug): never raw user input in a header.
+        return Response(data, mimetype=mimetypes[fmt],
+                        headers={"Content-Disposition": f'attachment; filename="{chart.slug}.{fmt}"'})
+
+    for fmt in mimetypes:
+        server_path = f"{prefix}/download/chart.{fmt}"
+        app.server.add_url_rule(server_path, f"download_chart_{fmt}", lambda fmt=fmt: download(fmt))
+
+    def oembed_answer():
+        try:
+            answer, status = oembed.respond(cat, request.args.to_dict(), request_site(app)), 200
+        except oembed.OEmbedError as exc:
+            answer, status = {"error": exc.message}, exc.status
+        # '<', '>' and '&' as \u escapes: the same JSON values, and never sniffed as markup.
+        return Response(charts.script_json(answer), status=status, mimetype="application/json")
+
+    app.server.add_url_rule(f"{prefix}/{oembed.ENDPOINT_PATH}", "oembed", oembed_answer)

@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..filters import Vocabulary
-from . import marks, theme
+from . import density, marks, theme
 
 MIN_BAR_YEARS = 0.35
 RANGE_OPACITY = 0.32
@@ -22,12 +22,14 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
     periods = df[~df["is_point"].to_numpy(dtype=bool)]
     lo, hi = theme.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
+    if len(periods) > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
+        return density.density(periods, vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="periods")
     s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(periods)
     a, b = theme.clamp(s_lo, lo, hi), theme.clamp(e_hi, lo, hi)
     b = np.maximum(b, a + MIN_BAR_YEARS)
     p = marks.place(periods, vocab, lanes, a, b, (lo, hi), plot_px)
     hover = {"hovertemplate": "%{hovertext}<extra></extra>"}
-    fig = go.Figure()
+    fig = theme.new_figure()
 
     # Everything the dates allow, faded.
     fig.add_trace(go.Bar(**marks.dimmable(dict(
@@ -48,9 +50,8 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
     keep = np.isfinite(tick_x) & (tick_x >= lo) & (tick_x <= hi)
     fig.add_trace(go.Scatter(**marks.dimmable(dict(
         name="best", x=tick_x[keep], y=np.concatenate([p.y, p.y])[keep], mode="markers",
-        customdata=np.concatenate([p.ids, p.ids])[keep], meta="best",
-        hovertext=np.concatenate([p.hover, p.hover])[keep],
-        marker={"symbol": "line-ns", "size": 15, "line": {"color": theme.INK, "width": 2.5}}, **hover))))
+        customdata=np.concatenate([p.ids, p.ids])[keep], meta="best", hoverinfo="none",
+        marker={"symbol": "line-ns", "size": 15, "line": {"color": theme.INK, "width": 2.5}}))))
     # Periods that run past the edge of the chart (or are open-ended): an arrow at that edge.
     right = e_hi > hi
     left = s_lo < lo

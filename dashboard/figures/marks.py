@@ -104,21 +104,22 @@ def dimmable(trace: dict, opacity: float = 1.0) -> dict:
 
 def cue_traces(fig: go.Figure, p: Placed) -> None:
     """Tier markers, dispute stars and labels (clickable: each carries its event id)."""
-    hover = {"hovertext": p.hover, "hovertemplate": "%{hovertext}<extra></extra>"}
+    # Only the marks carry the hover text; cues and labels still take clicks ("none", not "skip").
+    quiet = {"hoverinfo": "none"}
     fig.add_trace(go.Scatter(**dimmable(dict(
         name="tier", x=p.tier_x, y=p.label_y, mode="markers", customdata=p.ids, meta="cue",
         marker={"symbol": [theme.TIER_SYMBOL[t] for t in p.tier], "size": 8,
                 "color": [theme.TIER_COLOUR[t] for t in p.tier], "line": {"width": 0}},
-        **hover))))
+        **quiet))))
     d = p.disputed
     fig.add_trace(go.Scatter(**dimmable(dict(
         name="disputed", x=p.star_x[d], y=p.label_y[d], mode="markers", customdata=p.ids[d], meta="cue",
         marker={"symbol": "star", "size": 12, "color": "#c0392b", "line": {"color": "#000", "width": 1}},
-        hovertext=p.hover[d], hovertemplate="%{hovertext}<extra></extra>"))))
+        **quiet))))
     fig.add_trace(go.Scatter(**dimmable(dict(
         name="labels", x=p.label_x, y=p.label_y, mode="text", text=p.label, textposition=p.label_side,
         textfont={"size": theme.LABEL_PX, "color": theme.INK}, customdata=p.ids, meta="label",
-        cliponaxis=False, **hover))))
+        cliponaxis=False, **quiet))))
     # Filled with the selected event's label in bold (here for a given selection, or by the browser).
     fig.add_trace(go.Scatter(name="selected", x=[], y=[], mode="text", text=[], textposition="middle right",
                              textfont={"size": theme.LABEL_PX + 1, "color": "#000"}, meta="selected",

@@ -88,12 +88,17 @@ def clamp(values, lo: float, hi: float) -> np.ndarray:
     return np.clip(np.where(np.isnan(v), lo, v), lo, hi)
 
 
+def new_figure(data=None) -> go.Figure:
+    """An empty figure without Plotly's default template (copying a template costs ~0.1 s a figure);
+    base_layout sets the few styles we use."""
+    return go.Figure(data=data, layout={"template": "none"})
+
+
 def base_layout(fig: go.Figure, x_range: tuple[float, float], height: int, *, title: str | None = None,
                 top_axis: bool = True, margin: dict | None = None, plot_px: float = DEFAULT_PLOT_PX) -> go.Figure:
     """The shared look: year ticks at the top (in view on the first screen), compact rows, no legend."""
     nticks = int(max(3, min(14, plot_px // 64)))  # a year label needs about 40 px
     fig.update_layout(
-        template="plotly_white",
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}} if title else None,
         font={"family": FONT, "size": LABEL_PX, "color": INK},
         height=height,
@@ -106,11 +111,15 @@ def base_layout(fig: go.Figure, x_range: tuple[float, float], height: int, *, ti
         showlegend=False,
         xaxis={"range": list(x_range), "tickformat": "d", "showgrid": True, "gridcolor": "#e3e3e3",
                "zeroline": False, "side": "top" if top_axis else "bottom", "ticks": "outside",
-               "tickfont": {"size": 12, "color": INK}, "fixedrange": False, "nticks": nticks,
+               "tickfont": {"size": 12, "color": INK}, "fixedrange": False, "linecolor": "#8c959f",
+               "showline": True, "tickcolor": "#8c959f", "automargin": False, "nticks": nticks,
                "tickangle": 0},
         yaxis={"showticklabels": False, "showgrid": False, "zeroline": False, "fixedrange": True,
                "autorange": "reversed"},
-        hoverlabel={"font": {"family": FONT, "size": 13}, "align": "left"},
+        hoverlabel={"font": {"family": FONT, "size": 13}, "align": "left", "bgcolor": "white",
+                    "bordercolor": "#8c959f"},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
         uirevision="keep",
     )
     return fig

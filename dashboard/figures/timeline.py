@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..filters import Vocabulary
-from . import marks, theme
+from . import density, marks, theme
 
 DOT_YEARS_PX = 6  # half a marker, in px: the least room a moment takes
 
@@ -17,6 +17,8 @@ def timeline(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | N
     moments = df[df["is_point"].to_numpy(dtype=bool)]
     lo, hi = theme.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
+    if len(moments) > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
+        return density.density(moments, vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="moments")
     ypp = (hi - lo) / plot_px
     s_lo, s_hi, _, _ = theme.bound_arrays(moments)
     x = theme.clamp(theme.column(moments, "best_start"), lo, hi)
@@ -24,7 +26,7 @@ def timeline(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | N
     a = np.minimum(w_lo, x - DOT_YEARS_PX * ypp)
     b = np.maximum(w_hi, x + DOT_YEARS_PX * ypp)
     p = marks.place(moments, vocab, lanes, a, b, (lo, hi), plot_px)
-    fig = go.Figure()
+    fig = theme.new_figure()
     fig.add_trace(go.Scatter(**marks.dimmable(dict(
         name="moments", x=x, y=p.y, mode="markers", customdata=p.ids, meta="moment",
         marker={"color": p.colour, "size": 11, "line": {"color": theme.INK, "width": 1}},

@@ -45,7 +45,7 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
     titles = ["Date" if event["is_point"] else "Start", "End"][: len(sides)]
     per_side = [[c for c in dated if c.get(f"{side}_iv") is not None] for side in sides]
     heights = [max(len(cs), 1) for cs in per_side]
-    fig = make_subplots(rows=len(sides), cols=1, subplot_titles=titles, vertical_spacing=62 / (
+    fig = make_subplots(figure=theme.new_figure(), rows=len(sides), cols=1, subplot_titles=titles, vertical_spacing=62 / (
         60 + ROW_PX * sum(heights) + 60 * len(sides)), row_heights=heights)
     for row, (side, cites) in enumerate(zip(sides, per_side), start=1):
         ivs = [c[f"{side}_iv"] for c in cites]
@@ -82,7 +82,7 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
         fig.update_yaxes(range=[len(cites) - 0.5, -0.7], showticklabels=False, showgrid=False, zeroline=False,
                          fixedrange=True, row=row, col=1)
     fig.update_layout(
-        template="plotly_white", font={"family": theme.FONT, "size": 12, "color": theme.INK},
+        paper_bgcolor="white", plot_bgcolor="white", font={"family": theme.FONT, "size": 12, "color": theme.INK},
         height=40 + ROW_PX * sum(heights) + 60 * len(sides), margin={"l": 4, "r": 10, "t": 26, "b": 24},
         showlegend=False, barmode="overlay", hovermode="closest", uirevision=event["id"],
         meta={"role": "uncertainty", "event": event["id"], "claims": len(dated)},

@@ -1,0 +1,65 @@
+"""Level of detail: when a chart has more events than it can draw one by one, draw how many there are.
+
+Each lane becomes a strip of year bins shaded by how many events begin in each bin (a moment counts
+at its best estimate, a period at its best start). Every event is counted exactly once, so the counts
+add up to the number of events. Zooming in (or filtering) until few enough events are in view brings
+back the individual marks: the zoom writes `from`/`to` into the URL (assets/share_years.js).
+"""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ..filters import Vocabulary
+from . import theme
+from .lanes import lane_keys, lane_labels, lane_order
+
+MAX_MARKS = 1500  # more events than this on one chart: draw their density instead
+BIN_PX = 6  # a year bin is about this many pixels wide
+ROW_PX = 30
+
+
+def counts(x: np.ndarray, lanes: np.ndarray, order: list, x_range, bins: int) -> tuple[np.ndarray, np.ndarray, list]:
+    """(counts[lane, bin], bin edges, lanes present in order). Years outside the range go to the end bins."""
+    lo, hi = x_range
+    edges = np.linspace(lo, hi, bins + 1)
+    present = [k for k in order if np.any(lanes == k)] + [k for k in dict.fromkeys(lanes) if k not in order]
+    index = {k: i for i, k in enumerate(present)}
+    col = np.clip(np.searchsorted(edges, np.nan_to_num(x, nan=lo), side="right") - 1, 0, bins - 1)
+    row = np.fromiter((index[k] for k in lanes), dtype=np.int64, count=len(lanes))
+    grid = np.zeros((len(present), bins), dtype=np.int64)
+    np.add.at(grid, (row, col), 1)
+    return grid, edges, present
+
+
+def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun: str) -> go.Figure:
+    """The density view of `df` (periods or moments) per lane."""
+    lo, hi = x_range
+    bins = int(max(20, min(400, plot_px // BIN_PX)))
+    x = theme.column(df, "best_start")
+    grid, edges, present = counts(x, lane_keys(df, vocab, lanes), lane_order(vocab, lanes), x_range, bins)
+    names = lane_labels(vocab, lanes)
+    centres = (edges[:-1] + edges[1:]) / 2
+    width = edges[1] - edges[0]
+    text = np.array([[f"<b>{theme.safe(names.get(k, k))}</b><br>{n:,} {noun} begin in {a:.0f}\u2013{a + width:.0f}"
+                      for n, a in zip(row, edges[:-1])] for k, row in zip(present, grid)], dtype=object)
+    fig = theme.new_figure(go.Heatmap(
+        z=np.where(grid > 0, grid, np.nan), x=centres, y=np.arange(len(present)), zmin=0, xgap=0, ygap=4,
+        colorscale=[[0, "#dbe9f6"], [0.35, "#6baed6"], [1, "#08306b"]], showscale=False,
+        hovertext=text, hovertemplate="%{hovertext}<extra></extra>", meta="density"))
+    height = theme.MARGIN["t"] + theme.MARGIN["b"] + 24 + ROW_PX * max(len(present), 2)
+    theme.base_layout(fig, (lo, hi), height, plot_px=plot_px)
+    era_shapes, era_notes = theme.era_bands(vocab.era_bands, (lo, hi), plot_px)
+    notes = era_notes + [
+        {"x": 0, "xref": "paper", "xanchor": "left", "y": i - 0.5, "yref": "y", "yanchor": "bottom", "showarrow": False,
+         "text": f"<b>{theme.safe(names.get(k, k))}</b> <span style='color:{theme.MUTED}'>({int(grid[i].sum()):,})</span>",
+         "font": {"size": 12, "color": theme.INK}}
+        for i, k in enumerate(present)]
+    notes.append({"x": 0, "y": 0, "xref": "paper", "yref": "paper", "yanchor": "top", "xanchor": "left", "yshift": -4,
+                  "showarrow": False, "font": {"size": 12, "color": theme.MUTED},
+                  "text": f"{len(df):,} {noun}: too many to draw one by one, so the shade shows how many begin in "
+                          "each span of years. Zoom in or filter to see each one."})
+    fig.update_layout(shapes=era_shapes, annotations=notes, margin={"b": 40},
+                      yaxis={"range": [len(present) - 0.5, -0.9], "autorange": False},
+                      meta={"aggregated": True, "x_range": [lo, hi], "selected": None, "events": int(len(df))})
+    return fig

@@ -1,0 +1,30 @@
+"""Level of detail: past MAX_MARKS events a chart draws their density, and every event is counted once."""
+import numpy as np
+
+from dashboard.figures import density, gantt, timeline
+from dashboard.figures.lanes import lane_keys
+from dashboard.schema import TIERS
+
+
+def test_counts_preserve_every_event():
+    rng = np.random.default_rng(1)
+    x = rng.uniform(2290, 2420, 5000)  # some outside the drawn range: they go to the end bins
+    x[::97] = np.nan
+    lanes = rng.choice(np.array(["a", "b", "c"], dtype=object), 5000)
+    grid, edges, present = density.counts(x, lanes, ["c", "a"], (2300, 2410), 50)
+    assert grid.sum() == 5000 and present == ["c", "a", "b"]
+    assert [int(grid[i].sum()) for i in range(3)] == [int(np.sum(lanes == k)) for k in present]
+    assert len(edges) == 51
+
+
+def test_a_big_table_is_drawn_as_a_density_with_every_event_counted(real, monkeypatch):
+    df = real.resolved(TIERS)
+    monkeypatch.setattr(density, "MAX_MARKS", 10)  # the curated table stands in for a big one
+    for build, points in ((gantt, False), (timeline, True)):
+        fig = build(df, real.vocab, plot_px=800)
+        heat = fig.data[0]
+        assert fig.layout.meta["aggregated"] is True and heat.type == "heatmap"
+        rows = df[df["is_point"] == points]
+        assert np.nansum(np.asarray(heat.z, dtype=float)) == len(rows) == fig.layout.meta["events"]
+        assert len(heat.y) == len(set(lane_keys(rows, real.vocab, "faction")))
+        assert any("Zoom in or filter" in a.text for a in fig.layout.annotations)
