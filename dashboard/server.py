@@ -205,6 +205,15 @@ def install(app, cat: Catalogue) -> None:
     install_chart_routes(app, cat)
 
     @server.before_request
+    def guard_query_string():
+        """Browsers percent-encode; raw bytes that are not UTF-8 cannot be read as parameters anywhere."""
+        try:
+            request.query_string.decode("utf-8")
+        except UnicodeDecodeError:
+            return answer(400, "The address's query string is not valid UTF-8: percent-encode it (e.g. %E2%9C%93 for ✓).")
+        return None
+
+    @server.before_request
     def guard_callbacks():
         if request.method == "POST" and paths.local(request.path) == CALLBACK_PATH:
             problem = _malformed_callback(app.callback_map)

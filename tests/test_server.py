@@ -281,3 +281,12 @@ def test_trusted_proxies_set_the_public_scheme_and_host(mini):
     assert seen[proxied] == "https://example.org/"
     with pytest.raises(ValueError, match="BAJOR_TRUSTED_PROXIES"):
         server.trust_proxies(plain, "yes")
+
+
+@pytest.mark.parametrize("path", ["/", "/events.json", "/events.csv", "/oembed", "/download/chart.svg"])
+def test_a_query_string_that_is_not_utf8_gets_a_400_with_a_reason(client, path):
+    r = client.get(path, environ_overrides={"QUERY_STRING": b"q=\xff\x80".decode("latin-1")})
+    assert r.status_code == 400
+    assert "not valid UTF-8" in r.get_data(as_text=True) and "Traceback" not in r.get_data(as_text=True)
+    ok = client.get(path + "?q=%E2%9C%93")  # the same bytes percent-encoded are fine
+    assert ok.status_code < 500
