@@ -153,59 +153,65 @@ def get(base: str, path: str, method: str = "GET", body: bytes | None = None, he
 # ----------------------------------------------------------------------------- recording
 
 
-def record(base: str) -> dict:
-    """Drive headless Chromium through load -> filter -> select and keep every request it sends, in order."""
-    from playwright.sync_api import sync_playwright
+def record(base: str, browser=None) -> dict:
+    """Drive headless Chromium through load -> filter -> select and keep every request it sends, in order.
+    (`browser`: a Playwright browser already running in this process, else one is started.)"""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as p:
+            own = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+            try:
+                return record(base, own)
+            finally:
+                own.close()
     actions: dict[str, list[dict]] = {"load": [], "filter": [], "select": []}
     current = ["load"]
     pending: set = set()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
 
-        def on_request(r):
-            if not r.url.startswith(base):
+    def on_request(r):
+        if not r.url.startswith(base):
+            return
+        path = r.url[len(base):]
+        if CALLBACK in path:
+            pending.add(r)
+            path = path.split("?", 1)[0]
+        actions[current[0]].append({"method": r.method, "path": path,
+                                    "body": json.loads(r.post_data) if r.post_data else None})
+
+    page.on("request", on_request)
+    page.on("requestfinished", lambda r: pending.discard(r))
+    page.on("requestfailed", lambda r: pending.discard(r))
+
+    def settle():
+        quiet = 0
+        for _ in range(300):
+            quiet = quiet + 1 if not pending else 0
+            if quiet >= 10:
                 return
-            path = r.url[len(base):]
-            if CALLBACK in path:
-                pending.add(r)
-                path = path.split("?", 1)[0]
-            actions[current[0]].append({"method": r.method, "path": path,
-                                        "body": json.loads(r.post_data) if r.post_data else None})
+            page.wait_for_timeout(100)
 
-        page.on("request", on_request)
-        page.on("requestfinished", lambda r: pending.discard(r))
-        page.on("requestfailed", lambda r: pending.discard(r))
-
-        def settle():
-            quiet = 0
-            for _ in range(300):
-                quiet = quiet + 1 if not pending else 0
-                if quiet >= 10:
-                    return
-                page.wait_for_timeout(100)
-
-        page.goto(base + "/")
-        page.wait_for_selector("#react-entry-point .js-plotly-plot .main-svg")
-        settle()
-        current[0] = "filter"
-        box = page.locator("aside input[type=checkbox]").first
-        box.click()
-        settle()
-        current[0] = "select"
-        clicked = page.evaluate("""() => {
-            for (const p of document.querySelectorAll('.js-plotly-plot .barlayer .point path, .js-plotly-plot .scatterlayer .point')) {
-                const b = p.getBoundingClientRect();
-                if (b.width > 6 && b.height > 4) return [b.x + b.width / 2, b.y + b.height / 2];
-            }
-            return null;
-        }""")
-        if clicked:
-            page.mouse.move(*clicked)
-            page.mouse.click(*clicked)
-        settle()
-        browser.close()
+    page.goto(base + "/")
+    page.wait_for_selector("#react-entry-point .js-plotly-plot .main-svg")
+    settle()
+    current[0] = "filter"
+    box = page.locator("aside input[type=checkbox]").first
+    box.click()
+    settle()
+    current[0] = "select"
+    clicked = page.evaluate("""() => {
+        for (const p of document.querySelectorAll('.js-plotly-plot .barlayer .point path, .js-plotly-plot .scatterlayer .point')) {
+            const b = p.getBoundingClientRect();
+            if (b.width > 6 && b.height > 4) return [b.x + b.width / 2, b.y + b.height / 2];
+        }
+        return null;
+    }""")
+    if clicked:
+        page.mouse.move(*clicked)
+        page.mouse.click(*clicked)
+    settle()
+    page.close()
     for name, reqs in actions.items():
         if not any(CALLBACK in r["path"] for r in reqs):
             raise SystemExit(f"the recording has no callback request for '{name}': {[r['path'] for r in reqs]}")

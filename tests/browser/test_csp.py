@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from .conftest import csp_violations
-from .test_explorer import GANTT, TIMELINE, bar_centre, open_explorer, wait_query
+from .test_explorer import GANTT, TIMELINE, bar_centre, chart_ids, open_explorer, wait_query
 
 pytestmark = pytest.mark.browser
 
@@ -23,13 +23,12 @@ def test_the_explorer_runs_under_its_csp_with_no_violation(page, live_url):
     assert page.locator("#chart-timeline .scatterlayer .point").count() > 10
     assert page.locator(".events-grid .ag-row").count() > 5
     # select an event, change a filter, zoom: every script and style the app needs at run time is allowed
-    target = page.evaluate(f"document.querySelector('{GANTT}').layout.meta.ids[0]")
+    target = chart_ids(page)[0]
     x, y = bar_centre(page, target)
     page.mouse.move(x, y)
     page.mouse.click(x, y)
     wait_query(page, lambda q: q.get("event") == target, f"event={target}")
-    page.wait_for_selector("#panel-citations .citation-list li")
-    page.wait_for_selector("#panel-uncertainty-chart .main-svg")
+    page.wait_for_selector("#details.open .js-plotly-plot .main-svg")  # the details panel and its chart
     page.get_by_label("Fan work").uncheck()
     wait_query(page, lambda q: "canon" in q, "a canon filter")
     page.evaluate(f"Plotly.relayout(document.querySelector('{GANTT}'), {{'xaxis.range': [2330, 2350]}})")
@@ -73,8 +72,8 @@ def host(page, origin: str, frames: dict[str, str]) -> None:
 
 
 def framed(page, name: str) -> bool:
-    """True once the frame shows the Dash app (a refused frame shows Chromium's error page instead)."""
-    page.frame(name=name).wait_for_selector("#react-entry-point .js-plotly-plot")
+    """True once the frame shows the Dash app's page (a refused frame shows Chromium's error page instead)."""
+    page.frame(name=name).wait_for_selector("#react-entry-point main")
     return True
 
 

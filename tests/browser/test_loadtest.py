@@ -10,8 +10,8 @@ from benchmarks import loadtest
 pytestmark = pytest.mark.browser
 
 
-def test_a_recorded_session_replays_without_errors(mini_url, mini):
-    recording = loadtest.record(mini_url)
+def test_a_recorded_session_replays_without_errors(browser, mini_url, mini):
+    recording = loadtest.record(mini_url, browser)
     for action in ("load", "filter", "select"):
         assert any(r["method"] == "POST" for r in recording["actions"][action]), action
     stats = loadtest.Stats()
