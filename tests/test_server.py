@@ -120,6 +120,11 @@ def test_every_route_works_under_a_path_prefix(mini, monkeypatch, env, routes, l
     resp = c.post(f"{routes}_dash-update-component", json=body).get_json()["response"]
     assert resp[ids.DOWNLOAD_JSON]["href"] == f"{links}events.json?canon=canon"
     assert resp[ids.DOWNLOAD_CSV]["href"] == f"{links}events.csv?canon=canon"
+    # oEmbed answers with links under the prefix; downloads live under it
+    oembed = c.get(f"{routes}oembed?url=http://localhost{links}%3Fevent%3Dannexation&format=json")
+    assert oembed.status_code == 200 and f"http://localhost{links}" in oembed.get_json()["html"]
+    chart = c.get(f"{routes}download/chart.html?view=gantt")
+    assert chart.status_code == 200 and chart.mimetype == "text/html"
     # embeds stay frameable under the prefix, and the rest does not
     assert "X-Frame-Options" not in c.get(f"{routes}embed").headers
     assert c.get(routes).headers["X-Frame-Options"] == "SAMEORIGIN"
