@@ -122,7 +122,7 @@ def _malformed_callback(known_outputs) -> str | None:
 
 
 class Paths:
-    """The app's prefixes: routes are registered under `routes`, links are written under `requests`."""
+    """Where the app's Flask routes live: under Dash's routes prefix (links use app.get_relative_path)."""
 
     def __init__(self, app):
         self.routes = app.config.routes_pathname_prefix.rstrip("/")
@@ -132,7 +132,7 @@ class Paths:
 
     def local(self, full_path: str) -> str:
         """A request path relative to the routes prefix ('/bajor/embed/x' -> '/embed/x')."""
-        if self.routes and full_path.startswith(self.routes):
+        if self.routes and (full_path == self.routes or full_path.startswith(self.routes + "/")):
             return full_path[len(self.routes):] or "/"
         return full_path
 

@@ -295,3 +295,10 @@ def test_a_query_string_that_is_not_utf8_gets_a_400_with_a_reason(client, path):
     assert "not valid UTF-8" in r.get_data(as_text=True) and "Traceback" not in r.get_data(as_text=True)
     ok = client.get(path + "?q=%E2%9C%93")  # the same bytes percent-encoded are fine
     assert ok.status_code < 500
+
+
+def test_paths_relative_to_the_prefix_stop_at_a_segment(mini, monkeypatch):
+    paths = server.Paths(make_app(mini, monkeypatch, PREFIXED))
+    assert paths.local("/bajor/embed/x") == "/embed/x" and paths.local("/bajor") == "/"
+    assert paths.local("/bajorx/embed") == "/bajorx/embed"  # another app's path, not under ours
+    assert paths.matches("/bajor/embed", server.EMBEDDABLE) and not paths.matches("/bajorx/embed", server.EMBEDDABLE)
