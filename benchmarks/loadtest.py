@@ -85,7 +85,7 @@ class Gunicorn:
 def start_gunicorn(workers: int, threads: int, data: str | None, timeout: float = 180) -> Gunicorn:
     gunicorn = Path(sys.executable).parent / "gunicorn"
     args = [str(gunicorn), "--workers", str(workers), "--threads", str(threads), "--bind", "127.0.0.1:0",
-            "--access-logfile", "-", "--access-logformat", '%(s)s %(m)s %(U)s %(M)sms', "app:server"]
+            "--no-control-socket", "app:server"]
     env = {**os.environ, "BAJOR_SERVER_TIMING": "1", **({"BAJOR_DATA": data} if data else {})}
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log: list[str] = []

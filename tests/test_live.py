@@ -91,7 +91,8 @@ def children(pid: int) -> set[int]:
 
 
 def test_gunicorn_serves_pages_json_and_callbacks_with_two_workers():
-    args = [str(VENV_BIN / "gunicorn"), "--workers", "2", "--bind", "127.0.0.1:0", "app:server"]
+    args = [str(VENV_BIN / "gunicorn"), "--workers", "2", "--bind", "127.0.0.1:0",
+            "--no-control-socket", "app:server"]  # several gunicorns at once: no shared control socket
     with process(args, {"BAJOR_DATA": str(MINI)}, r"Booting worker with pid: (\d+)", lines_wanted=2) as (proc, booted, seen):
         port = int(re.search(r"Listening at: http://127\.0\.0\.1:(\d+)", "".join(seen)).group(1))
         workers = {int(m.group(1)) for m in booted}
@@ -122,7 +123,8 @@ def test_gunicorn_serves_pages_json_and_callbacks_with_two_workers():
 
 
 def test_gunicorn_under_a_path_prefix():
-    args = [str(VENV_BIN / "gunicorn"), "--workers", "1", "--bind", "127.0.0.1:0", "app:server"]
+    args = [str(VENV_BIN / "gunicorn"), "--workers", "1", "--bind", "127.0.0.1:0",
+            "--no-control-socket", "app:server"]  # several gunicorns at once: no shared control socket
     env = {"BAJOR_DATA": str(MINI), "DASH_URL_BASE_PATHNAME": "/bajor/"}
     with process(args, env, r"Booting worker") as (_, _, seen):
         port = int(re.search(r"Listening at: http://127\.0\.0\.1:(\d+)", "".join(seen)).group(1))
