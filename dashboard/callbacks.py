@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Input, Output, State, ctx, html, no_update
 
-from . import figures, pages, view
+from . import figures, pages, server, share, view
 from .catalogue import Catalogue
 from .components import details, grid, ids
 
@@ -28,6 +28,8 @@ def _plot_px(width) -> float | None:
 def register_callbacks(app, cat: Catalogue) -> None:
     def clientside(name: str, *deps, **kw):
         app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
+
+    pages.embed.register(app, cat)
 
     @app.callback(Output(ids.PAGE, "children"), Input(ids.ROUTE, "pathname"), State(ids.ROUTE, "search"))
     def route(pathname, search):
@@ -103,6 +105,29 @@ def register_callbacks(app, cat: Catalogue) -> None:
 
     clientside("refreshGrid", Output(ids.SINK, "data", allow_duplicate=True), Input(ids.RENDERED, "data"),
                prevent_initial_call=True)
+    # The Share dialog: opened by its button (Escape, the close button or the backdrop close it),
+    # filled with absolute links for the current view as this request sees the app (scheme, host, prefix).
+    app.clientside_callback(ClientsideFunction(namespace="bajorShare", function_name="open"), Output(ids.SHARE, "is_open"),
+                            Input(ids.SHARE_OPEN, "n_clicks"), prevent_initial_call=True)
+
+    @app.callback(
+        Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"), Output(ids.SHARE_PREVIEW, "href"),
+        Output(ids.SHARE_HTML, "href"), Output(ids.SHARE_PNG, "href"), Output(ids.SHARE_SVG, "href"),
+        Output(ids.SHARE_CSV, "href"), Output(ids.SHARE_VIEW, "options"), Output(ids.SHARE_VIEW_HELP, "children"),
+        Output(ids.SHARE_STATUS, "children"),
+        Input(ids.SHARE, "is_open"), Input(ids.SHARE_VIEW, "value"), Input(ids.SHARE_THEME, "value"),
+        State(ids.URL, "search"), prevent_initial_call=True,
+    )
+    def share_links(is_open, chart_view, theme, search):
+        """What the Share dialog offers for the view in the URL."""
+        if not is_open:
+            return (no_update,) * 10
+        ln, has_event = share.for_view(cat, server.request_site(app).base, search, chart_view, theme)
+        options = [{"label": label, "value": key, "disabled": key == "dispute" and not has_event}
+                   for key, label in share.VIEWS.items()]
+        help_text = "" if has_event else "\u201cWhat each source says\u201d shows one event: select one first."
+        return ln.page, ln.snippet, ln.embed, ln.html, ln.png, ln.svg, ln.csv, options, help_text, ""
+
     clientside("toggleFilters", Output(ids.FILTERS, "className"), Input(ids.FILTERS_OPEN, "n_clicks"),
                Input(ids.FILTERS_CLOSE, "n_clicks"), State(ids.FILTERS, "className"), prevent_initial_call=True)
     # assets/share_years.js: zoom one chart, the other follows.

@@ -1,14 +1,16 @@
 """The loaded data of one app: tables, vocabulary, and resolution cached per trusted-tier set."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from . import loading, resolve
 from .filters import Vocabulary
+from .schema import TIERS
 
 
 @dataclass(frozen=True)
@@ -16,24 +18,53 @@ class Catalogue:
     tables: loading.Tables
     vocab: Vocabulary
     _resolve: callable = field(repr=False, compare=False, default=None)
+    _rows: dict = field(repr=False, compare=False, default_factory=dict)  # event id -> row in tables.events
+    _positions: callable = field(repr=False, compare=False, default=None)  # tiers -> {event id: resolved row}
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None) -> Catalogue:
-        """Load and validate a data directory (raises DataInvalid)."""
+        """Load and validate a data directory (raises DataInvalid), and resolve the default view
+        (every tier trusted), which the first page needs."""
         tables = loading.load(data_dir)
         # There are only 15 non-empty tier sets, so the cache is bounded by the vocabulary.
-        cached = lru_cache(maxsize=16)(partial(resolve.resolve, tables))
-        return cls(tables, Vocabulary.from_tables(tables), cached)
+        @lru_cache(maxsize=16)
+        def cached(tiers):
+            resolved = resolve.resolve(tables, tiers)
+            # The tables and each resolved table live as long as the app, and hold a few hundred
+            # thousand small lists: keep the cycle collector from re-scanning them on every pass
+            # (a 50-100 ms pause in some unlucky request at 100,000 events). Refcounting still frees.
+            gc.freeze()
+            return resolved
+
+        @lru_cache(maxsize=16)
+        def positions(tiers):
+            ids = cached(tiers)["id"].tolist()
+            return dict(zip(ids, range(len(ids))))
+
+        cat = cls(tables, Vocabulary.from_tables(tables), cached,
+                  dict(zip(tables.events["id"].tolist(), range(len(tables.events)))), positions)
+        cat.resolved(TIERS)
+        return cat
 
     def resolved(self, tiers: tuple[str, ...]) -> pd.DataFrame:
         """Resolved events for these trusted tiers (shared: do not modify the frame)."""
         return self._resolve(tuple(tiers))
 
     def citations(self, event_id: str, tiers: tuple[str, ...]) -> list[dict]:
-        """The trusted citations of one event (empty if no trusted source cites it)."""
-        df = self.resolved(tiers)
-        match = df[df["id"] == event_id]
-        return list(match.iloc[0]["citations"]) if len(match) else []
+        """The trusted citations of one event, in file order (built on demand, not cached)."""
+        return resolve.citations(self.tables, [event_id], tiers, event_rows=self._rows)[event_id]
+
+    def row(self, event_id: str, tiers: tuple[str, ...]) -> dict | None:
+        """One event's resolved row as a dict, or None when no trusted source cites it (a dict
+        look-up, not a scan of every event)."""
+        pos = self._positions(tuple(tiers)).get(event_id)
+        return None if pos is None else self.resolved(tiers).iloc[[pos]].to_dict("records")[0]
+
+    def event(self, event_id: str, tiers: tuple[str, ...]) -> dict | None:
+        """One resolved event as a dict with its `citations` (what the panels show), or None when
+        no trusted source cites it."""
+        row = self.row(event_id, tiers)
+        return None if row is None else {**row, "citations": self.citations(event_id, tiers)}
 
     @property
     def total(self) -> int:

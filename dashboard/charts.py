@@ -511,7 +511,7 @@ def standalone_html(chart: Chart, tables: Tables, *, plotlyjs_src: str = "inline
     spec = {"variants": variants, "strings": strings,
             "config": {"responsive": True, "displaylogo": False, "scrollZoom": False,
                        "toImageButtonOptions": {"filename": chart.slug}}}
-    records = export.events_records(chart.drawn)
+    records = export.events_records(chart.drawn, tables)
     label = f"{chart.title}. {chart.caption}. The sources of every event drawn are listed below the chart."
     return f"""<!DOCTYPE html>
 <html lang="en">

@@ -133,7 +133,7 @@ def cmd_export(args) -> int:
     if notices:
         return 2
     shown = filters.apply(resolve.resolve(tables, state.canon), state, vocab)
-    text = export_mod.export(shown, tables, args.format)
+    text = export_mod.export(shown, tables, args.format, tiers=state.canon)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(f"wrote {len(shown)} events to {args.out}", file=sys.stderr)

@@ -194,9 +194,9 @@ def install(app, cat: Catalogue) -> None:
         headers = {"X-Notices": header_text(" | ".join(notices))} if notices else {}
         if fmt == "csv":
             headers["Content-Disposition"] = 'inline; filename="bajor-timeline.csv"'
-            body = export.iter_csv(shown, cat.tables)
+            body = export.iter_csv(shown, cat.tables, tiers=state.canon)
             return Response(stream_with_context(batched(body)), mimetype="text/csv", headers=headers)
-        body = export.iter_json(shown, cat.tables, {"notices": notices}, indent=None)  # one line per event
+        body = export.iter_json(shown, cat.tables, {"notices": notices}, indent=None, tiers=state.canon)  # a line per event
         return Response(stream_with_context(batched(body)), mimetype="application/json", headers=headers)
 
     server.add_url_rule(paths.rule(BOOTSTRAP_ROUTE), "bootstrap_css", bootstrap_css)

@@ -51,3 +51,27 @@ CONTROLS = (
     (CANON, "value"), (ERA, "value"), (FACTION, "value"), (UNIVERSE, "value"), (YEAR_FROM, "value"),
     (YEAR_TO, "value"), (SEARCH, "value"), (DISPUTED, "value"), (LANES, "value"),
 )
+
+# the embed page (/embed): its own URL, chart width (ids.PLOT_WIDTH) and chart box (ids.CHARTS)
+EMBED = "embed"
+EMBED_URL = "embed-url"  # the embed's own view of the address (the explorer's callbacks read ids.URL)
+EMBED_CHART = "embed-chart"
+EMBED_SELECTED = "embed-selected"  # the clicked event (kept in the page: an iframe must not add to the host's history)
+EMBED_CARD = "embed-card"
+EMBED_CARD_BODY = "embed-card-body"
+EMBED_CARD_CLOSE = "embed-card-close"
+
+# the share dialog in the explorer
+SHARE_OPEN = "share-open"
+SHARE = "share-dialog"
+SHARE_VIEW = "share-view"
+SHARE_VIEW_HELP = "share-view-help"
+SHARE_THEME = "share-theme"
+SHARE_LINK = "share-link"
+SHARE_SNIPPET = "share-snippet"
+SHARE_PREVIEW = "share-preview"
+SHARE_HTML = "share-html"
+SHARE_PNG = "share-png"
+SHARE_SVG = "share-svg"
+SHARE_CSV = "share-csv"
+SHARE_STATUS = "share-status"  # aria-live: "Link copied."

@@ -11,6 +11,7 @@ from .details import panel
 from .filters_panel import build_filters
 from .grid import build_grid
 from .legend import build_key
+from .share import share_button, share_dialog
 
 
 def build_footer(pages: list[dict]) -> html.Footer:
@@ -48,6 +49,7 @@ def build_page(vocab: Vocabulary, pages: list[dict], state: FilterState | None =
             html.Div([
                 html.Button("Filters", id=ids.FILTERS_OPEN, className="btn btn-sm btn-primary d-lg-none",
                             n_clicks=0, **{"aria-controls": ids.FILTERS}),
+                share_button(),
             ], className="d-flex gap-2"),
         ], className="topbar d-flex justify-content-between align-items-center gap-2"),
         html.Div([
@@ -77,4 +79,5 @@ def build_page(vocab: Vocabulary, pages: list[dict], state: FilterState | None =
             panel(),
         ], className="explorer"),
         build_footer(pages),
+        share_dialog(),
     ], className="app")

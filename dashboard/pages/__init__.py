@@ -8,6 +8,7 @@ from dash import html
 from ..catalogue import Catalogue
 from ..components.page import build_page
 from ..filters import parse_query
+from . import embed
 
 
 def explorer(cat: Catalogue, search: str):
@@ -22,7 +23,7 @@ def not_found(cat: Catalogue, search: str):
     ], className="container py-4")
 
 
-PAGES = {"": explorer}
+PAGES = {"": explorer, "embed": embed.layout}
 
 
 def layout_for(cat: Catalogue, path: str, search: str):

@@ -29,3 +29,17 @@ def test_the_checker_does_report_violations(page):
     page.set_content("<html><body><img src='data:,'><button></button></body></html>")
     found = " ".join(violations(page))
     assert "image-alt" in found and "button-name" in found
+
+
+def test_no_axe_violations_in_the_share_dialog_and_the_embed(page, live_url):
+    open_explorer(page, live_url, "?event=dukat-prefecture")
+    page.click("#share-open")
+    page.wait_for_function("document.getElementById('share-link').value !== ''")
+    page.wait_for_timeout(400)  # the dialog's fade
+    assert violations(page) == []
+    for theme in ("light", "dark"):
+        page.goto(f"{live_url}/embed?view=timeline&theme={theme}")
+        page.wait_for_selector("#embed-chart .scatterlayer .point")
+        page.locator("#embed-chart .scatterlayer .trace:first-child .point").first.click(force=True)
+        page.wait_for_selector("#embed-card.open .citation-list li")
+        assert violations(page) == [], theme

@@ -1,0 +1,65 @@
+"""Per-request additions to the HTML page Dash serves (dashboard.INDEX): the oEmbed discovery link
+for the page's own URL, and the embed's colour theme on <html> (no white flash before a dark embed
+draws).
+
+The discovery link points at this page as the request sees it: the request's scheme and host (a
+proxy's, through Werkzeug's ProxyFix) and the app's path prefix, via server.request_site and
+oembed.discovery_link. Only pages that show a view carry it (not a "no such page" page).
+"""
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from flask import has_request_context, request
+
+from . import oembed, pages, server
+
+
+def local_path(app, path: str) -> str:
+    """A request path relative to the app's routes prefix, without slashes ('' for the explorer)."""
+    prefix = (app.config.routes_pathname_prefix or "/").rstrip("/")
+    if prefix and path.startswith(prefix):
+        path = path[len(prefix):]
+    return path.strip("/")
+
+
+def query_text() -> str:
+    """The request's query string as text (bytes that are not UTF-8 become U+FFFD, never an error)."""
+    return request.query_string.decode("utf-8", errors="replace")
+
+
+def page_url(app) -> tuple[str, str]:
+    """(the current page's public URL, its path relative to the prefix)."""
+    site = server.request_site(app)
+    return site.url(local_path(app, request.path), query_text()), local_path(app, request.path)
+
+
+def extras(app) -> dict[str, str]:
+    """What this request adds to the page: {'head': tags, 'html': attributes of <html>}."""
+    url, page = page_url(app)
+    out = {"head": "", "html": ""}
+    if page in oembed.VIEW_PAGES and page in pages.PAGES:
+        out["head"] = oembed.discovery_link(url, server.request_site(app))
+    if page == oembed.EMBED_PATH:  # whitelisted values only
+        theme = (parse_qs(query_text()).get("theme") or ["light"])[-1]
+        theme = theme if theme in oembed.THEMES else "light"
+        out["html"] = f' class="embed-page" data-bs-theme="{theme}"'
+    return out
+
+
+def install(app) -> None:
+    """Wrap the app's interpolate_index (an instance attribute: no subclass, no global hook)."""
+    plain = app.interpolate_index
+
+    def interpolate_index(**kwargs):
+        page = plain(**kwargs)
+        if not has_request_context():
+            return page
+        add = extras(app)
+        if add["head"]:
+            page = page.replace("</head>", add["head"] + "</head>", 1)
+        if add["html"]:
+            page = page.replace('<html lang="en">', f'<html lang="en"{add["html"]}>', 1)
+        return page
+
+    app.interpolate_index = interpolate_index
