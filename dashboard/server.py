@@ -205,12 +205,16 @@ def install(app, cat: Catalogue) -> None:
     install_chart_routes(app, cat)
 
     @server.before_request
-    def guard_query_string():
-        """Browsers percent-encode; raw bytes that are not UTF-8 cannot be read as parameters anywhere."""
+    def readable_query_string():
+        """Browsers percent-encode, but a raw request may carry bytes that are not UTF-8: read them as
+        U+FFFD (an unknown value, so a notice), never as an error, on every route."""
         try:
             request.query_string.decode("utf-8")
         except UnicodeDecodeError:
-            return answer(400, "The address's query string is not valid UTF-8: percent-encode it (e.g. %E2%9C%93 for ✓).")
+            fixed = request.query_string.decode("utf-8", errors="replace").encode("utf-8")
+            request.query_string = fixed
+            request.environ["QUERY_STRING"] = fixed.decode("latin-1")
+            request.__dict__.pop("args", None)  # in case something read them already
         return None
 
     @server.before_request
