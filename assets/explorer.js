@@ -284,13 +284,19 @@
             },
             docTitle: function (title) {
                 if (title) { document.title = title; }
-                const heading = document.getElementById("details-title");
-                if (heading && panelOpen() && !typing(document.activeElement)) { heading.focus({preventScroll: true}); }
+                // After the panel has rendered and the click or tap that opened it has settled.
+                setTimeout(function () {
+                    const heading = document.getElementById("details-title");
+                    if (heading && panelOpen() && !typing(document.activeElement)) { heading.focus({preventScroll: true}); }
+                }, 80);
                 return noUpdate();
             },
             refreshGrid: function () {
-                const api = window.dash_ag_grid && window.dash_ag_grid.getApi && window.dash_ag_grid.getApi("events-grid");
-                if (api) { api.purgeInfiniteCache(); }
+                // A grid that is not drawn yet asks for its rows when it is: nothing to refresh.
+                const grid = document.getElementById("events-grid");
+                if (grid && grid.querySelector(".ag-root-wrapper") && window.dash_ag_grid && window.dash_ag_grid.getApi) {
+                    try { window.dash_ag_grid.getApi("events-grid").purgeInfiniteCache(); } catch (e) { /* not ready */ }
+                }
                 return noUpdate();
             },
             toggleFilters: function (open, close, className) {

@@ -16,10 +16,9 @@ log = logging.getLogger("dashboard")
 
 def create_app(data_dir: str | Path | None = None, *, catalogue=None):
     """Load the data once (raises DataInvalid), build the layout, register callbacks."""
-    import dash
     from dash import dcc, html, set_props
 
-    from . import head, server
+    from . import head, server, weight
     from .callbacks import register_callbacks
     from .catalogue import Catalogue
     from .components import ids
@@ -31,7 +30,7 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
         set_props(ids.ERROR, {"is_open": True, "children": html.Div(
             "Something went wrong while updating the page. Try again, or reset the filters.")})
 
-    app = dash.Dash(
+    app = weight.Dash(  # dash.Dash less unused bundles (dashboard/weight.py)
         __name__,
         title="Bajor Timeline",
         assets_folder=str(ASSETS),
@@ -49,4 +48,5 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
     register_callbacks(app, cat)
     server.install(app, cat)
     head.install(app)
+    weight.configure(app.server)  # compression
     return app

@@ -182,7 +182,7 @@ def build(cat: Catalogue, query: str | dict | None = "", *, view: str | None = N
     if view == "dispute" and selected is None:
         raise ChartError(f"no trusted source mentions event {state.event!r} with the tiers chosen "
                          f"({', '.join(state.canon) or 'none'}): trust more tiers (canon=...) or pick another event")
-    citations = cat.citations(selected["id"], state.canon) if selected is not None else []
+    citations = cat.citations(selected["id"], state.canon, state.asof) if selected is not None else []
     if view == "dispute":
         title = f"{selected['title']}: what each source says"
         tiers = describe(FilterState(canon=state.canon), 0, 0, cat.vocab).split(": ", 1)[1]
@@ -511,7 +511,7 @@ def standalone_html(chart: Chart, tables: Tables, *, plotlyjs_src: str = "inline
     spec = {"variants": variants, "strings": strings,
             "config": {"responsive": True, "displaylogo": False, "scrollZoom": False,
                        "toImageButtonOptions": {"filename": chart.slug}}}
-    records = export.events_records(chart.drawn)
+    records = export.events_records(chart.drawn, tables)
     label = f"{chart.title}. {chart.caption}. The sources of every event drawn are listed below the chart."
     return f"""<!DOCTYPE html>
 <html lang="en">

@@ -134,7 +134,7 @@ def cmd_export(args) -> int:
     if notices:
         return 2
     shown = filters.apply(resolve.resolve(tables, state.canon, filters.released_by(tables, state.asof)), state, vocab)
-    text = export_mod.export(shown, tables, args.format)
+    text = export_mod.export(shown, tables, args.format, tiers=state.canon)  # citations from the same works
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(f"wrote {len(shown)} events to {args.out}", file=sys.stderr)

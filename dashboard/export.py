@@ -9,9 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 
 import pandas as pd
 
+from . import resolve
 from .loading import Tables
 
 EVENT_FIELDS = (
@@ -36,20 +38,60 @@ def credit_line(tables: Tables) -> str:
     return f"Facts read from community wikis, paraphrased: {pages}."
 
 
-def events_records(resolved: pd.DataFrame) -> list[dict]:
-    """The resolved table as plain dicts in the public export shape."""
-    records = []
-    for row in resolved.to_dict("records"):
-        rec = {k: row[k] for k in EVENT_FIELDS if k != "citations"}
-        rec["disputed"] = bool(rec["disputed"])
-        rec["citations"] = [{k: c[k] for k in CITATION_FIELDS} for c in row["citations"]]
-        records.append(rec)
-    return records
+def _year(value):
+    """A year for export: open bounds and a moment's missing end become null (never NaN or inf)."""
+    return None if value is None or not math.isfinite(value) else float(value)
 
 
-def to_json(resolved: pd.DataFrame, tables: Tables) -> str:
-    payload = {"events": events_records(resolved), "attribution": attribution(tables)}
-    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+def iter_records(resolved: pd.DataFrame, tables: Tables, tiers=None, chunk: int = 1000):
+    """The resolved table as plain dicts in the public export shape, a chunk of rows at a time, each
+    with its citations from the trusted tiers (given, else those the table was resolved for; built
+    only for the events of the chunk, so a large export streams in flat memory)."""
+    tiers = tiers if tiers is not None else resolved.attrs.get("tiers")
+    fields = [k for k in EVENT_FIELDS if k != "citations"]
+    for first in range(0, len(resolved), chunk):
+        part = resolved.iloc[first:first + chunk]
+        cites = resolve.citations(tables, part["id"], tiers, resolved.attrs.get("sources"))
+        for values in zip(*(part[k].tolist() for k in fields)):  # column lists: no per-cell boxing
+            rec = dict(zip(fields, values))
+            for k in ("start_earliest", "start_latest", "end_earliest", "end_latest"):
+                rec[k] = _year(rec[k])
+            rec["disputed"] = bool(rec["disputed"])
+            rec["citations"] = [{k: c[k] for k in CITATION_FIELDS} for c in cites[rec["id"]]]
+            yield rec
+
+
+def events_records(resolved: pd.DataFrame, tables: Tables, tiers=None) -> list[dict]:
+    """The resolved table as plain dicts in the public export shape (see iter_records)."""
+    return list(iter_records(resolved, tables, tiers))
+
+
+def _dumps(obj, level: int, indent: int | None) -> str:
+    """json.dumps of a value nested `level` deep, so the pieces join into one (indented) document."""
+    text = json.dumps(obj, ensure_ascii=False, indent=indent, allow_nan=False)
+    return text.replace("\n", "\n" + " " * (indent * level)) if indent else text
+
+
+def iter_json(resolved: pd.DataFrame, tables: Tables, extra: dict | None = None, indent: int | None = 2, tiers=None):
+    """The JSON export in pieces (one per event), so a large view streams in flat memory.
+
+    With indent=2 the joined pieces equal json.dumps(payload, indent=2); with indent=None each event
+    is one compact line (json's C encoder: several times faster). `extra` adds top-level fields.
+    """
+    pad = "\n" + " " * (indent or 0)
+    yield "{" + pad + '"events": ['
+    sep = pad + " " * (indent or 0)
+    for rec in iter_records(resolved, tables, tiers):
+        yield sep + _dumps(rec, 2, indent)
+        sep = "," + pad + " " * (indent or 0)
+    yield (pad + "]" if sep.startswith(",") else "]") + "," + pad + '"attribution": ' + _dumps(attribution(tables), 1, indent)
+    for key, value in (extra or {}).items():
+        yield "," + pad + json.dumps(key) + ": " + _dumps(value, 1, indent)
+    yield "\n}\n"
+
+
+def to_json(resolved: pd.DataFrame, tables: Tables, tiers=None) -> str:
+    return "".join(iter_json(resolved, tables, tiers=tiers))
 
 
 def neutralise(cell) -> str:
@@ -64,12 +106,20 @@ def _citation_text(c: dict) -> str:
     return f"{c['source']} ({c['tier']}; {c['page']}): {when}{value}"
 
 
-def to_csv(resolved: pd.DataFrame, tables: Tables) -> str:
+def iter_csv(resolved: pd.DataFrame, tables: Tables, tiers=None):
+    """The CSV export in pieces (the header, then one line per event), so a large view streams in flat memory."""
     licences = {f"{p['wiki']}: {p['title']}": p["licence"] for p in tables.pages.to_dict("records")}
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([*EVENT_FIELDS, "pages"])
-    for rec in events_records(resolved):
+
+    def line(row) -> str:
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow(row)
+        return buf.getvalue()
+
+    yield line([*EVENT_FIELDS, "pages"])
+    for rec in iter_records(resolved, tables, tiers):
         pages = sorted({c["page"] for c in rec["citations"]})
         row = []
         for k in EVENT_FIELDS:
@@ -84,16 +134,20 @@ def to_csv(resolved: pd.DataFrame, tables: Tables) -> str:
                 v = ""
             row.append(neutralise(v))
         row.append(neutralise(" | ".join(f"{p} ({licences[p]})" for p in pages)))
-        writer.writerow(row)
-    return buf.getvalue()
+        yield line(row)
 
 
-def export(resolved: pd.DataFrame, tables: Tables, fmt: str) -> str:
-    """Serialise in the named format; fmt must be one of FORMATS."""
+def to_csv(resolved: pd.DataFrame, tables: Tables, tiers=None) -> str:
+    return "".join(iter_csv(resolved, tables, tiers))
+
+
+def export(resolved: pd.DataFrame, tables: Tables, fmt: str, tiers=None) -> str:
+    """Serialise in the named format; fmt must be one of FORMATS. Citations come from `tiers`
+    (default: the tiers `resolved` was made for)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "timelinejs":
         from . import timelinejs  # it builds on events_records and attribution above
 
         return timelinejs.to_json(resolved, tables)
-    return to_json(resolved, tables) if fmt == "json" else to_csv(resolved, tables)
+    return to_json(resolved, tables, tiers) if fmt == "json" else to_csv(resolved, tables, tiers)

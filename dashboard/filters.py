@@ -44,7 +44,7 @@ class Vocabulary:
             factions=dict(zip(f["id"], f["label"])),
             parents={i: p for i, p in zip(f["id"], f["parent"]) if p},
             universes=dict(zip(tables.universes["id"], tables.universes["label"])),
-            events=dict(zip(tables.events["id"], tables.events["title"])),
+            events=dict(zip(tables.events["id"].tolist(), tables.events["title"].tolist())),
             era_bands=tuple(
                 (e["id"], e["label"], float(e["start"]), float(e["end"]), e["colour"]) for e in tables.eras.to_dict("records")
             ),

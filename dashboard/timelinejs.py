@@ -958,7 +958,7 @@ def to_timelinejs(resolved, tables) -> dict:
     from .filters import Vocabulary
 
     vocab = Vocabulary.from_tables(tables)
-    records = export.events_records(resolved)
+    records = export.events_records(resolved, tables)
     universes = {u for r in records for u in _universe_ids(r)}
     unis = tables.universes.set_index("id")
     if len(universes) == 1 and next(iter(universes)) in unis.index:

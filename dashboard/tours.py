@@ -85,13 +85,15 @@ def resolve(value: str, tours: dict[str, Tour], events) -> tuple[Tour | None, li
 def check(rows) -> list[DataError]:
     """Rules across the rows of tours.csv (the cells were checked against the schema already):
     one header row per tour, with a title; stops with an order, unique within their tour; at least
-    one stop per tour; title and description only on the header row."""
+    one stop per tour; title and description only on the header row. `rows` is the loader's Rows
+    (`lines`, and `cells` column by column)."""
     errors: list[DataError] = []
     heads: dict[str, int] = {}
     first_stop: dict[str, int] = {}
     orders: dict[tuple[str, str], int] = {}
-    for row in rows:
-        c, line = row.cells, row.line
+    columns = list(rows.cells)
+    for i, line in enumerate(rows.lines.tolist()):
+        c = {name: rows.cells[name][i] for name in columns}
         tour = c["tour"]
         if not c["event"]:
             if tour in heads:

@@ -61,10 +61,8 @@ def build_view(cat: Catalogue, query: str) -> View:
                state.year_to + 1 if state.year_to is not None else hi)
     selected = None
     if state.event:
-        match = resolved[resolved["id"] == state.event]
-        if len(match):
-            selected = match.iloc[0].to_dict()
-        else:
+        selected = cat.row(state.event, state.canon, state.asof)
+        if selected is None:
             notices.append(f"The selected event '{state.event}' has no source among the trusted tiers"
                            + (f" released by {state.asof}." if state.asof is not None else "."))
     return View(state=state, notices=tuple(notices), shown=shown, total=len(cat.tables.events),
@@ -88,19 +86,46 @@ def chronological(shown: pd.DataFrame) -> list[str]:
     return list(shown["id"].to_numpy()[order])
 
 
+def neighbours(shown: pd.DataFrame, event_id: str) -> tuple[str | None, str | None, int, int]:
+    """(previous id, next id, 1-based position, count) of an event in chronological() order, without
+    sorting every shown event (O(n) comparisons: a selection stays fast at 100,000 events)."""
+    n = len(shown)
+    ids = shown["id"].to_numpy(dtype=object)
+    where = np.flatnonzero(ids == event_id)
+    if not len(where):
+        return None, None, 0, n
+    k = int(where[0])
+    b = theme.column(shown, "best_start")
+    titles = shown["title"].to_numpy(dtype=object)
+    same = b == b[k]
+    before, after = b < b[k], b > b[k]
+    tie = np.flatnonzero(same)  # the same best start: title, then table order decide (as lexsort does)
+    tie_key = [(titles[i], i) for i in tie]
+    mine = (titles[k], k)
+    before[tie] = [key < mine for key in tie_key]
+    after[tie] = [key > mine for key in tie_key]
+
+    def pick(mask, last: bool):
+        if not mask.any():
+            return None
+        edge = b[mask].max() if last else b[mask].min()
+        cand = np.flatnonzero(mask & (b == edge))
+        keyed = [(titles[i], i) for i in cand]
+        return ids[(max if last else min)(keyed)[1]]
+
+    return pick(before, True), pick(after, False), int(before.sum()) + 1, n
+
+
 def details(cat: Catalogue, v: View) -> Details | None:
     """The selected event's verdict, ranges, citations and neighbours (None without a selection)."""
     if v.selected is None:
         return None
     event = v.selected
     cites = cat.citations(event["id"], v.state.canon, v.state.asof)
-    order = chronological(v.shown)
-    pos = order.index(event["id"]) if event["id"] in order else -1
+    previous, following, position, count = neighbours(v.shown, event["id"])
     return Details(
         event=event, citations=cites, verdict=explain.verdict(event, cites), ranges=explain.dates_in_words(event),
-        previous=order[pos - 1] if pos > 0 else None,
-        next=order[pos + 1] if 0 <= pos < len(order) - 1 else None,
-        position=pos + 1, count=len(order),
+        previous=previous, next=following, position=position, count=count,
     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from benchmarks import bench_figures, synthetic
+from benchmarks import bench_figures, bench_scale, payloads, synthetic
 from dashboard.catalogue import Catalogue
 from dashboard.schema import TIERS
 
@@ -37,3 +37,41 @@ def test_baseline_datetimes_work_past_2262():
     assert str(out.dtype) == "datetime64[us]"
     assert out[0].year == 2328 and out[1].year == 2500 and out[1].month == 7
     assert out.isna().tolist() == [False, False, True]
+
+
+# --- the scale benchmark (benchmarks/bench_scale.py) at its smallest size: a smoke test -----------
+# (its browser part is in tests/browser/test_bench_scale.py)
+
+def test_the_callback_payloads_match_the_app(real):
+    from dashboard import create_app
+
+    client = create_app(catalogue=real).server.test_client()
+    deps = client.get("/_dash-dependencies").get_json()
+    for callback, search in ((payloads.FILTER_CHANGE, "?canon=canon"), (payloads.SELECTION, "?event=annexation-of-bajor")):
+        r = client.post("/_dash-update-component", json=payloads.body(callback, deps, search))
+        assert r.status_code == 200 and r.get_json()["response"], callback.output_prefix
+
+
+def check_server_side(result):
+    assert result["events"] == 1000 and result["claims"] > 1000
+    assert 0 < result["startup"]["load_s"] and 0 < result["ready_s"]
+    for name in ("filter", "select"):
+        ms = result["callbacks"][name]["ms"]
+        assert ms["n"] > 0 and 0 < ms["median"] <= ms["p95"]
+    assert result["callbacks"]["default_figures"]["json_kb"] > result["callbacks"]["default_figures"]["wire_kb"] > 0
+    assert result["memory"]["rss_mb"] > 0
+    assert all(result["view"][k]["median"] > 0 for k in ("build_view_ms", "figures_ms", "details_ms"))
+
+
+def test_scale_benchmark_smallest_size_without_a_browser():
+    result = bench_scale.measure(1000, rounds=1, browser=False)
+    check_server_side(result)
+    text = bench_scale.markdown([result], "python benchmarks/bench_scale.py --sizes 1000", "", 180)
+    assert "| 1,000 |" in text
+
+
+def test_results_replace_only_the_marked_section(tmp_path):
+    doc = tmp_path / "PERF.md"
+    doc.write_text("# Title\n\nprose\n" + bench_scale.MARKERS[0] + "\nold\n" + bench_scale.MARKERS[1] + "\nafter\n")
+    bench_scale.write_results(doc, "new table\n")
+    assert doc.read_text() == "# Title\n\nprose\n" + bench_scale.MARKERS[0] + "\nnew table\n" + bench_scale.MARKERS[1] + "\nafter\n"

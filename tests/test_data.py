@@ -1,6 +1,7 @@
 """The curated tables themselves: coverage, tiers per work, dates with a basis, shared histories,
 our own wording, and the known disputes pinned."""
 import csv
+import math
 import subprocess
 import sys
 
@@ -14,8 +15,7 @@ MEMORY_DELTA = "memory-delta-bajoran-empire"  # the dark-mirror article, a fan w
 
 
 def event(cat, event_id, tiers=TIERS) -> dict:
-    df = cat.resolved(tiers)
-    return df[df["id"] == event_id].iloc[0].to_dict()
+    return cat.event(event_id, tiers)
 
 
 def dated(ev, side="start") -> dict:
@@ -112,7 +112,7 @@ def test_when_the_annexation_began(real):
     delta = {c["start"] for c in ev["citations"] if c["page"].startswith("Memory Delta")}
     assert delta == {"2319", "2328"}  # its text repeats 2328; its section heading says 2319
     assert ev["disputed"] and ev["start"] == "2328"
-    assert ev["start_earliest"] is None and ev["start_latest"] == 2328.999  # "or earlier" is open-ended
+    assert ev["start_earliest"] == -math.inf and ev["start_latest"] == 2328.999  # "or earlier" is open-ended
 
 
 def test_emissarys_offer_of_help_predates_first_contact(real):

@@ -68,3 +68,107 @@ def test_memo_parses_each_distinct_string_once(monkeypatch):
         with pytest.raises(dates.DateSyntaxError, match="not an EDTF date"):
             memo("soon")
     assert calls == ["2328", "soon"]  # errors are remembered too
+
+
+# --- the fast path agrees with the edtf package -------------------------------------------------
+# dates.parse reads the common forms itself and asks the edtf package for everything else;
+# dates.parse_with_edtf always asks the edtf package. Both must give the same Interval, or refuse
+# the same string with the same message.
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+
+def outcome(parse, text):
+    try:
+        iv = parse(text)
+        return ("ok", iv.earliest, iv.latest, iv.label)
+    except dates.DateSyntaxError as exc:
+        return ("error", str(exc))
+
+
+def agree(text) -> bool:
+    """The fast route and the edtf route give the same result; returns whether the fast path took it."""
+    assert outcome(dates.parse, text) == outcome(dates.parse_with_edtf, text), text
+    return dates.fast_bounds((text or "").strip()) is not None
+
+
+FAST_FORMS = [
+    "2328", "0000", "-0100", "9999", "2328?", "2328~", "2328%", "234X", "23XX", "2XXX", "-234X", "-000X",
+    "234X?", "23XX~", "2XXX?", "237X%", "2369-03", "2369-03?", "2369-03-05", "2328-12-31~", "2328-03-05%",
+    "2328-02-29", "2329-02-29", "2400-02-29%", "2346/2369", "2346?/2369~", "2346-03/2369-11-30", "-0100/0100",
+    "../2369", "2346/..", "../2369%", "2328~/..", "../..", "2369/2346", "[2309..2328]", "[2328-03..2329-04]",
+    "[2328-03-01..2328-03-09]", "[..2319]", "[..2319-02-29]", "[2309..]", "[-0100..0100]", "[2330..2320]",
+    " 2328 ", "2328\n",
+]
+
+
+@pytest.mark.parametrize("text", FAST_FORMS)
+def test_fast_path_takes_the_common_forms_and_agrees_with_edtf(text):
+    assert agree(text)
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "2328-XX", "2328-03-XX", "23X5", "2X4X", "234X/2369", "/2369", "2346/", "2346 / 2369", "2328 ?",
+    "[2309 .. 2328]", "[2309..2328-03]", "[..]", "-0000", "10000", "232", "2328-13", "2328-00", "2328-02-30",
+    "2328-04-31", "2329-02-29?", "-0100?", "0001?", "9999?", "2XXX%", "Y12345", "2328S2", "2001-21", "{2328,2330}",
+    "[2328,2330]", "2328?~", "2328-03-05T10:00:00", "\u0662\u0663\u0662\u0668", "23\u00a028", "soon",
+])
+def test_forms_the_fast_path_leaves_to_edtf_still_agree(text):
+    assert not agree(text)
+
+
+def test_the_real_tables_dates_all_take_the_fast_path(real):
+    labels = {v for df in (real.tables.events, real.tables.claims) for col in ("start", "end") for v in df[col] if v}
+    assert labels and all(agree(v) for v in labels)
+
+
+YEAR = st.one_of(st.integers(-9999, 9999).map(lambda y: f"{'-' if y < 0 else ''}{abs(y):04d}"),
+                 st.sampled_from(["-0000", "0000", "2328", "2400", "2329", "0001", "9999"]))
+MONTH = st.integers(0, 13).map(lambda m: f"{m:02d}")
+DAY = st.integers(0, 32).map(lambda d: f"{d:02d}")
+QUALIFIER = st.sampled_from(["", "", "?", "~", "%"])
+DATE = st.one_of(YEAR, st.tuples(YEAR, MONTH).map("-".join), st.tuples(YEAR, MONTH, DAY).map("-".join))
+UNSPECIFIED = st.tuples(st.sampled_from(["", "-"]), st.integers(0, 999), st.integers(1, 3)).map(
+    lambda t: t[0] + f"{t[1]:03d}"[: 4 - t[2]] + "X" * t[2])
+SIDE = st.one_of(st.just(".."), st.just(""), st.tuples(DATE, QUALIFIER).map("".join),
+                 st.tuples(UNSPECIFIED, QUALIFIER).map("".join))
+FORM = st.one_of(
+    st.tuples(DATE, QUALIFIER).map("".join),
+    st.tuples(UNSPECIFIED, QUALIFIER).map("".join),
+    st.tuples(SIDE, SIDE).map("/".join),
+    st.tuples(st.one_of(DATE, st.just("")), st.one_of(DATE, st.just(""))).map(lambda t: f"[{t[0]}..{t[1]}]"),
+)
+NOISE = st.text(alphabet="0123456789-/.?~%X[] ,", max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(FORM)
+@example("2328-02-29?")
+@example("2000-02-29%")
+@example("2XXX%")
+@example("0001-01-01?")
+def test_property_every_generated_form_agrees_with_edtf(text):
+    agree(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NOISE, st.tuples(FORM, NOISE).map("".join), st.tuples(NOISE, FORM).map("".join)))
+def test_property_near_miss_strings_agree_with_edtf(text):
+    agree(text)
+
+
+def test_fast_path_rejects_exactly_what_edtf_rejects():
+    for text in ("2369/2346", "[2330..2320]", "../.."):
+        assert agree(text) and outcome(dates.parse, text)[0] == "error"
+
+
+def test_the_edtf_package_is_imported_only_when_a_date_needs_it():
+    import subprocess
+    import sys
+
+    code = ("import sys, dashboard.dates as d; d.parse('2346/2369'); a = 'edtf' in sys.modules; "
+            "d.parse('2328-XX'); print(a, 'edtf' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=__import__("conftest").ROOT).stdout.split()
+    assert out == ["False", "True"]

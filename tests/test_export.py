@@ -21,7 +21,7 @@ def test_json_shape_and_round_trip(mini):
     for rec, (_, row) in zip(payload["events"], resolved.iterrows()):
         assert rec["factions"] == list(row["factions"]) and rec["universes"] == list(row["universes"])
         assert rec["start_latest"] == row["start_latest"]
-        assert len(rec["citations"]) == len(row["citations"])
+        assert len(rec["citations"]) == row["n_claims"]
     assert {a["wiki"] for a in payload["attribution"]} == {"Memory Alpha", "Memory Beta", "Memory Delta",
                                                            "Star Trek Expanded Universe (fan wiki)"}
 
@@ -31,6 +31,19 @@ def test_json_has_no_nan_and_null_for_open_bounds(mini):
     assert "NaN" not in text and "Infinity" not in text
     ev = next(e for e in json.loads(text)["events"] if e["id"] == "open-ended")
     assert ev["end_latest"] is None and ev["end"] == "2369/.."
+
+
+def test_citations_follow_the_tiers_the_table_was_resolved_for(mini):
+    canon = json.loads(export.to_json(mini.resolved(("canon",)), mini.tables))["events"]
+    assert all(c["tier"] == "canon" for e in canon for c in e["citations"])
+    from dashboard.filters import apply, parse_query
+
+    state, _ = parse_query("canon=canon&era=early-occupation", mini.vocab)
+    shown = apply(mini.resolved(state.canon), state, mini.vocab)  # filtering keeps what it was resolved for
+    assert all(c["tier"] == "canon" for e in json.loads(export.to_json(shown, mini.tables))["events"]
+               for c in e["citations"])
+    everyone = json.loads(export.to_json(mini.resolved(("canon",)), mini.tables, tiers=TIERS))["events"]
+    assert sum(len(e["citations"]) for e in everyone) > sum(len(e["citations"]) for e in canon)
 
 
 def test_csv_one_row_per_event_lists_joined(mini):

@@ -1,4 +1,6 @@
 """The validator: one test per error class, each asserting file, line, column and message."""
+import math
+
 import pytest
 
 from dashboard import loading
@@ -142,6 +144,35 @@ def test_every_problem_is_reported_at_once(broken):
     broken("events.csv", "2346,,late-occupation", "soon,,late-occupation")
     errs = errors_of(broken("sources.csv", "TNG,canon,1991", "TNG,apocrypha,1991"))
     assert {e.file for e in errs} == {"events.csv", "sources.csv"}
+
+
+def test_each_row_with_a_bad_value_is_reported_though_the_value_is_checked_once(broken):
+    broken("events.csv", "2328,2369,early-occupation", "soon,2369,early-occupation")
+    errs = errors_of(broken("events.csv", "2346,,late-occupation", "soon,,late-occupation"))
+    assert {(e.line, e.column) for e in errs if "'soon' is not an EDTF date" in e.message} == {(2, "start"), (3, "start")}
+
+
+def test_a_record_spanning_lines_keeps_the_line_numbers_right(broken):
+    broken("events.csv", "Cardassia takes formal control of Bajor.", '"Cardassia takes formal\ncontrol of Bajor."')
+    errs = errors_of(broken("events.csv", "2346,,late-occupation", "soon,,late-occupation"))
+    assert [(e.line, e.column) for e in errs] == [(4, "start")]  # line 2 spans two lines, so Dukat is on 4
+
+
+def test_blank_lines_are_skipped_and_counted(broken):
+    broken("events.csv", "\ndukat-prefect,", "\n\n,,,\ndukat-prefect,")
+    errs = errors_of(broken("events.csv", "2346,,late-occupation", "soon,,late-occupation"))
+    assert [(e.line, e.column) for e in errs] == [(5, "start")]
+
+
+def test_loaded_claims_know_their_event_and_source_rows_and_date_bounds(mini):
+    c, e, s = mini.tables.claims, mini.tables.events, mini.tables.sources
+    assert list(e["id"].to_numpy()[c["event_row"]]) == list(c["event"])
+    assert list(s["id"].to_numpy()[c["source_row"]]) == list(c["source"])
+    first = c.iloc[0]
+    assert (first["start_lo"], first["start_hi"]) == (first["start_iv"].earliest, first["start_iv"].latest)
+    assert math.isnan(first["end_lo"]) and first["end_iv"] is None
+    open_end = e[e["id"] == "open-ended"].iloc[0]
+    assert open_end["end_hi"] == math.inf
 
 
 @pytest.mark.parametrize("file, old, new, column, message", [

@@ -397,7 +397,7 @@ def test_export_puts_uncertain_dates_in_words_and_citations_and_the_dispute_in_t
     resolved = resolve.resolve(tables)
     doc = timelinejs.to_timelinejs(resolved, tables)
     slides = {s["unique_id"]: s for s in doc["events"]}
-    records = {r["id"]: r for r in export.events_records(resolved)}
+    records = {r["id"]: r for r in export.events_records(resolved, tables)}
     for uid, slide in slides.items():
         rec = records[uid]
         assert slide["display_date"] == words.period(rec["start"], rec["end"])
@@ -443,7 +443,7 @@ def test_round_trip_keeps_ids_titles_and_date_ranges(data, tmp_path):
     done = run("import-timelinejs", str(exported), "--out", str(back))
     assert done.returncode == 0, done.stdout + done.stderr
     tables = loading.load(data)
-    before = {r["id"]: r for r in export.events_records(resolve.resolve(tables, TIERS))}
+    before = {r["id"]: r for r in export.events_records(resolve.resolve(tables, TIERS), tables)}
     after = {r["id"]: r for r in rows(back, "events")}
     assert set(after) == set(before)
     for event_id, rec in before.items():

@@ -67,3 +67,17 @@ def test_respond_writes_the_url_or_sets_the_controls(mini):
     assert search == "?canon=canon"
     search, controls = view.respond(mini, "?era=aftermath", "url", [])
     assert search is None and controls[1] == ["aftermath"]
+
+
+def test_neighbours_agree_with_the_full_date_order(real, tmp_path):
+    from benchmarks import synthetic
+    from dashboard.catalogue import Catalogue
+
+    ties = Catalogue.load(synthetic.write_tables(tmp_path / "data", 300, seed=5))  # titles and years repeat
+    for cat, query in ((real, ""), (real, "canon=canon"), (ties, ""), (ties, "era=late-occupation")):
+        shown = view.build_view(cat, query).shown
+        order = view.chronological(shown)
+        for i, event_id in enumerate(order):
+            expected = (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None, i + 1, len(order))
+            assert view.neighbours(shown, event_id) == expected, (query, event_id)
+    assert view.neighbours(real.resolved(("canon",)), "no-such-event") == (None, None, 0, len(real.resolved(("canon",))))

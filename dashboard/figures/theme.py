@@ -231,19 +231,10 @@ def hover_text(df) -> np.ndarray:
 
     titles = df["title"].map(safe)
     when = [safe(words.period(s, e)) for s, e in zip(df["start"], df["end"])]
-    says = (df["sources_say"] if "sources_say" in df else df["citations"].map(_sources_say)).map(safe)
+    says = df["sources_say"].map(safe)
     tier = df["canon"].map(TIER_LABELS)
     disputed = np.where(df["disputed"].to_numpy(dtype=bool), "<br><b>The sources disagree</b>", "")
     return np.array([f"<b>{t}</b><br>{w}<br><span style='color:{MUTED}'>sources give: {s}</span>"
                      f"<br>strongest source: {k}{d}"
                      for t, w, s, k, d in zip(titles, when, says, tier, disputed)], dtype=object)
 
-
-def _sources_say(citations) -> str:
-    """The dates as the trusted sources write them, e.g. 'start 2309 · 2319~ · 2328; end 2369'."""
-    parts = []
-    for side in ("start", "end"):
-        labels = list(dict.fromkeys(c[side] for c in citations if c[side]))
-        if labels:
-            parts.append(f"{side} " + " · ".join(labels))
-    return "; ".join(parts) if parts else "no source gives a date"

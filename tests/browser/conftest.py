@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -52,17 +53,51 @@ def browser():
         b.close()
 
 
+# Every Content-Security-Policy violation in any frame, kept on the window for csp_violations().
+RECORD_CSP = """window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(
+    `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));"""
+
+
+def csp_violations(pg) -> list[str]:
+    """Violations reported by the documents now open, and the console's CSP messages since the page opened."""
+    events = [v for f in pg.frames if f.url.startswith("http") for v in f.evaluate("window.__csp || []")]
+    return events + pg.csp_console
+
+
+def csp_safe_wait_for_function(pg):
+    """Playwright's wait_for_function polls by eval() inside the page, which the app's CSP forbids
+    (no 'unsafe-eval'). This one polls from Python with page.evaluate (DevTools evaluation, not
+    subject to the page's CSP), with the same arguments and the page's default timeout."""
+    def wait_for_function(expression: str, *, arg=None, timeout: float | None = None, polling=None):
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        deadline = time.monotonic() + (timeout if timeout is not None else pg.default_timeout) / 1000
+        interval = polling if isinstance(polling, (int, float)) else 50
+        while True:
+            value = pg.evaluate(expression, arg)
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise PlaywrightTimeout(f"wait_for_function: timed out waiting for {expression!r}")
+            pg.wait_for_timeout(interval)
+
+    return wait_for_function
+
+
 VIEWPORTS = {"laptop": (1366, 768), "projector": (1920, 1080), "phone": (390, 844)}
 
 
 @pytest.fixture
 def page(browser, request):
-    """A fresh page that refuses (and records) any request leaving this machine.
+    """A fresh page that refuses (and records) any request leaving this machine, and fails the test
+    on any Content-Security-Policy violation (the app's CSP is as strict as Dash allows).
 
     Tests parametrised with `viewport` (a VIEWPORTS key) get that size; others a laptop's."""
     size = VIEWPORTS[getattr(request, "param", None) or "laptop"]
     context = browser.new_context(viewport={"width": size[0], "height": size[1]},
                                   is_mobile=size[0] < 500, has_touch=size[0] < 500)
+    context.add_init_script(RECORD_CSP)
     pg = context.new_page()
     pg.external_requests = []
     pg.console_errors = []
@@ -77,8 +112,16 @@ def page(browser, request):
             r.abort()
 
     pg.route("**/*", route)
+    pg.csp_console = []  # a test that provokes a violation on purpose empties this after checking it
+    pg.on("console", lambda m: "Content Security Policy" in m.text and pg.csp_console.append(m.text))
     pg.on("console", lambda m: (pg.console_errors if m.type == "error" else pg.console_warnings).append(m.text)
           if m.type in ("error", "warning") else None)
     pg.set_default_timeout(20_000)
+    pg.default_timeout = 20_000
+    pg.wait_for_function = csp_safe_wait_for_function(pg)
     yield pg
-    context.close()
+    try:
+        violations = csp_violations(pg) if not pg.is_closed() else pg.csp_console
+    finally:
+        context.close()
+    assert violations == [], "Content-Security-Policy violations"

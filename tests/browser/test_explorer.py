@@ -87,7 +87,7 @@ def test_clicking_a_bar_opens_the_answer_in_view_and_escape_closes_it(page, live
         const gd = document.querySelector('#chart-gantt .js-plotly-plot');
         const k = gd.data.findIndex(t => t.meta === 'range');
         gd.querySelectorAll('.barlayer .trace')[k].querySelectorAll('.point')[gd.data[k].customdata.indexOf(id)]
-          .scrollIntoView({block: 'center'});
+          .scrollIntoView({block: 'center', behavior: 'instant'});
     }""", target)
     x, y = bar_centre(page, target)
     page.mouse.click(x, y)
@@ -98,7 +98,7 @@ def test_clicking_a_bar_opens_the_answer_in_view_and_escape_closes_it(page, live
     assert in_viewport(page, "#details-title") and in_viewport(page, "#details .verdict")
     assert "2346 or 2359" in page.text_content("#details .verdict")
     assert page.title().startswith(real.vocab.events[target])
-    assert page.evaluate("document.activeElement.id") == "details-title"  # focus moved into the panel
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'details-title'")  # focus moved in
     page.wait_for_function(f"document.querySelector('{GANTT}').layout.meta.selected === '{target}'")
     page.keyboard.press("Escape")
     wait_query(page, lambda q: "event" not in q, "no event after Escape")
