@@ -53,7 +53,7 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
     tops, top = [], 1.0
     for h in heights:  # each panel's [bottom, top] on the paper, in order down the page
         share = usable * h / sum(heights)
-        tops.append((top - share, top))
+        tops.append((max(round(top - share, 6), 0.0), min(round(top, 6), 1.0)))
         top -= share + gap
     data, shapes, notes, layout = [], [], [], {}
     for row, (side, cites, (bottom, top)) in enumerate(zip(sides, per_side, tops), start=1):

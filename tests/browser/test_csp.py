@@ -22,7 +22,10 @@ def test_the_explorer_runs_under_its_csp_with_no_violation(page, live_url):
     assert page.locator("#chart-gantt .bars path").count() > 10
     assert page.locator("#chart-timeline .scatterlayer .point").count() > 10
     assert page.locator(".events-grid .ag-row").count() > 5
-    # select an event, change a filter, zoom: every script and style the app needs at run time is allowed
+    # zoom, select an event, change a filter: every script and style the app needs at run time is allowed
+    page.evaluate(f"Plotly.relayout(document.querySelector('{GANTT}'), {{'xaxis.range': [2330, 2350]}})")
+    page.wait_for_function(f"JSON.stringify(document.querySelector('{TIMELINE}').layout.xaxis.range) === '[2330,2350]'")
+    page.evaluate(f"Plotly.relayout(document.querySelector('{GANTT}'), {{'xaxis.autorange': true}})")
     target = chart_ids(page)[0]
     x, y = bar_centre(page, target)
     page.mouse.move(x, y)
@@ -31,8 +34,7 @@ def test_the_explorer_runs_under_its_csp_with_no_violation(page, live_url):
     page.wait_for_selector("#details.open .js-plotly-plot .main-svg")  # the details panel and its chart
     page.get_by_label("Fan work").uncheck()
     wait_query(page, lambda q: "canon" in q, "a canon filter")
-    page.evaluate(f"Plotly.relayout(document.querySelector('{GANTT}'), {{'xaxis.range': [2330, 2350]}})")
-    page.wait_for_function(f"JSON.stringify(document.querySelector('{TIMELINE}').layout.xaxis.range) === '[2330,2350]'")
+    page.wait_for_function("document.querySelector('#view-summary').textContent.includes('sources')")
     assert csp_violations(page) == []
     assert page.console_errors == []
 

@@ -47,6 +47,18 @@ def bar_centre(page, event_id: str) -> tuple[float, float]:
     }""", [GANTT, event_id])
 
 
+def click_event(page, event_id: str) -> None:
+    """Scroll an event's bar into view, as a reader would, and click it."""
+    page.evaluate("""id => {
+        const gd = document.querySelector('#chart-gantt .js-plotly-plot');
+        const k = gd.data.findIndex(t => t.meta === 'range');
+        gd.querySelectorAll('.barlayer .trace')[k].querySelectorAll('.point')[gd.data[k].customdata.indexOf(id)]
+          .scrollIntoView({block: 'center', behavior: 'instant'});
+    }""", event_id)
+    x, y = bar_centre(page, event_id)
+    page.mouse.click(x, y)
+
+
 def in_viewport(page, selector: str) -> bool:
     box = page.locator(selector).bounding_box()
     vp = page.viewport_size
@@ -82,15 +94,7 @@ def test_the_first_screen_shows_years_eras_and_events(page, live_url):
 def test_clicking_a_bar_opens_the_answer_in_view_and_escape_closes_it(page, live_url, real):
     open_explorer(page, live_url)
     target = "dukat-prefecture"
-    page.locator("#chart-gantt").scroll_into_view_if_needed()
-    page.evaluate("""id => {  // bring the bar into view, as a reader scrolling to it would
-        const gd = document.querySelector('#chart-gantt .js-plotly-plot');
-        const k = gd.data.findIndex(t => t.meta === 'range');
-        gd.querySelectorAll('.barlayer .trace')[k].querySelectorAll('.point')[gd.data[k].customdata.indexOf(id)]
-          .scrollIntoView({block: 'center', behavior: 'instant'});
-    }""", target)
-    x, y = bar_centre(page, target)
-    page.mouse.click(x, y)
+    click_event(page, target)
     wait_query(page, lambda q: q.get("event") == target, f"event={target}")
     page.wait_for_selector("#details.open #details-title")
     page.wait_for_timeout(400)  # the drawer slides in
@@ -110,11 +114,12 @@ def test_selecting_patches_the_figures_and_never_resends_them(page, live_url):
     open_explorer(page, live_url)
     bodies = []
     page.on("request", lambda r: r.method == "POST" and "_dash-update-component" in r.url and bodies.append(r.post_data))
-    x, y = bar_centre(page, chart_ids(page)[2])
-    page.mouse.click(x, y)
+    target = chart_ids(page)[2]
+    click_event(page, target)
     page.wait_for_selector("#details.open #details-title")
     page.wait_for_timeout(300)
     assert bodies and not any('"chart-gantt.figure' in b.split('"inputs"')[0] for b in bodies)
+    page.wait_for_function(f"document.querySelector('{GANTT}').layout.meta.selected === '{target}'")
     ranged = page.evaluate(f"document.querySelector('{GANTT}').data.find(t => t.meta === 'range').selectedpoints")
     assert ranged == [2]
 
