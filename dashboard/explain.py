@@ -15,27 +15,29 @@ def wiki(c: dict) -> str:
 
 
 def readings(citations: list[dict], key: str) -> list[tuple[dates.Interval, list[dict]]]:
-    """Group the claims dating `key` ('start' or 'end') into readings: overlapping ranges merge.
+    """Group the claims dating `key` ('start' or 'end') into readings: claims whose ranges all overlap
+    each other. Two claims that do not overlap are in different readings (the dispute rule), even
+    when a vague claim (`../2328`) overlaps both.
 
     Returns [(the reading's envelope, its claims)] in date order.
     """
     dated = sorted((c for c in citations if c.get(f"{key}_iv") is not None),
                    key=lambda c: (c[f"{key}_iv"].earliest, c[f"{key}_iv"].latest))
-    groups: list[tuple[dates.Interval, list[dict]]] = []
+    groups: list[list[dict]] = []
     for c in dated:
         iv = c[f"{key}_iv"]
-        if groups and groups[-1][0].overlaps(iv):
-            env, members = groups[-1]
-            groups[-1] = (dates.envelope([env, iv]), members + [c])
+        home = next((g for g in groups if all(m[f"{key}_iv"].overlaps(iv) for m in g)), None)
+        if home is None:
+            groups.append([c])
         else:
-            groups.append((iv, [c]))
-    return groups
+            home.append(c)
+    return [(dates.envelope([m[f"{key}_iv"] for m in g]), g) for g in groups]
 
 
-def _said(iv: dates.Interval, members: list[dict]) -> str:
-    """A reading in words: its one label in words if all agree on it, else the span it covers."""
-    labels = {c[f"{k}_iv"].label for c in members for k in ("start", "end") if c.get(f"{k}_iv") is iv}
-    return words.edtf(next(iter(labels))) if len(labels) == 1 else words.span(iv.earliest, iv.latest)
+def _said(key: str, members: list[dict]) -> str:
+    """A reading in words: what its most precise claim says."""
+    narrowest = min(members, key=lambda c: c[f"{key}_iv"].width)
+    return words.edtf(narrowest[f"{key}_iv"].label)
 
 
 def _names(items: list[str]) -> str:
@@ -73,7 +75,8 @@ def verdict(event: dict, citations: list[dict]) -> str:
     for key in ("start",) if event["is_point"] else ("start", "end"):
         groups = readings(citations, key)
         if len(groups) > 1:
-            disputes.append(f"{_verb(event, key)} {_or([_said(iv, m) for iv, m in groups])}: {_who(groups)}")
+            disputes.append(f"{_verb(event, key)} {_or(list(dict.fromkeys(_said(key, m) for _, m in groups)))}: "
+                            f"{_who(groups)}")
     values = list(dict.fromkeys(c["value"] for c in citations if c.get("value")))
     if len({v.casefold() for v in values}) > 1:
         disputes.append(f"The sources state different things: {_or(values)}")

@@ -43,3 +43,18 @@ def test_ranges_in_words(mini):
     assert dates_in_words(e) == "Began between 2309 and 2328; ended 2369"
     e, _ = event(mini, "open-ended")
     assert dates_in_words(e).endswith("ended 2369 or later")
+
+
+def test_the_verdict_never_contradicts_the_dispute_flag(real):
+    """Every event, every tier set that matters: a starred event's verdict names the disagreement."""
+    for tiers in (TIERS, ("canon",), ("canon", "licensed")):
+        df = real.resolved(tiers)
+        for e in df.to_dict("records"):
+            text = verdict(e, real.citations(e["id"], tiers))
+            says_dispute = any(w in text for w in ("disagree", "differently", "different things"))
+            assert says_dispute == bool(e["disputed"]), (tiers, e["id"], text)
+
+
+def test_a_vague_claim_does_not_merge_two_readings(real):
+    e, cites = event(real, "creeping-takeover")
+    assert verdict(e, cites).startswith("Began 2309 or 2318")
