@@ -6,14 +6,13 @@ the plotly package ships, served by a small Flask app with the same compression 
 """
 from __future__ import annotations
 
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 import plotly
 from flask import Flask, Response
-from werkzeug.serving import make_server
 
+from benchmarks.loopback import serve_wsgi
 from dashboard import weight
 
 FULL_PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -34,11 +33,5 @@ def serve(html: str):
     app.add_url_rule("/", "page", lambda: Response(html, mimetype="text/html"))
     app.add_url_rule("/plotly.min.js", "plotly", lambda: Response(js, mimetype="text/javascript"))
     weight.configure(app)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with serve_wsgi(app) as port:
+        yield f"http://127.0.0.1:{port}/"

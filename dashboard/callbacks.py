@@ -48,7 +48,7 @@ def register_callbacks(app, cat: Catalogue) -> None:
     )
     def sync_url_and_controls(search, *args):
         """The URL holds the state: a URL change sets the controls; a control change sets the URL."""
-        controls, (_reset, _close, gantt_click, timeline_click, rows) = list(args[:len(CONTROL_INPUTS)]), args[len(CONTROL_INPUTS):]
+        controls, (_, _, gantt_click, timeline_click, rows) = list(args[:len(CONTROL_INPUTS)]), args[len(CONTROL_INPUTS):]
         action = ACTIONS.get(ctx.triggered_id, "controls")
         new_search, new_controls = view.respond(cat, search, action, controls, gantt_click, timeline_click, rows)
         return (no_update if new_search is None else new_search), *(new_controls or [no_update] * len(CONTROL_OUTPUTS))

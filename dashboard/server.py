@@ -176,6 +176,29 @@ def error_page(code: int, reason: str, home: str) -> str:
             f'<p><a href="{html.escape(home)}">Back to the Bajor Timeline</a></p></main></body></html>\n')
 
 
+QUERY_SAFE = "=&;%+/?:@,!$'()*-._~[]"
+
+
+def clean_query_string(raw: str) -> str:
+    """A query string as it reaches Flask: bytes that are not UTF-8 read as U+FFFD (an unknown value, so a
+    notice, never an error) and every byte a URL may not hold (control characters such as CR/LF, spaces,
+    non-ASCII) percent-encoded. Werkzeug copies the query string into the Location header of the
+    redirects it makes while routing (`/bajor//` -> `/bajor/`), where a raw CR would fail the request."""
+    text = raw.encode("latin-1").decode("utf-8", errors="replace")
+    return quote(text, safe=QUERY_SAFE)
+
+
+class CleanQueryString:
+    """WSGI middleware: clean_query_string before routing, so it holds for every route and redirect."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        environ["QUERY_STRING"] = clean_query_string(environ.get("QUERY_STRING", ""))
+        return self.wsgi_app(environ, start_response)
+
+
 def install(app, cat: Catalogue) -> None:
     """Add the routes, headers and error handling to the Dash app's Flask server."""
     server = app.server
@@ -204,18 +227,7 @@ def install(app, cat: Catalogue) -> None:
     server.add_url_rule(paths.rule("/events.csv"), "events_csv", lambda: view_response("csv"))
     install_chart_routes(app, cat)
 
-    @server.before_request
-    def readable_query_string():
-        """Browsers percent-encode, but a raw request may carry bytes that are not UTF-8: read them as
-        U+FFFD (an unknown value, so a notice), never as an error, on every route."""
-        try:
-            request.query_string.decode("utf-8")
-        except UnicodeDecodeError:
-            fixed = request.query_string.decode("utf-8", errors="replace").encode("utf-8")
-            request.query_string = fixed
-            request.environ["QUERY_STRING"] = fixed.decode("latin-1")
-            request.__dict__.pop("args", None)  # in case something read them already
-        return None
+    server.wsgi_app = CleanQueryString(server.wsgi_app)
 
     @server.before_request
     def guard_callbacks():

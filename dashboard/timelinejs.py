@@ -331,7 +331,7 @@ def _json_date(obj, where: str, notes: list[Note]) -> dict:
     if obj is None:
         return {}
     if not isinstance(obj, dict):
-        notes.append(Note(where, f"is not a date object ({{\"year\": ...}}): ignored", "skipped"))
+        notes.append(Note(where, "is not a date object ({\"year\": ...}): ignored", "skipped"))
         return {}
     for key in obj:
         if key not in _DATE_KEYS:

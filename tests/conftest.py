@@ -25,6 +25,20 @@ def mini() -> Catalogue:
     return Catalogue.load(MINI)
 
 
+@pytest.fixture(scope="session")
+def app(mini):
+    """The real app on the mini table (tests that need another app build their own)."""
+    from dashboard import create_app
+
+    return create_app(catalogue=mini)
+
+
+@pytest.fixture
+def client(app):
+    """Flask's test client for `app`."""
+    return app.server.test_client()
+
+
 @pytest.fixture
 def broken(tmp_path):
     """Copy the mini table and return an editor: broken('events.csv', old, new) -> data dir."""

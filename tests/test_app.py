@@ -11,14 +11,6 @@ from dashboard import create_app
 from dashboard.components import ids
 
 
-@pytest.fixture(scope="module")
-def app(mini):
-    return create_app(catalogue=mini)
-
-
-@pytest.fixture
-def client(app):
-    return app.server.test_client()
 
 
 def call(client, output_prefix: str, inputs: list[dict], changed: list[str], state=()):

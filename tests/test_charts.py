@@ -6,7 +6,6 @@ from html.parser import HTMLParser
 import pytest
 
 from dashboard import charts, export, figures, view
-from dashboard.schema import TIERS
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 

@@ -19,14 +19,6 @@ from test_app import call, page_layout
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
-@pytest.fixture(scope="module")
-def app(mini):
-    return create_app(catalogue=mini)
-
-
-@pytest.fixture
-def client(app):
-    return app.server.test_client()
 
 
 def discovery(page: str) -> list[str]:

@@ -14,19 +14,18 @@ import shutil
 import socket
 import string
 import tempfile
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
+
+from benchmarks.loopback import serve_wsgi
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
-from werkzeug.serving import make_server
 
 from conftest import MINI
 from dashboard import create_app, dates, export, loading, resolve, server
-from dashboard.components import ids
 from dashboard.filters import KNOWN_KEYS, Vocabulary, apply, parse_query
 from dashboard.schema import TABLES, TIERS, DataInvalid
 
@@ -247,14 +246,8 @@ def _reachable(body, where) -> bool:
 
 @contextmanager
 def live(app):
-    srv = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield srv.server_port
-    finally:
-        srv.shutdown()
-        thread.join(timeout=10)
+    with serve_wsgi(app.server) as port:
+        yield port
 
 
 @pytest.fixture(scope="module")

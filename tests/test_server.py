@@ -302,3 +302,21 @@ def test_paths_relative_to_the_prefix_stop_at_a_segment(mini, monkeypatch):
     assert paths.local("/bajor/embed/x") == "/embed/x" and paths.local("/bajor") == "/"
     assert paths.local("/bajorx/embed") == "/bajorx/embed"  # another app's path, not under ours
     assert paths.matches("/bajor/embed", server.EMBEDDABLE) and not paths.matches("/bajorx/embed", server.EMBEDDABLE)
+
+
+def test_query_strings_are_cleaned_before_routing():
+    from dashboard.server import clean_query_string
+
+    assert clean_query_string("canon=canon,fan&q=a%20b") == "canon=canon,fan&q=a%20b"  # left as browsers send it
+    assert clean_query_string("\r=\xe2\x9c\x93") == "%0D=%E2%9C%93"  # CR and raw UTF-8 percent-encoded
+    assert clean_query_string("era=\xff") == "era=%EF%BF%BD"  # not UTF-8: U+FFFD, an unknown value
+
+
+def test_a_redirect_made_while_routing_never_carries_a_raw_control_character(mini, monkeypatch):
+    """Werkzeug merges `//` with a redirect whose Location holds the query string: a raw CR there was a 500."""
+    from dashboard import create_app
+
+    monkeypatch.setenv("DASH_URL_BASE_PATHNAME", "/bajor/")
+    app = create_app(catalogue=mini)
+    r = app.server.test_client().get("/bajor/%2F", environ_overrides={"QUERY_STRING": "\r=\xe2\x9c\x93"})
+    assert r.status_code == 308 and r.headers["Location"].endswith("/bajor/?%0D=%E2%9C%93")

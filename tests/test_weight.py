@@ -10,20 +10,12 @@ except ImportError:
     from backports import zstd
 
 from benchmarks import synthetic
-from dashboard import create_app, plotlyjs, weight
+from dashboard import plotlyjs, weight
 from dashboard.catalogue import Catalogue
 from dashboard.figures import gantt, timeline, uncertainty
 from dashboard.schema import TIERS
 
 
-@pytest.fixture(scope="module")
-def app(mini):
-    return create_app(catalogue=mini)
-
-
-@pytest.fixture
-def client(app):
-    return app.server.test_client()
 
 
 def scripts(client) -> list[str]:

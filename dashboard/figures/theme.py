@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from ..schema import TIER_LABELS, TIERS
+from ..schema import TIER_LABELS
 from . import measure
 
 # Okabe & Ito's colour-blind-safe palette, black last; grey for the overflow. Factions own these.

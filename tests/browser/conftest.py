@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import time
 from contextlib import contextmanager
 
 import pytest
-from werkzeug.serving import make_server
+
+from benchmarks.loopback import serve_wsgi
 
 from dashboard import create_app
 
@@ -19,15 +19,8 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 
 @contextmanager
 def serve(catalogue):
-    app = create_app(catalogue=catalogue)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with serve_wsgi(create_app(catalogue=catalogue).server) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,12 @@
 violation, charts drawn, and the frame policy lets only /embed be framed by other sites."""
 from __future__ import annotations
 
-import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
+from benchmarks.loopback import running
 
 from .conftest import csp_violations
 from .test_explorer import GANTT, TIMELINE, bar_centre, chart_ids, open_explorer, wait_query
@@ -55,14 +56,8 @@ def other_site(frames: dict[str, str]):
         def log_message(self, *args):
             pass
 
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{srv.server_port}/"
-    finally:
-        srv.shutdown()
-        thread.join(timeout=10)
+    with running(ThreadingHTTPServer(("127.0.0.1", 0), Handler)) as port:
+        yield f"http://127.0.0.1:{port}/"
 
 
 def host(page, origin: str, frames: dict[str, str]) -> None:

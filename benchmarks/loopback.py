@@ -1,0 +1,26 @@
+"""Serve something on a loopback port in a background thread, for tests, benchmarks and screenshots."""
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+
+from werkzeug.serving import make_server
+
+
+@contextmanager
+def running(server):
+    """Run an http.server-style server (serve_forever/shutdown) in a thread; yields its port."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_port
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+@contextmanager
+def serve_wsgi(wsgi_app):
+    """Serve a WSGI app on 127.0.0.1 at a free port; yields the port."""
+    with running(make_server("127.0.0.1", 0, wsgi_app, threaded=True)) as port:
+        yield port
