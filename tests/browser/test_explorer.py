@@ -21,6 +21,9 @@ def open_explorer(page, url: str, search: str = ""):
     page.goto(url + "/" + search)
     page.wait_for_selector("#chart-gantt .bars path")
     page.wait_for_function("document.querySelector('#view-summary').textContent.includes(' of ')")
+    # The browser reports the chart width once the page is laid out, and the charts are redrawn for it:
+    # wait for that to settle, as a reader would before zooming.
+    page.wait_for_load_state("networkidle")
 
 
 def wait_query(page, predicate, what: str):
