@@ -43,12 +43,12 @@ def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun:
     width = edges[1] - edges[0]
     text = np.array([[f"<b>{theme.safe(names.get(k, k))}</b><br>{n:,} {noun} begin in {a:.0f}\u2013{a + width:.0f}"
                       for n, a in zip(row, edges[:-1])] for k, row in zip(present, grid)], dtype=object)
-    fig = theme.new_figure(go.Heatmap(
-        z=np.where(grid > 0, grid, np.nan), x=centres, y=np.arange(len(present)), zmin=0, xgap=0, ygap=4,
+    heat = dict(
+        type="heatmap", z=np.where(grid > 0, grid, np.nan), x=centres, y=np.arange(len(present)), zmin=0, xgap=0, ygap=4,
         colorscale=[[0, "#dbe9f6"], [0.35, "#6baed6"], [1, "#08306b"]], showscale=False,
-        hovertext=text, hovertemplate="%{hovertext}<extra></extra>", meta="density"))
+        hovertext=text, hovertemplate="%{hovertext}<extra></extra>", meta="density")
     height = theme.MARGIN["t"] + theme.MARGIN["b"] + 24 + ROW_PX * max(len(present), 2)
-    theme.base_layout(fig, (lo, hi), height, plot_px=plot_px)
+    layout = theme.layout((lo, hi), height, plot_px=plot_px)
     era_shapes, era_notes = theme.era_bands(vocab.era_bands, (lo, hi), plot_px)
     notes = era_notes + [
         {"x": 0, "xref": "paper", "xanchor": "left", "y": i - 0.5, "yref": "y", "yanchor": "bottom", "showarrow": False,
@@ -59,7 +59,7 @@ def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun:
                   "showarrow": False, "font": {"size": 12, "color": theme.MUTED},
                   "text": f"{len(df):,} {noun}: too many to draw one by one, so the shade shows how many begin in "
                           "each span of years. Zoom in or filter to see each one."})
-    fig.update_layout(shapes=era_shapes, annotations=notes, margin={"b": 40},
-                      yaxis={"range": [len(present) - 0.5, -0.9], "autorange": False},
-                      meta={"aggregated": True, "x_range": [lo, hi], "selected": None, "events": int(len(df))})
-    return fig
+    return theme.figure([heat], {
+        **layout, "shapes": era_shapes, "annotations": notes, "margin": {**layout["margin"], "b": 40},
+        "yaxis": {**layout["yaxis"], "range": [len(present) - 0.5, -0.9], "autorange": False},
+        "meta": {"aggregated": True, "x_range": [lo, hi], "selected": None, "events": int(len(df))}})

@@ -31,38 +31,38 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
     size = theme.sizes(scale)
     p = marks.place(periods, vocab, lanes, a, b, (lo, hi), plot_px, size)
     hover = {"hovertemplate": "%{hovertext}<extra></extra>"}
-    fig = theme.new_figure()
+    data = []
 
     # Everything the dates allow, faded.
-    fig.add_trace(go.Bar(**marks.dimmable(dict(
-        name="range", base=a, x=b - a, y=p.y, orientation="h", width=p.bar_width, customdata=p.ids, meta="range",
+    data.append(marks.dimmable(dict(
+        type="bar", name="range", base=a, x=b - a, y=p.y, orientation="h", width=p.bar_width, customdata=p.ids, meta="range",
         marker={"color": p.colour, "opacity": RANGE_OPACITY, "line": {"width": 0}}, hovertext=p.hover, **hover),
-        opacity=RANGE_OPACITY)))
+        opacity=RANGE_OPACITY))
     # The span every trusted source agrees on, solid.
     core = (s_hi < e_lo) & np.isfinite(s_hi) & np.isfinite(e_lo)
     c_lo, c_hi = theme.clamp(s_hi, lo, hi)[core], theme.clamp(e_lo, lo, hi)[core]
-    fig.add_trace(go.Bar(**marks.dimmable(dict(
-        name="agreed", base=c_lo, x=np.maximum(c_hi - c_lo, MIN_BAR_YEARS), y=p.y[core], orientation="h",
+    data.append(marks.dimmable(dict(
+        type="bar", name="agreed", base=c_lo, x=np.maximum(c_hi - c_lo, MIN_BAR_YEARS), y=p.y[core], orientation="h",
         width=p.bar_width, customdata=p.ids[core], meta="agreed", hovertext=p.hover[core],
-        marker={"color": p.colour[core], "line": {"color": "rgba(0,0,0,0.55)", "width": 1}}, **hover))))
+        marker={"color": p.colour[core], "line": {"color": "rgba(0,0,0,0.55)", "width": 1}}, **hover)))
     # Best estimates of the start and the end: short dark ticks.
     bs = theme.column(periods, "best_start")
     be = theme.column(periods, "best_end")
     tick_x = np.concatenate([bs, be])
     keep = np.isfinite(tick_x) & (tick_x >= lo) & (tick_x <= hi)
-    fig.add_trace(go.Scatter(**marks.dimmable(dict(
-        name="best", x=tick_x[keep], y=np.concatenate([p.y, p.y])[keep], mode="markers",
+    data.append(marks.dimmable(dict(
+        type="scatter", name="best", x=tick_x[keep], y=np.concatenate([p.y, p.y])[keep], mode="markers",
         customdata=np.concatenate([p.ids, p.ids])[keep], meta="best", hoverinfo="none",
-        marker={"symbol": "line-ns", "size": size.best_tick, "line": {"color": theme.INK, "width": size.best_tick_width}}))))
+        marker={"symbol": "line-ns", "size": size.best_tick, "line": {"color": theme.INK, "width": size.best_tick_width}})))
     # Periods that run past the edge of the chart (or are open-ended): an arrow at that edge.
     right = e_hi > hi
     left = s_lo < lo
-    fig.add_trace(go.Scatter(
-        name="continues", x=np.concatenate([np.full(right.sum(), hi), np.full(left.sum(), lo)]),
+    data.append(dict(
+        type="scatter", name="continues", x=np.concatenate([np.full(right.sum(), hi), np.full(left.sum(), lo)]),
         y=np.concatenate([p.y[right], p.y[left]]), mode="markers", hoverinfo="skip", meta="edge", cliponaxis=False,
-        marker={"symbol": ["triangle-right"] * int(right.sum()) + ["triangle-left"] * int(left.sum()),
-                "size": size.edge_marker, "color": theme.INK}))
-    marks.cue_traces(fig, p)
-    marks.finish(fig, p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No periods match these filters.")
-    fig.update_layout(meta={"role": "gantt", "x_range": [lo, hi], "selected": None})
+        marker={"symbol": np.array(["triangle-right"] * int(right.sum()) + ["triangle-left"] * int(left.sum()),
+                                   dtype=object), "size": size.edge_marker, "color": theme.INK}))
+    data += marks.cue_traces(p)
+    layout = marks.finish(p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No periods match these filters.")
+    fig = theme.figure(data, {**layout, "meta": {"role": "gantt", "x_range": [lo, hi], "selected": None}})
     return marks.select(fig, selected) if selected else fig

@@ -102,29 +102,32 @@ def dimmable(trace: dict, opacity: float = 1.0) -> dict:
     return out
 
 
-def cue_traces(fig: go.Figure, p: Placed) -> None:
+def cue_traces(p: Placed) -> list[dict]:
     """Tier markers, dispute stars and labels (clickable: each carries its event id)."""
     # Only the marks carry the hover text; cues and labels still take clicks ("none", not "skip").
     quiet = {"hoverinfo": "none"}
-    fig.add_trace(go.Scatter(**dimmable(dict(
-        name="tier", x=p.tier_x, y=p.label_y, mode="markers", customdata=p.ids, meta="cue",
-        marker={"symbol": [theme.TIER_SYMBOL[t] for t in p.tier], "size": p.size.tier_marker,
-                "color": [theme.TIER_COLOUR[t] for t in p.tier], "line": {"width": 0}},
-        **quiet))))
     d = p.disputed
-    fig.add_trace(go.Scatter(**dimmable(dict(
-        name="disputed", x=p.star_x[d], y=p.label_y[d], mode="markers", customdata=p.ids[d], meta="cue",
-        marker={"symbol": "star", "size": p.size.star_marker, "color": "#c0392b",
-                "line": {"color": "#000", "width": p.size.scale}},
-        **quiet))))
-    fig.add_trace(go.Scatter(**dimmable(dict(
-        name="labels", x=p.label_x, y=p.label_y, mode="text", text=p.label, textposition=p.label_side,
-        textfont={"size": p.size.label, "color": theme.INK}, customdata=p.ids, meta="label",
-        cliponaxis=False, **quiet))))
-    # Filled with the selected event's label in bold (here for a given selection, or by the browser).
-    fig.add_trace(go.Scatter(name="selected", x=[], y=[], mode="text", text=[], textposition="middle right",
-                             textfont={"size": p.size.label + p.size.scale, "color": "#000"}, meta="selected",
-                             hoverinfo="skip", cliponaxis=False))
+    symbol = np.array([theme.TIER_SYMBOL[t] for t in p.tier], dtype=object)
+    colour = np.array([theme.TIER_COLOUR[t] for t in p.tier], dtype=object)
+    return [
+        dimmable(dict(
+            type="scatter", name="tier", x=p.tier_x, y=p.label_y, mode="markers", customdata=p.ids, meta="cue",
+            marker={"symbol": symbol, "size": p.size.tier_marker, "color": colour, "line": {"width": 0}},
+            **quiet)),
+        dimmable(dict(
+            type="scatter", name="disputed", x=p.star_x[d], y=p.label_y[d], mode="markers", customdata=p.ids[d],
+            meta="cue", marker={"symbol": "star", "size": p.size.star_marker, "color": "#c0392b",
+                                "line": {"color": "#000", "width": p.size.scale}},
+            **quiet)),
+        dimmable(dict(
+            type="scatter", name="labels", x=p.label_x, y=p.label_y, mode="text", text=p.label,
+            textposition=p.label_side, textfont={"size": p.size.label, "color": theme.INK}, customdata=p.ids,
+            meta="label", cliponaxis=False, **quiet)),
+        # Filled with the selected event's label in bold (here for a given selection, or by the browser).
+        dict(type="scatter", name="selected", x=[], y=[], mode="text", text=[], textposition="middle right",
+             textfont={"size": p.size.label + p.size.scale, "color": "#000"}, meta="selected",
+             hoverinfo="skip", cliponaxis=False),
+    ]
 
 
 def select(fig: go.Figure, event: str | None) -> go.Figure:
@@ -135,7 +138,7 @@ def select(fig: go.Figure, event: str | None) -> go.Figure:
         ids = trace.customdata
         if ids is None or trace.meta == "selected":
             continue
-        idx = [i for i, v in enumerate(ids) if v == event] if event else []
+        idx = np.flatnonzero(np.asarray(ids, dtype=object) == event).tolist() if event else []
         hit = hit or bool(idx)
         trace.selectedpoints = idx if event else None
     for trace in data:
@@ -156,12 +159,12 @@ def select(fig: go.Figure, event: str | None) -> go.Figure:
     return fig
 
 
-def finish(fig: go.Figure, p: Placed, x_range, plot_px: float, bands, *, era_labels: bool, empty: str) -> go.Figure:
+def finish(p: Placed, x_range, plot_px: float, bands, *, era_labels: bool, empty: str) -> dict:
+    """The chart's layout: the shared look, era bands, lane headers, rows top to bottom."""
     height = p.size.margin_top + theme.MARGIN["b"] + p.row_px * max(p.rows, 3)
-    theme.base_layout(fig, x_range, height, plot_px=plot_px, size=p.size)
+    out = theme.layout(x_range, height, plot_px=plot_px, size=p.size)
     era_shapes, era_notes = theme.era_bands(bands, x_range, plot_px, label=era_labels, size=p.size)
     lane_shapes, lane_notes = theme.lane_headers(p.lanes, p.lane_label, p.lane_count, size=p.size)
     notes = era_notes + lane_notes + ([theme.empty_note(empty, p.size)] if not len(p.ids) else [])
-    fig.update_layout(shapes=era_shapes + lane_shapes, annotations=notes,
-                      yaxis={"range": [max(p.rows, 3) - 0.5, -0.5], "autorange": False})
-    return fig
+    return {**out, "shapes": era_shapes + lane_shapes, "annotations": notes,
+            "yaxis": {**out["yaxis"], "range": [max(p.rows, 3) - 0.5, -0.5], "autorange": False}}

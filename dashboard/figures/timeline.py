@@ -28,14 +28,13 @@ def timeline(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | N
     a = np.minimum(w_lo, x - DOT_YEARS_PX * size.scale * ypp)
     b = np.maximum(w_hi, x + DOT_YEARS_PX * size.scale * ypp)
     p = marks.place(moments, vocab, lanes, a, b, (lo, hi), plot_px, size)
-    fig = theme.new_figure()
-    fig.add_trace(go.Scatter(**marks.dimmable(dict(
-        name="moments", x=x, y=p.y, mode="markers", customdata=p.ids, meta="moment",
+    data = [marks.dimmable(dict(
+        type="scatter", name="moments", x=x, y=p.y, mode="markers", customdata=p.ids, meta="moment",
         marker={"color": p.colour, "size": size.moment_marker, "line": {"color": theme.INK, "width": size.scale}},
         error_x={"type": "data", "symmetric": False, "array": w_hi - x, "arrayminus": x - w_lo,
                  "color": "#6e7781", "thickness": size.whisker, "width": 4 * size.scale},
-        hovertext=p.hover, hovertemplate="%{hovertext}<extra></extra>"))))
-    marks.cue_traces(fig, p)
-    marks.finish(fig, p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No moments match these filters.")
-    fig.update_layout(meta={"role": "timeline", "x_range": [lo, hi], "selected": None})
+        hovertext=p.hover, hovertemplate="%{hovertext}<extra></extra>"))]
+    data += marks.cue_traces(p)
+    layout = marks.finish(p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No moments match these filters.")
+    fig = theme.figure(data, {**layout, "meta": {"role": "timeline", "x_range": [lo, hi], "selected": None}})
     return marks.select(fig, selected) if selected else fig

@@ -68,11 +68,11 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
                  f"<br>{theme.safe(w)} <span style='color:{theme.MUTED}'>({theme.safe(iv.label)})</span>"
                  for c, iv, w in zip(cites, ivs, said)]
         colours = [theme.TIER_COLOUR[c["tier"]] for c in cites]
-        data.append(go.Bar(base=base, x=length, y=[y + 0.2 for y in ys], orientation="h", width=0.3, name=side,
+        data.append(dict(type="bar", base=base, x=length, y=[y + 0.2 for y in ys], orientation="h", width=0.3, name=side,
                            xaxis=xa, yaxis=ya, marker={"color": colours, "opacity": 0.9, "line": {"width": 0}},
                            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
-        data.append(go.Scatter(
-            x=[lo] * len(cites), y=[y - 0.22 for y in ys], mode="text", textposition="middle right", xaxis=xa, yaxis=ya,
+        data.append(dict(
+            type="scatter", x=[lo] * len(cites), y=[y - 0.22 for y in ys], mode="text", textposition="middle right", xaxis=xa, yaxis=ya,
             text=[f"{theme.TIER_GLYPH[c['tier']]} "
                   f"{theme.safe(measure.fit(claim_label(c), width_px - 40 - measure.width(w, 12), size=12))}"
                   f"  <span style='color:{theme.MUTED}'>{theme.safe(w)}</span>" for c, w in zip(cites, said)],
@@ -97,13 +97,11 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
             "showgrid": False, "zeroline": False, "fixedrange": True}
     if not dated:
         notes.append(theme.empty_note("No trusted source gives a date."))
-    fig = theme.new_figure(data)
-    fig.update_layout(
+    return theme.figure(data, dict(
         paper_bgcolor="white", plot_bgcolor="white", font={"family": theme.FONT, "size": 12, "color": theme.INK},
         height=height, margin={"l": 4, "r": 10, "t": 26, "b": 24}, showlegend=False, barmode="overlay",
         hovermode="closest", uirevision=event["id"], shapes=shapes, annotations=notes,
-        meta={"role": "uncertainty", "event": event["id"], "claims": len(dated)}, **layout)
-    return fig
+        meta={"role": "uncertainty", "event": event["id"], "claims": len(dated)}, **layout))
 
 
 TIER_ORDER = TIERS
