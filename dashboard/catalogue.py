@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import loading, resolve
-from .filters import Vocabulary, released_by
+from .figures.lanes import with_top_faction
+from .filters import Vocabulary, released_by, with_match_columns
 from .schema import TIERS
 
 
@@ -27,11 +28,12 @@ class Catalogue:
         """Load and validate a data directory (raises DataInvalid), and resolve the default view
         (every tier trusted), which the first page needs."""
         tables = loading.load(data_dir)
+        vocab = Vocabulary.from_tables(tables)
         # 15 non-empty tier sets, times the distinct sets of works released by an `asof` year (keyed by
         # the set, not the year, so every year between two releases shares one entry).
         @lru_cache(maxsize=64)
         def cached(tiers, sources):
-            resolved = resolve.resolve(tables, tiers, sources)
+            resolved = with_match_columns(with_top_faction(resolve.resolve(tables, tiers, sources), vocab))
             # The tables and each resolved table live as long as the app, and hold a few hundred
             # thousand small lists: keep the cycle collector from re-scanning them on every pass
             # (a 50-100 ms pause in some unlucky request at 100,000 events). Refcounting still frees.
@@ -43,7 +45,7 @@ class Catalogue:
             ids = cached(tiers, sources)["id"].tolist()
             return dict(zip(ids, range(len(ids))))
 
-        cat = cls(tables, Vocabulary.from_tables(tables), cached,
+        cat = cls(tables, vocab, cached,
                   dict(zip(tables.events["id"].tolist(), range(len(tables.events)))), positions)
         cat.resolved(TIERS)
         return cat

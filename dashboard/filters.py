@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
+import numpy as np
 import pandas as pd
 
 from . import tours as tours_mod
@@ -197,6 +198,33 @@ def to_query(state: FilterState) -> str:
     return urlencode(out, safe=",")
 
 
+# Columns a catalogue adds once to each resolved table (with_match_columns), so a filter is a few
+# array operations: an event's factions and universes as a categorical of "a;b" (a few hundred
+# distinct combinations, each tested once), and the text the search looks in, case-folded.
+MATCH_COLUMNS = {"factions": "factions_text", "universes": "universes_text"}
+SEARCH_TEXT = "search_text"
+
+
+def _search_text(df: pd.DataFrame) -> pd.Series:
+    return (df["title"] + " " + df["summary"]).str.casefold()
+
+
+def with_match_columns(resolved: pd.DataFrame) -> pd.DataFrame:
+    """The resolved table with the columns that make filtering fast (MATCH_COLUMNS, SEARCH_TEXT)."""
+    extra = {text: pd.Categorical([";".join(xs) for xs in resolved[col]]) for col, text in MATCH_COLUMNS.items()}
+    return resolved.assign(**extra, **{SEARCH_TEXT: _search_text(resolved).astype("str")})
+
+
+def _has_any(df: pd.DataFrame, col: str, wanted) -> pd.Series:
+    """Events whose list column `col` holds any of `wanted`."""
+    text = MATCH_COLUMNS[col]
+    if text not in df:
+        return df[col].map(lambda xs: not set(wanted).isdisjoint(xs)).astype(bool)
+    combos = df[text].cat
+    hit = np.array([not set(wanted).isdisjoint(c.split(";")) for c in combos.categories], dtype=bool)
+    return pd.Series(hit[combos.codes] if len(hit) else np.zeros(len(df), dtype=bool), index=df.index)
+
+
 def apply(resolved: pd.DataFrame, state: FilterState, vocab: Vocabulary) -> pd.DataFrame:
     """Keep the resolved events the state asks for (tiers were applied when resolving)."""
     df = resolved
@@ -204,10 +232,9 @@ def apply(resolved: pd.DataFrame, state: FilterState, vocab: Vocabulary) -> pd.D
     if state.era:
         mask &= df["era"].isin(state.era)
     if state.universe:  # an event shared by several universes shows in each of them
-        mask &= df["universes"].map(lambda us: not set(state.universe).isdisjoint(us))
+        mask &= _has_any(df, "universes", state.universe)
     if state.faction:
-        wanted = set().union(*(vocab.descendants(f) for f in state.faction))
-        mask &= df["factions"].map(lambda fs: bool(wanted.intersection(fs)))
+        mask &= _has_any(df, "factions", set().union(*(vocab.descendants(f) for f in state.faction)))
     if state.year_from is not None or state.year_to is not None:
         lo = state.year_from if state.year_from is not None else -math.inf
         hi = state.year_to + 0.999 if state.year_to is not None else math.inf
@@ -215,9 +242,8 @@ def apply(resolved: pd.DataFrame, state: FilterState, vocab: Vocabulary) -> pd.D
         last = df["end_latest"].where(~df["is_point"], df["start_latest"]).fillna(math.inf)
         mask &= (first <= hi) & (last >= lo)
     if state.q:
-        needle = state.q.casefold()
-        text = (df["title"] + " " + df["summary"]).str.casefold()
-        mask &= text.str.contains(needle, regex=False)
+        text = df[SEARCH_TEXT] if SEARCH_TEXT in df else _search_text(df)
+        mask &= text.str.contains(state.q.casefold(), regex=False)
     if state.disputed:
         mask &= df["disputed"].astype(bool)
     if state.tour:

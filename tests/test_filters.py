@@ -85,3 +85,23 @@ def test_describe_in_words(mini):
     state, _ = parse_query("faction=resistance,federation&q=bomb&disputed=1", mini.vocab)
     assert describe(state, 0, 7, mini.vocab) == (
         "0 of 7 events: factions: Bajoran Resistance or United Federation of Planets, matching “bomb”, disputed only")
+
+
+def test_the_catalogue_columns_filter_exactly_as_the_plain_rule(real):
+    """The catalogue's resolved tables carry match columns (a categorical per list column, the
+    case-folded search text) and each event's lane: every filter keeps the same events with them
+    as without them, on every faction, universe and era and a few searches."""
+    from dashboard.figures.lanes import TOP_FACTION, faction_keys
+    from dashboard.filters import MATCH_COLUMNS, SEARCH_TEXT
+
+    fast = real.resolved(TIERS)
+    assert {*MATCH_COLUMNS.values(), SEARCH_TEXT, TOP_FACTION} <= set(fast.columns)
+    plain = fast.drop(columns=[*MATCH_COLUMNS.values(), SEARCH_TEXT, TOP_FACTION])
+    v = real.vocab
+    states = ([FilterState(faction=(f,)) for f in v.factions] + [FilterState(universe=(u,)) for u in v.universes]
+              + [FilterState(era=(e,)) for e in v.eras]
+              + [FilterState(q=q) for q in ("dukat", "BAJOR", "terok nor", "zzz-nothing")]
+              + [FilterState(faction=tuple(v.factions)[:2], universe=tuple(v.universes)[:1], q="the")])
+    for state in states:
+        assert apply(fast, state, v)["id"].tolist() == apply(plain, state, v)["id"].tolist(), state
+    assert (faction_keys(fast, v) == faction_keys(plain, v)).all()

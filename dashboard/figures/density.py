@@ -8,25 +8,35 @@ back the individual marks: the zoom writes `from`/`to` into the URL (assets/shar
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 from ..filters import Vocabulary
 from . import theme
-from .lanes import lane_keys, lane_labels, lane_order
+from .lanes import TOP_FACTION, lane_keys, lane_labels, lane_order
 
 MAX_MARKS = 1500  # more events than this on one chart: draw their density instead
 BIN_PX = 6  # a year bin is about this many pixels wide
 ROW_PX = 30
+COLUMNS = ("best_start", "era", "factions", TOP_FACTION)  # all a density needs (lane_keys, best_start)
+
+
+def rows(df, mask: np.ndarray):
+    """The rows of `df` under `mask`, with only the columns a density needs (copying every column
+    of 100,000 rows cost more than drawing them)."""
+    return df.loc[mask, [c for c in COLUMNS if c in df.columns]]
 
 
 def counts(x: np.ndarray, lanes: np.ndarray, order: list, x_range, bins: int) -> tuple[np.ndarray, np.ndarray, list]:
     """(counts[lane, bin], bin edges, lanes present in order). Years outside the range go to the end bins."""
     lo, hi = x_range
     edges = np.linspace(lo, hi, bins + 1)
-    present = [k for k in order if np.any(lanes == k)] + [k for k in dict.fromkeys(lanes) if k not in order]
+    codes, seen = pd.factorize(pd.Series(lanes, dtype=object))  # each lane once, in order of appearance
+    seen = list(seen)
+    present = [k for k in order if k in set(seen)] + [k for k in seen if k not in set(order)]
     index = {k: i for i, k in enumerate(present)}
     col = np.clip(np.searchsorted(edges, np.nan_to_num(x, nan=lo), side="right") - 1, 0, bins - 1)
-    row = np.fromiter((index[k] for k in lanes), dtype=np.int64, count=len(lanes))
+    row = np.array([index[k] for k in seen], dtype=np.int64)[codes]
     grid = np.zeros((len(present), bins), dtype=np.int64)
     np.add.at(grid, (row, col), 1)
     return grid, edges, present
@@ -41,8 +51,10 @@ def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun:
     names = lane_labels(vocab, lanes)
     centres = (edges[:-1] + edges[1:]) / 2
     width = edges[1] - edges[0]
-    text = np.array([[f"<b>{theme.safe(names.get(k, k))}</b><br>{n:,} {noun} begin in {a:.0f}\u2013{a + width:.0f}"
-                      for n, a in zip(row, edges[:-1])] for k, row in zip(present, grid)], dtype=object)
+    text = np.full(grid.shape, "", dtype=object)  # hover for the bins that have events
+    for i, j in zip(*np.nonzero(grid)):
+        text[i, j] = (f"<b>{theme.safe(names.get(present[i], present[i]))}</b><br>{grid[i, j]:,} {noun} begin in "
+                      f"{edges[j]:.0f}\u2013{edges[j] + width:.0f}")
     heat = dict(
         type="heatmap", z=np.where(grid > 0, grid, np.nan), x=centres, y=np.arange(len(present)), zmin=0, xgap=0, ygap=4,
         colorscale=[[0, "#dbe9f6"], [0.35, "#6baed6"], [1, "#08306b"]], showscale=False,

@@ -20,11 +20,12 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
           x_range=None, plot_px: float | None = None, scale: float = 1.0) -> go.Figure:
     """Periods (rows of `df` with is_point False) packed into lanes; ids ride along as customdata.
     `scale` multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector."""
-    periods = df[~df["is_point"].to_numpy(dtype=bool)]
+    mask = ~df["is_point"].to_numpy(dtype=bool)
     lo, hi = theme.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
-    if len(periods) > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
-        return density.density(periods, vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="periods")
+    if mask.sum() > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
+        return density.density(density.rows(df, mask), vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="periods")
+    periods = df[mask]
     s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(periods)
     a, b = theme.clamp(s_lo, lo, hi), theme.clamp(e_hi, lo, hi)
     b = np.maximum(b, a + MIN_BAR_YEARS)

@@ -15,11 +15,12 @@ def timeline(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | N
              x_range=None, plot_px: float | None = None, scale: float = 1.0) -> go.Figure:
     """Point events (rows of `df` with is_point True) as markers coloured by faction. `scale`
     multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector."""
-    moments = df[df["is_point"].to_numpy(dtype=bool)]
+    mask = df["is_point"].to_numpy(dtype=bool)
     lo, hi = theme.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
-    if len(moments) > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
-        return density.density(moments, vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="moments")
+    if mask.sum() > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
+        return density.density(density.rows(df, mask), vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="moments")
+    moments = df[mask]
     ypp = (hi - lo) / plot_px
     size = theme.sizes(scale)
     s_lo, s_hi, _, _ = theme.bound_arrays(moments)
