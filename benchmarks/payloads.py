@@ -31,7 +31,8 @@ FILTER_CHANGE = Callback(
     inputs=lambda search: [{"id": ids.FILTER_KEY, "property": "data", "value": search},
                            {"id": ids.PLOT_WIDTH, "property": "data", "value": PLOT_WIDTH_PX}],
     changed=[f"{ids.FILTER_KEY}.data"],
-    state=lambda search: [{"id": ids.URL, "property": "search", "value": search}],
+    state=lambda search: [{"id": ids.URL, "property": "search", "value": search},
+                          {"id": ids.RENDERED, "property": "data", "value": "(the charts drawn before)"}],
 )
 
 SELECTION = Callback(

@@ -16,7 +16,7 @@ log = logging.getLogger("dashboard")
 
 def create_app(data_dir: str | Path | None = None, *, catalogue=None):
     """Load the data once (raises DataInvalid), build the layout, register callbacks."""
-    from dash import dcc, html, set_props
+    from dash import html, set_props
 
     from . import head, server, weight
     from .callbacks import register_callbacks
@@ -44,8 +44,7 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
                    {"name": "description", "content": "Interactive, cited timeline of the Cardassian Occupation of Bajor."}],
     )
     app.config.external_stylesheets = [app.get_relative_path(server.BOOTSTRAP_ROUTE)]
-    app.layout = html.Div([dcc.Location(id=ids.ROUTE, refresh="callback-nav"), html.Div(id=ids.PAGE)])
-    register_callbacks(app, cat)
+    register_callbacks(app, cat)  # and the layout: the page asked for (callbacks.first_layout)
     server.install(app, cat)
     head.install(app)
     weight.configure(app.server)  # compression

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dash import ClientsideFunction, Input, Output, State, ctx, html, no_update
+from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+from flask import has_request_context
 
-from . import figures, pages, server, share, view
+from . import figures, head, pages, server, share, view
 from .catalogue import Catalogue
 from .components import details, grid, handout, ids
 from .components.teaching import tour_links
@@ -20,6 +22,12 @@ CONTROL_INPUTS = [Input(cid, prop) for cid, prop in ids.CONTROLS]
 ACTIONS = {None: "url", ids.URL: "url", ids.RESET: "reset", ids.DETAILS_CLOSE: "clear", ids.GANTT: "gantt",
            ids.TIMELINE: "timeline", ids.GRID: "grid"}  # any filter control: "controls"
 CHART_MARGIN_PX = 28  # the plot's left and right margins (figures.theme.MARGIN)
+# What the charts' callback sets, and what the first answer fills in for a page load (first_layout).
+RENDER_OUTPUTS = (
+    (ids.GANTT, "figure"), (ids.TIMELINE, "figure"), (ids.SUMMARY, "children"), (ids.NOTICE, "children"),
+    (ids.NOTICE, "is_open"), (ids.DOWNLOAD_JSON, "href"), (ids.DOWNLOAD_CSV, "href"), (ids.RENDERED, "data"),
+    (ids.PRESENT_LINK, "href"), (ids.TOURS_MENU, "children"),
+)
 
 
 def _plot_px(width) -> float | None:
@@ -29,16 +37,63 @@ def _plot_px(width) -> float | None:
         return None
 
 
+def prefill(layout, values: dict) -> None:
+    """Set {(component id, property): value} on the components of `layout` (a page about to be sent)."""
+    by_id: dict = {}
+    for (cid, prop), value in values.items():
+        by_id.setdefault(cid, {})[prop] = value
+    for component in layout._traverse():
+        for prop, value in by_id.get(getattr(component, "id", None), {}).items():
+            setattr(component, prop, value)
+
+
 def register_callbacks(app, cat: Catalogue) -> None:
     def clientside(name: str, *deps, **kw):
         app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
 
     pages.embed.register(app, cat)
 
-    @app.callback(Output(ids.PAGE, "children"), Input(ids.ROUTE, "pathname"), State(ids.ROUTE, "search"))
-    def route(pathname, search):
-        """The page for the path (the explorer at the app's root)."""
-        return pages.layout_for(cat, app.strip_relative_path(pathname or "/") or "", search)
+    def charts(search, width, filter_key, selected=None):
+        """The charts, the summary, the notices and the links that follow the filters (RENDER_OUTPUTS)."""
+        v = view.build_view(cat, search)
+        px = _plot_px(width)
+        suffix = f"?{v.filter_query}" if v.filter_query else ""
+        kw = {"lanes": v.state.lanes, "x_range": v.x_range, "plot_px": px, "selected": selected}
+        return (
+            figures.gantt(v.shown, cat.vocab, **kw), figures.timeline(v.shown, cat.vocab, **kw), v.summary,
+            [html.Div(n) for n in v.notices], bool(v.notices),
+            app.get_relative_path(f"/events.json{suffix}"), app.get_relative_path(f"/events.csv{suffix}"),
+            filter_key or "", app.get_relative_path(f"/present{suffix}"),
+            tour_links(cat.vocab, app.get_relative_path("/"), view.to_query(replace(v.state, event=None, tour=""))),
+        )
+
+    def first_layout():
+        """The app's layout. Asked for by a page load, it holds that page already, and the explorer
+        with its charts drawn for the URL (selection included): the first chart needs no round trip
+        for the router, the filter key and the charts. Otherwise an empty page the router fills."""
+        where = head.referring_page(app) if has_request_context() else None
+        page, routed = [], None
+        if where is not None:
+            path, search = where
+            page, routed = pages.layout_for(cat, path, search), path
+            if path == "":
+                key = view.filter_key(search)
+                state = view.build_view(cat, search).state
+                values = dict(zip(RENDER_OUTPUTS, charts(search, None, key, selected=state.event)))
+                prefill(page, {**values, (ids.FILTER_KEY, "data"): key})
+        return html.Div([dcc.Location(id=ids.ROUTE, refresh="callback-nav"), dcc.Store(id=ids.ROUTED, data=routed),
+                         html.Div(page, id=ids.PAGE)])
+
+    app.layout = first_layout
+
+    @app.callback(Output(ids.PAGE, "children"), Output(ids.ROUTED, "data"), Input(ids.ROUTE, "pathname"),
+                  State(ids.ROUTE, "search"), State(ids.ROUTED, "data"))
+    def route(pathname, search, routed):
+        """The page for the path (the explorer at the app's root), unless the first answer holds it."""
+        path = app.strip_relative_path(pathname or "/") or ""
+        if routed is not None and routed == path:
+            return no_update, None
+        return pages.layout_for(cat, path, search), None
 
     @app.callback(
         Output(ids.URL, "search"), *CONTROL_OUTPUTS,
@@ -58,26 +113,14 @@ def register_callbacks(app, cat: Catalogue) -> None:
     clientside("filterKey", Output(ids.FILTER_KEY, "data"), Input(ids.URL, "search"), State(ids.FILTER_KEY, "data"))
     clientside("selectedKey", Output(ids.SELECTED_KEY, "data"), Input(ids.URL, "search"), State(ids.SELECTED_KEY, "data"))
 
-    @app.callback(
-        Output(ids.GANTT, "figure"), Output(ids.TIMELINE, "figure"), Output(ids.SUMMARY, "children"),
-        Output(ids.NOTICE, "children"), Output(ids.NOTICE, "is_open"),
-        Output(ids.DOWNLOAD_JSON, "href"), Output(ids.DOWNLOAD_CSV, "href"), Output(ids.RENDERED, "data"),
-        Output(ids.PRESENT_LINK, "href"), Output(ids.TOURS_MENU, "children"),
-        Input(ids.FILTER_KEY, "data"), Input(ids.PLOT_WIDTH, "data"), State(ids.URL, "search"),
-    )
-    def render(filter_key, width, search):
+    @app.callback(*[Output(cid, prop) for cid, prop in RENDER_OUTPUTS],
+                  Input(ids.FILTER_KEY, "data"), Input(ids.PLOT_WIDTH, "data"), State(ids.URL, "search"),
+                  State(ids.RENDERED, "data"))
+    def render(filter_key, width, search, rendered):
         """The charts, the summary and the notices: they follow the filters (and the chart width)."""
-        v = view.build_view(cat, search)
-        px = _plot_px(width)
-        suffix = f"?{v.filter_query}" if v.filter_query else ""
-        kw = {"lanes": v.state.lanes, "x_range": v.x_range, "plot_px": px}
-        return (
-            figures.gantt(v.shown, cat.vocab, **kw), figures.timeline(v.shown, cat.vocab, **kw), v.summary,
-            [html.Div(n) for n in v.notices], bool(v.notices),
-            app.get_relative_path(f"/events.json{suffix}"), app.get_relative_path(f"/events.csv{suffix}"),
-            filter_key or "", app.get_relative_path(f"/present{suffix}"),
-            tour_links(cat.vocab, app.get_relative_path("/"), view.to_query(replace(v.state, event=None, tour=""))),
-        )
+        if width is None and rendered is not None and rendered == (filter_key or ""):
+            raise PreventUpdate  # drawn for this key in the first answer (first_layout); the width comes next
+        return charts(search, width, filter_key)
 
     # After the charts (it waits for RENDERED): the printout never delays what is on screen.
     @app.callback(Output(ids.HANDOUT, "children"), Input(ids.RENDERED, "data"), State(ids.URL, "search"))

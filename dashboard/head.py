@@ -8,7 +8,7 @@ oembed.discovery_link. Only pages that show a view carry it (not a "no such page
 """
 from __future__ import annotations
 
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from flask import has_request_context, request
 
@@ -32,6 +32,26 @@ def page_url(app) -> tuple[str, str]:
     """(the current page's public URL, its path relative to the prefix)."""
     site = server.request_site(app)
     return site.url(local_path(app, request.path), query_text()), local_path(app, request.path)
+
+
+def referring_page(app) -> tuple[str, str] | None:
+    """The page that asked for the app's layout, as (its path relative to the app's prefix, its
+    query string with '?'), read from the Referer of Dash's `_dash-layout` request (the browser
+    sends the page's URL with same-origin requests: Referrer-Policy strict-origin-when-cross-origin).
+    None when unknown (no Referer, another host, a path outside the app): the router then builds
+    the page from the browser's URL, one round trip later."""
+    ref = request.headers.get("Referer", "")
+    if not ref:
+        return None
+    try:
+        parts = urlsplit(ref)
+        if parts.netloc != request.host:
+            return None
+        path = app.strip_relative_path(parts.path or "/") or ""
+    except Exception:  # a malformed Referer, or a path outside the prefix (dash raises UnsupportedRelativePath)
+        return None
+    query = server.clean_query_string(parts.query)
+    return path.strip("/"), f"?{query}" if query else ""
 
 
 def extras(app) -> dict[str, str]:

@@ -31,6 +31,7 @@ PUBLIC_PATHS = ("/", "/present", "/embed", "/oembed", "/events.json", "/events.c
 EMBEDDABLE = ("/embed",)
 # Paths that answer machines: their errors are one line of JSON, not an HTML page.
 API_PATHS = ("/events.json", "/events.csv", "/oembed", "/_dash-")
+LAYOUT_PATH = "/_dash-layout"
 CALLBACK_PATH = "/_dash-update-component"
 
 # The strictest policy Dash 4 and plotly.js run under (checked in headless Chromium, see
@@ -246,6 +247,9 @@ def install(app, cat: Catalogue) -> None:
         response.headers["Content-Security-Policy"] = content_security_policy(app, embeddable)
         if not embeddable:
             response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        if paths.local(request.path) == LAYOUT_PATH:  # the page asked for comes with it (head.referring_page)
+            response.headers["Vary"] = "Referer"
+            response.headers["Cache-Control"] = "no-store"
         return response
 
     def answer(code: int, reason: str):

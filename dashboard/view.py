@@ -7,6 +7,7 @@ callbacks only pass component values in and results out.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from urllib.parse import parse_qsl, quote_plus
 
 import numpy as np
 import pandas as pd
@@ -127,6 +128,22 @@ def details(cat: Catalogue, v: View) -> Details | None:
         event=event, citations=cites, verdict=explain.verdict(event, cites), ranges=explain.dates_in_words(event),
         previous=previous, next=following, position=position, count=count,
     )
+
+
+SELECTION_KEYS = ("event", "step")  # the parts of a query that select, not filter
+
+
+def _form(text: str) -> str:
+    """application/x-www-form-urlencoded as browsers write it (URLSearchParams): space as '+', and
+    every byte but ASCII letters, digits and *-._ percent-encoded."""
+    return quote_plus(text, safe="*").replace("~", "%7E")
+
+
+def filter_key(search: str | None) -> str:
+    """What the charts depend on: the query without its selection, written exactly as the browser
+    writes it (assets/explorer.js filterKey), so charts drawn for a key are known to be up to date."""
+    pairs = parse_qsl((search or "").lstrip("?"), keep_blank_values=True, errors="replace")
+    return "&".join(f"{_form(k)}={_form(v)}" for k, v in pairs if k not in SELECTION_KEYS)
 
 
 def with_event(query: str, event: str | None, cat: Catalogue) -> str:

@@ -32,7 +32,8 @@ def render(client, search, width=900):
     return call(client, f"..{ids.GANTT}.figure...",
                 [{"id": ids.FILTER_KEY, "property": "data", "value": str(search)},
                  {"id": ids.PLOT_WIDTH, "property": "data", "value": width}],
-                [f"{ids.FILTER_KEY}.data"], state=[{"id": ids.URL, "property": "search", "value": search}])
+                [f"{ids.FILTER_KEY}.data"], state=[{"id": ids.URL, "property": "search", "value": search},
+                                                   {"id": ids.RENDERED, "property": "data", "value": None}])
 
 
 def details(client, search):
@@ -42,8 +43,9 @@ def details(client, search):
 
 
 def page_layout(client, path="/", search=""):
-    status, body = call(client, f"{ids.PAGE}.children", [{"id": ids.ROUTE, "property": "pathname", "value": path}],
-                        [f"{ids.ROUTE}.pathname"], state=[{"id": ids.ROUTE, "property": "search", "value": search}])
+    status, body = call(client, f"..{ids.PAGE}.children...", [{"id": ids.ROUTE, "property": "pathname", "value": path}],
+                        [f"{ids.ROUTE}.pathname"], state=[{"id": ids.ROUTE, "property": "search", "value": search},
+                                                          {"id": ids.ROUTED, "property": "data", "value": None}])
     assert status == 200
     return json.dumps(body)
 
@@ -192,3 +194,71 @@ def test_wsgi_server_attribute():
     import app as app_module
 
     assert app_module.server.name  # a Flask app built on the bundled data
+
+
+def first_answer(client, referer: str | None):
+    """Dash's layout request as the browser sends it for a page load (its Referer is the page)."""
+    headers = {"Referer": referer} if referer is not None else {}
+    r = client.get("/_dash-layout", headers=headers)
+    assert r.status_code == 200 and r.headers["Vary"] == "Referer" and "no-store" in r.headers["Cache-Control"]
+    return r.get_json()
+
+
+def find(component, cid):
+    """The component with this id in a layout as JSON, or None."""
+    if isinstance(component, list):
+        return next((hit for c in component if (hit := find(c, cid)) is not None), None)
+    if not isinstance(component, dict):
+        return None
+    props = component.get("props", {})
+    if props.get("id") == cid:
+        return props
+    return find(props.get("children"), cid)
+
+
+def test_a_page_load_gets_its_page_with_the_charts_drawn_in_the_first_answer(client):
+    """No round trip for the router, the filter key or the charts before the first chart is drawn:
+    the layout holds the explorer for the page's URL with its figures, summary and selection."""
+    layout = first_answer(client, "http://localhost/?canon=canon&event=annexation&q=of%20bajor")
+    assert find(layout, ids.ROUTED)["data"] == ""
+    gantt = find(layout, ids.GANTT)["figure"]
+    assert gantt["layout"]["meta"]["role"] == "gantt" and gantt["data"]
+    assert gantt["layout"]["meta"]["selected"] == "annexation" or find(layout, ids.TIMELINE)["figure"]["layout"]["meta"]["selected"] == "annexation"
+    key = "canon=canon&q=of+bajor"  # as the browser's URLSearchParams writes it (assets/explorer.js filterKey)
+    assert find(layout, ids.FILTER_KEY)["data"] == key and find(layout, ids.RENDERED)["data"] == key
+    assert "of" in json.dumps(find(layout, ids.SUMMARY)["children"])
+    assert find(layout, ids.DOWNLOAD_CSV)["href"] == "/events.csv?canon=canon&q=of+bajor"
+    # The charts' callback, fired as the page starts, sees the key it drew for and sends nothing.
+    status, _ = call(client, f"..{ids.GANTT}.figure...",
+                     [{"id": ids.FILTER_KEY, "property": "data", "value": key},
+                      {"id": ids.PLOT_WIDTH, "property": "data", "value": None}], [],
+                     state=[{"id": ids.URL, "property": "search", "value": "?canon=canon&event=annexation&q=of%20bajor"},
+                            {"id": ids.RENDERED, "property": "data", "value": key}])
+    assert status == 204
+    # ... and the router leaves the page be, once.
+    status, body = call(client, f"..{ids.PAGE}.children...", [{"id": ids.ROUTE, "property": "pathname", "value": "/"}],
+                        [], state=[{"id": ids.ROUTE, "property": "search", "value": "?canon=canon"},
+                                   {"id": ids.ROUTED, "property": "data", "value": ""}])
+    assert status == 200 and "page-content" not in body["response"] and body["response"][ids.ROUTED]["data"] is None
+
+
+@pytest.mark.parametrize("referer", [None, "", "http://elsewhere.example/?canon=canon", "not a url \x7f",
+                                     "http://localhost:9/?canon=canon"])
+def test_without_a_usable_referer_the_router_builds_the_page(client, referer):
+    layout = first_answer(client, referer)
+    assert find(layout, ids.ROUTED)["data"] is None and find(layout, ids.GANTT) is None
+
+
+@pytest.mark.parametrize("referer", ["http://localhost/?%ff%fe=%0d%0a&era=%3Cscript%3E", "http://localhost/present/../../x",
+                                     "http://localhost/?event=" + "x" * 5000])
+def test_a_hostile_referer_gets_a_page_with_notices_never_an_error(client, referer):
+    layout = first_answer(client, referer)  # the text comes back as text in a notice (React escapes it)
+    assert find(layout, ids.ROUTED)["data"] is not None
+    if "era=" in referer:
+        assert find(layout, ids.NOTICE)["is_open"] is True
+
+
+def test_other_pages_come_in_the_first_answer_too(client):
+    assert find(first_answer(client, "http://localhost/present?tour=x"), ids.ROUTED)["data"] == "present"
+    assert find(first_answer(client, "http://localhost/no-such-page"), ids.ROUTED)["data"] == "no-such-page"
+    assert "No such page" in json.dumps(first_answer(client, "http://localhost/no-such-page"))

@@ -11,15 +11,18 @@ from ..filters import Vocabulary
 from ..schema import TIER_LABELS
 from . import ids
 
+# Fixed widths, no `flex`: AG Grid 35 hides flex columns until it has sized them against the grid's
+# width, and a grid first laid out before it has one (as when the page comes with its charts
+# drawn) could stay hidden (cells left at visibility: hidden, which axe reported).
 COLUMNS = [
-    {"field": "title", "headerName": "Event", "flex": 3, "minWidth": 220},
-    {"field": "when", "headerName": "When (best estimate)", "flex": 2, "minWidth": 170, "sortable": False},
-    {"field": "range", "headerName": "Range the sources allow", "flex": 1.6, "minWidth": 160, "sortable": False},
-    {"field": "era", "headerName": "Era", "flex": 1.5, "minWidth": 140},
-    {"field": "factions", "headerName": "Factions", "flex": 2, "minWidth": 160, "sortable": False},
-    {"field": "universes", "headerName": "Universes", "flex": 1.3, "minWidth": 120, "sortable": False},
-    {"field": "tier", "headerName": "Strongest source", "flex": 1.3, "minWidth": 130},
-    {"field": "disputed", "headerName": "Disputed", "flex": 0.8, "minWidth": 100},
+    {"field": "title", "headerName": "Event", "width": 260, "minWidth": 180},
+    {"field": "when", "headerName": "When (best estimate)", "width": 170, "sortable": False},
+    {"field": "range", "headerName": "Range the sources allow", "width": 170, "sortable": False},
+    {"field": "era", "headerName": "Era", "width": 150},
+    {"field": "factions", "headerName": "Factions", "width": 190, "sortable": False},
+    {"field": "universes", "headerName": "Universes", "width": 150, "sortable": False},
+    {"field": "tier", "headerName": "Strongest source", "width": 140},
+    {"field": "disputed", "headerName": "Disputed", "width": 100},
 ]
 BLOCK = 100
 SORTABLE = {"title": "title", "era": "era", "tier": "canon", "disputed": "disputed"}

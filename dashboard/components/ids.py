@@ -2,6 +2,7 @@
 
 URL = "url"  # the page's own view of the address: every page's callbacks read it
 ROUTE = "route"  # the app's: which page to show
+ROUTED = "routed"  # the path of the page the first answer already holds (the router leaves it be once)
 NOTICE = "url-notice"
 ERROR = "error-notice"
 PAGE = "page-content"

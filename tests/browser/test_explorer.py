@@ -271,3 +271,42 @@ def test_png_download_is_named_after_the_view(page, live_url):
         page.locator('#chart-gantt .modebar-btn[data-title^="Download plot"]').click()
     name = info.value.suggested_filename
     assert name.startswith("bajor-timeline-periods-") and "canon-only" in name and name.endswith(".png")
+
+
+def test_the_first_chart_comes_with_the_page_not_after_a_callback(page, live_url):
+    """The layout Dash fetches holds the charts for the URL: they are drawn while every charts'
+    callback is held back (the later one redraws them for the measured width)."""
+    held = []
+
+    def hold(route):
+        if "chart-gantt.figure" in (route.request.post_data or ""):
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/_dash-update-component*", hold)
+    page.goto(live_url + "/?canon=canon&event=annexation-of-bajor")
+    page.wait_for_selector("#chart-gantt .bars path")
+    page.wait_for_selector("#chart-timeline .scatterlayer path.point")
+    assert "canon" in page.text_content("#view-summary")
+    gd_meta = page.evaluate(f"[document.querySelector('{GANTT}').layout.meta.selected, "
+                            f"document.querySelector('{TIMELINE}').layout.meta.selected]")
+    assert "annexation-of-bajor" in gd_meta  # the selection is drawn too
+    page.wait_for_timeout(300)
+    for route in held:
+        route.continue_()
+    page.unroute("**/_dash-update-component*")
+    page.wait_for_load_state("networkidle")
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("search", ["", "?canon=canon", "?q=a+b%20c&event=x&step=2&canon=canon,fan", "?q=%7E*~!'()&x=",
+                                    "?a&&b=1&q=%E2%9C%93%20caf%C3%A9", "?q=%ff", "?event=only"])
+def test_the_servers_filter_key_is_the_browsers(page, live_url, search):
+    """view.filter_key writes the key as assets/explorer.js does, so charts drawn for it are known."""
+    from dashboard.view import filter_key
+
+    page.goto(live_url + "/")
+    key = page.evaluate("""(s) => { const p = new URLSearchParams(s.replace(/^\\?/, ''));
+        p.delete('event'); p.delete('step'); return p.toString(); }""", search)
+    assert filter_key(search) == key
