@@ -53,12 +53,14 @@ def register_callbacks(app, cat: Catalogue) -> None:
 
     pages.embed.register(app, cat)
 
-    def charts(search, width, filter_key, selected=None):
-        """The charts, the summary, the notices and the links that follow the filters (RENDER_OUTPUTS)."""
+    def charts(search, width, filter_key, *, with_selection=False):
+        """The charts, the summary, the notices and the links that follow the filters (RENDER_OUTPUTS);
+        `with_selection` draws the URL's selected event as selected (the browser does it otherwise)."""
         v = view.build_view(cat, search)
         px = _plot_px(width)
         suffix = f"?{v.filter_query}" if v.filter_query else ""
-        kw = {"lanes": v.state.lanes, "x_range": v.x_range, "plot_px": px, "selected": selected}
+        kw = {"lanes": v.state.lanes, "x_range": v.x_range, "plot_px": px,
+              "selected": v.state.event if with_selection else None}
         return (
             figures.gantt(v.shown, cat.vocab, **kw), figures.timeline(v.shown, cat.vocab, **kw), v.summary,
             [html.Div(n) for n in v.notices], bool(v.notices),
@@ -78,8 +80,7 @@ def register_callbacks(app, cat: Catalogue) -> None:
             page, routed = pages.layout_for(cat, path, search), path
             if path == "":
                 key = view.filter_key(search)
-                state = view.build_view(cat, search).state
-                values = dict(zip(RENDER_OUTPUTS, charts(search, None, key, selected=state.event)))
+                values = dict(zip(RENDER_OUTPUTS, charts(search, None, key, with_selection=True)))
                 prefill(page, {**values, (ids.FILTER_KEY, "data"): key})
         return html.Div([dcc.Location(id=ids.ROUTE, refresh="callback-nav"), dcc.Store(id=ids.ROUTED, data=routed),
                          html.Div(page, id=ids.PAGE)])
