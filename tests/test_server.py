@@ -120,6 +120,11 @@ def test_every_route_works_under_a_path_prefix(mini, monkeypatch, env, routes, l
     resp = c.post(f"{routes}_dash-update-component", json=body).get_json()["response"]
     assert resp[ids.DOWNLOAD_JSON]["href"] == f"{links}events.json?canon=canon"
     assert resp[ids.DOWNLOAD_CSV]["href"] == f"{links}events.csv?canon=canon"
+    # the first answer holds the page the browser is on (its Referer, under the public prefix), and
+    # the page preloads the chart's code from under the prefix
+    layout = json.dumps(c.get(f"{routes}_dash-layout", headers={"Referer": f"http://localhost{links}?canon=canon"}).get_json())
+    assert '"routed"' in layout and '"chart-gantt"' in layout and f"{links}events.csv?canon=canon" in layout
+    assert f'<link rel="preload" as="script" href="{links}_dash-component-suites/plotly/' in html
     # oEmbed answers with links under the prefix; downloads live under it
     oembed = c.get(f"{routes}oembed?url=http://localhost{links}%3Fevent%3Dannexation&format=json")
     assert oembed.status_code == 200 and f"http://localhost{links}" in oembed.get_json()["html"]

@@ -26,6 +26,25 @@ def test_the_page_lists_no_plotly_bundle_and_no_dash_table(client):
     srcs = scripts(client)
     assert srcs and not any("dash_table" in s for s in srcs)
     assert not any("plotly" in s for s in srcs)  # dcc.Graph fetches plotly.js itself, when a chart renders
+    assert not any("polyfill" in s for s in srcs)  # @babel/polyfill: not needed, and it slowed plotly.js down
+
+
+def preloads(client, path: str) -> list[str]:
+    return re.findall(r'<link rel="preload" as="script" href="([^"]+)">', client.get(path).get_data(as_text=True))
+
+
+def test_pages_that_draw_a_chart_at_once_preload_its_code(client):
+    """The explorer and the embed fetch plotly.js and the graph's chunk from the start; those
+    addresses answer with JavaScript. Pages that may not draw a chart at once preload nothing (an
+    unused preload is a console warning)."""
+    for path in ("/", "/?canon=canon", "/embed?view=timeline"):
+        links = preloads(client, path)
+        assert links == [plotlyjs.DCC_PLOTLY_PATH, "/_dash-component-suites/dash/dcc/async-graph.js"], path
+        for link in links:
+            r = client.get(link)
+            assert r.status_code == 200 and "javascript" in r.mimetype
+    for path in ("/present", "/no-such-page"):
+        assert preloads(client, path) == []
 
 
 @pytest.mark.parametrize("encoding, decode", [("gzip", gzip.decompress), ("zstd", zstd.decompress)])
