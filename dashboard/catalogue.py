@@ -61,6 +61,11 @@ class Catalogue:
         return resolve.citations(self.tables, [event_id], tiers, released_by(self.tables, asof),
                                  event_rows=self._rows)[event_id]
 
+    def citations_of(self, event_ids, tiers: tuple[str, ...], asof: int | None = None) -> dict[str, list[dict]]:
+        """citations() for several events at once (one pass over the claims): {event id: [citation, ...]}."""
+        return resolve.citations(self.tables, list(event_ids), tiers, released_by(self.tables, asof),
+                                 event_rows=self._rows)
+
     def row(self, event_id: str, tiers: tuple[str, ...], asof: int | None = None) -> dict | None:
         """One event's resolved row as a dict, or None when no trusted source cites it (a dict
         look-up, not a scan of every event)."""

@@ -79,12 +79,19 @@ def summary(cat: Catalogue, state: FilterState, shown: int) -> str:
     return text
 
 
-def chronological(shown: pd.DataFrame) -> list[str]:
-    """The shown events' ids in date order (best start, then title): the order Previous/Next step in."""
+def chronological(shown: pd.DataFrame, limit: int | None = None) -> list[str]:
+    """The shown events' ids in date order (best start, then title): the order Previous/Next step in.
+    With `limit`, only the first that many (sorting only the events that can be among them)."""
     if shown.empty:
         return []
-    order = np.lexsort((shown["title"].to_numpy(dtype=str), theme.column(shown, "best_start")))
-    return list(shown["id"].to_numpy()[order])
+    x = theme.column(shown, "best_start")
+    if limit is not None and len(x) > limit:
+        key = np.where(np.isnan(x), np.inf, x)  # lexsort puts NaN last, after every year
+        kth = np.partition(key, limit - 1)[limit - 1]
+        shown = shown.iloc[np.flatnonzero(key <= kth)]
+        x = theme.column(shown, "best_start")
+    order = np.lexsort((shown["title"].to_numpy(dtype=str), x))
+    return list(shown["id"].to_numpy()[order][:limit])
 
 
 def neighbours(shown: pd.DataFrame, event_id: str) -> tuple[str | None, str | None, int, int]:

@@ -1,6 +1,7 @@
 """The plain functions behind the callbacks: query in, a View (data only) out; actions back to a query."""
 from dashboard import view
 from dashboard.filters import DEFAULT, parse_query
+from dashboard.schema import TIERS
 
 
 def test_build_view_for_a_shared_link(mini):
@@ -81,3 +82,20 @@ def test_neighbours_agree_with_the_full_date_order(real, tmp_path):
             expected = (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None, i + 1, len(order))
             assert view.neighbours(shown, event_id) == expected, (query, event_id)
     assert view.neighbours(real.resolved(("canon",)), "no-such-event") == (None, None, 0, len(real.resolved(("canon",))))
+
+
+def test_the_first_events_in_date_order_are_the_start_of_the_whole_order(real, mini):
+    """chronological(shown, limit) sorts only the events that can come first; the handout and the
+    printout take their first 40 this way, with their citations in one pass."""
+    from dashboard.view import build_view, chronological
+
+    for cat in (real, mini):
+        for q in ("", "?canon=canon", "?disputed=1", "?q=zzz-nothing"):
+            shown = build_view(cat, q).shown
+            everything = chronological(shown)
+            for limit in (1, 2, 7, 40, len(shown), len(shown) + 5):
+                assert chronological(shown, limit) == everything[:limit], (q, limit)
+            ids = everything[:12]
+            many = cat.citations_of(ids, TIERS)
+            assert set(many) == set(ids)
+            assert all(many[i] == cat.citations(i, TIERS) for i in ids)

@@ -27,9 +27,8 @@ def citation_text(c: dict) -> str:
     return f"{theme.TIER_GLYPH[c['tier']]} {c['source']}" + (f" ({work})" if work else "") + f", {wiki(c)}: {when}{value}"
 
 
-def _item(cat: Catalogue, event: dict, note: str, tiers, asof) -> html.Li:
+def _item(event: dict, note: str, cites: list[dict]) -> html.Li:
     """One event, kept light (plain text, few components): a printout of 40 of them is one request."""
-    cites = cat.citations(event["id"], tiers, asof)
     verdict = f" \u2605 {explain.verdict(event, cites)}" if bool(event["disputed"]) else ""
     return html.Li([
         html.Strong(event["title"], className="handout-title"),
@@ -44,11 +43,17 @@ def body(cat: Catalogue, title: str, summary: str, shown, stops: tuple[Stop, ...
          description: str = "", limit: int = LIMIT) -> list:
     """The handout's contents: a heading, the view in words, the events (a tour's stops in its
     order with their notes, else the shown events in date order), the credit."""
-    rows = {r["id"]: r for r in shown.to_dict("records")}
-    stops = stops if stops is not None else tuple(Stop(e) for e in chronological(shown))
-    listed = [s for s in stops if s.event in rows]
-    items = [_item(cat, rows[s.event], s.note, state.canon, state.asof) for s in listed[:limit]]
-    more = len(listed) - len(items)
+    if stops is None:  # the shown events in date order: only the first `limit` are sorted out and read
+        printed, total = [Stop(e) for e in chronological(shown, limit)], len(shown)
+    else:
+        present = set(shown["id"])
+        listed = [s for s in stops if s.event in present]
+        printed, total = listed[:limit], len(listed)
+    wanted = {s.event for s in printed}
+    rows = {r["id"]: r for r in shown[shown["id"].isin(wanted)].to_dict("records")}
+    cites = cat.citations_of(wanted, state.canon, state.asof)
+    items = [_item(rows[s.event], s.note, cites[s.event]) for s in printed]
+    more = total - len(items)
     return [
         html.H2(title, className="handout-heading"),
         html.P(description, className="handout-description") if description else None,
