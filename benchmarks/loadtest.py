@@ -268,9 +268,12 @@ class Student:
 
     # -- requests
 
-    def fetch(self, kind: str, path: str, method: str = "GET", body: dict | None = None) -> bytes | None:
+    def fetch(self, kind: str, path: str, method: str = "GET", body: dict | None = None,
+              referer: str | None = None) -> bytes | None:
         data = json.dumps(body).encode() if body is not None else None
         headers = {"Content-Type": "application/json", "Accept": "application/json"} if data else {"Accept": "text/html,*/*"}
+        if referer:  # as a browser sends it: the page's URL (the layout then holds that page and its charts)
+            headers["Referer"] = referer
         t = time.perf_counter()
         try:
             status, answer, timing = get(self.base, path, method, data, headers)
@@ -331,7 +334,7 @@ class Student:
                 continue
             if req["method"] == "GET":
                 if path.startswith("/_dash-layout"):
-                    layout = self.fetch("json GET _dash-layout", path)
+                    layout = self.fetch("json GET _dash-layout", path, referer=f"{self.base}/{search}")
                     layout_props(json.loads(layout) if layout else {}, self.props)
                 elif path.startswith("/_dash-dependencies"):
                     self.fetch("json GET _dash-dependencies", path)
