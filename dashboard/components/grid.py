@@ -11,18 +11,19 @@ from ..filters import Vocabulary
 from ..schema import TIER_LABELS
 from . import ids
 
-# Fixed widths, no `flex`: AG Grid 35 hides flex columns until it has sized them against the grid's
+# Widths, not `flex`: AG Grid 35 hides flex columns until it has sized them against the grid's
 # width, and a grid first laid out before it has one (as when the page comes with its charts
-# drawn) could stay hidden (cells left at visibility: hidden, which axe reported).
+# drawn) could stay hidden (cells left at visibility: hidden, which axe reported). The columns are
+# scaled to the grid's width instead (columnSize="responsiveSizeToFit"), never below minWidth.
 COLUMNS = [
-    {"field": "title", "headerName": "Event", "width": 260, "minWidth": 180},
-    {"field": "when", "headerName": "When (best estimate)", "width": 170, "sortable": False},
-    {"field": "range", "headerName": "Range the sources allow", "width": 170, "sortable": False},
-    {"field": "era", "headerName": "Era", "width": 150},
-    {"field": "factions", "headerName": "Factions", "width": 190, "sortable": False},
-    {"field": "universes", "headerName": "Universes", "width": 150, "sortable": False},
-    {"field": "tier", "headerName": "Strongest source", "width": 140},
-    {"field": "disputed", "headerName": "Disputed", "width": 100},
+    {"field": "title", "headerName": "Event", "width": 300, "minWidth": 200},
+    {"field": "when", "headerName": "When (best estimate)", "width": 190, "minWidth": 160, "sortable": False},
+    {"field": "range", "headerName": "Range the sources allow", "width": 190, "minWidth": 160, "sortable": False},
+    {"field": "era", "headerName": "Era", "width": 160, "minWidth": 120},
+    {"field": "factions", "headerName": "Factions", "width": 200, "minWidth": 140, "sortable": False},
+    {"field": "universes", "headerName": "Universes", "width": 160, "minWidth": 110, "sortable": False},
+    {"field": "tier", "headerName": "Strongest source", "width": 160, "minWidth": 140},
+    {"field": "disputed", "headerName": "Disputed", "width": 110, "minWidth": 100},
 ]
 BLOCK = 100
 SORTABLE = {"title": "title", "era": "era", "tier": "canon", "disputed": "disputed"}
@@ -75,4 +76,5 @@ def build_grid() -> dag.AgGrid:
         },
         style={"height": "420px"},
         className="events-grid",
+        columnSize="responsiveSizeToFit",
     )
