@@ -40,6 +40,16 @@ when. The chart below shows each claim with its range; click an event for its so
 </article></body></html>"""
 
 
+def until(page, expression: str, timeout_s: float = 30) -> None:
+    """Wait for `expression` to be true. Playwright's wait_for_function evaluates its predicate with
+    eval() inside the page, which the app's CSP forbids; page.evaluate goes through the debugger."""
+    for _ in range(int(timeout_s * 10)):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise TimeoutError(f"never true: {expression}")
+
+
 def main(out: str = "docs") -> None:
     cat = Catalogue.load(ROOT / "data")
     app = create_app(catalogue=cat)
@@ -83,9 +93,9 @@ def main(out: str = "docs") -> None:
             page.goto(base + "?canon=canon,licensed&event=dukat-prefecture")
             page.wait_for_selector("#chart-gantt .bars path")
             page.click("#share-open")
-            page.wait_for_function("document.getElementById('share-link').value !== ''")
+            until(page, "document.getElementById('share-link').value !== ''")
             page.click("[data-copy=share-link]")
-            page.wait_for_function("document.getElementById('share-status').textContent !== ''")
+            until(page, "document.getElementById('share-status').textContent !== ''")
             page.wait_for_timeout(400)
             page.screenshot(path=f"{out}/share-dialog.png")
             browser.close()
