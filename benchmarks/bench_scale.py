@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import payloads, plain, synthetic  # noqa: E402
+from benchmarks import loopback, payloads, plain, synthetic  # noqa: E402
 
 DEFAULT_SIZES = (1000, 10000, 100000)
 ACCEPT_ENCODING = "zstd, br, gzip"  # what Chromium offers on a loopback address
@@ -143,11 +143,7 @@ def app_server(data: Path, timeout_s: float):
             time.sleep(0.05)
         yield url, time.perf_counter() - t0, proc.pid
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        loopback.stop(proc)
 
 
 def startup_in_process(data: Path) -> dict:

@@ -27,6 +27,21 @@ SIZES = ((1366, 768), (1920, 1080), (390, 844))
 PRESENT_STEP = "present?tour=overview&step=10"
 
 
+def new_page(browser, w: int, h: int):
+    """A page of this size that prints the browser console's errors and warnings."""
+    page = browser.new_page(viewport={"width": w, "height": h})
+    page.on("console", lambda m: m.type in ("error", "warning") and print(f"{w}x{h} console {m.type}: {m.text}"))
+    return page
+
+
+def snap(page, url: str, ready: str, settle_ms: int, path: str) -> None:
+    """Open `url`, wait for `ready` and for the page to settle, and take a first-screen screenshot."""
+    page.goto(url)
+    page.wait_for_selector(ready)
+    page.wait_for_timeout(settle_ms)
+    page.screenshot(path=path)
+
+
 def main(out: str = "docs", query: str = "", select: str = "dukat-prefecture", only: str = "") -> None:
     server = make_server("127.0.0.1", 0, create_app().server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -36,25 +51,16 @@ def main(out: str = "docs", query: str = "", select: str = "dukat-prefecture", o
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=FLAGS)
             for w, h in SIZES if only != "explorer" else ():
-                page = browser.new_page(viewport={"width": w, "height": h})
-                page.on("console", lambda m: m.type in ("error", "warning") and print(f"{w}x{h} console {m.type}: {m.text}"))
-                page.goto(base + PRESENT_STEP)
-                page.wait_for_selector("#present-chart .main-svg .trace")
-                page.wait_for_timeout(1500)
-                page.screenshot(path=f"{out}/present-step{'' if (w, h) == (1920, 1080) else f'-{w}x{h}'}.png")
+                page = new_page(browser, w, h)
+                snap(page, base + PRESENT_STEP, "#present-chart .main-svg .trace", 1500,
+                     f"{out}/present-step{'' if (w, h) == (1920, 1080) else f'-{w}x{h}'}.png")
                 page.close()
             for w, h in SIZES if only != "present" else ():
-                page = browser.new_page(viewport={"width": w, "height": h})
-                page.on("console", lambda m: m.type in ("error", "warning") and print(f"{w}x{h} console {m.type}: {m.text}"))
-                page.goto(base + query)
-                page.wait_for_selector("#chart-gantt .main-svg .trace")
-                page.wait_for_timeout(1200)
-                page.screenshot(path=f"{out}/explorer-{w}x{h}.png")
+                page = new_page(browser, w, h)
+                snap(page, base + query, "#chart-gantt .main-svg .trace", 1200, f"{out}/explorer-{w}x{h}.png")
                 sep = "&" if "?" in query else "?"
-                page.goto(base + (query or "") + f"{sep}event={select}")
-                page.wait_for_selector("#panel-citations .citation-list li")
-                page.wait_for_timeout(1200)
-                page.screenshot(path=f"{out}/explorer-{w}x{h}-selected.png")
+                snap(page, base + (query or "") + f"{sep}event={select}", "#panel-citations .citation-list li", 1200,
+                     f"{out}/explorer-{w}x{h}-selected.png")
                 page.close()
             browser.close()
     finally:

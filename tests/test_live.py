@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import loopback
 from conftest import MINI, ROOT
 from dashboard.components import ids
 from test_hostile import GARBAGE
@@ -53,12 +54,7 @@ def process(args: list[str], env: dict, ready: str, lines_wanted: int = 1, timeo
             assert proc.poll() is None or not lines.empty(), "".join(seen)
         yield proc, matches, seen
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        loopback.stop(proc, timeout=30)
         while not lines.empty():
             seen.append(lines.get())
 
