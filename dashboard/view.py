@@ -52,14 +52,30 @@ class Details:
     count: int
 
 
+MIN_WINDOW_YEARS = 10  # the chart's year window when a URL's one end lies beyond the events' other end
+
+
+def year_window(year_from: int | None, year_to: int | None, extent: tuple[float, float]) -> tuple[float, float]:
+    """The charts' x range: the URL's years where given (to the end of the `to` year), else the
+    shown events' extent. Always increasing: a `from` past the events' last year (or a `to` before
+    their first) opens a window of MIN_WINDOW_YEARS from that year (or up to it)."""
+    lo = year_from if year_from is not None else extent[0]
+    hi = year_to + 1 if year_to is not None else extent[1]
+    if hi <= lo:
+        if year_from is not None and year_to is None:
+            hi = lo + MIN_WINDOW_YEARS
+        else:
+            lo = hi - MIN_WINDOW_YEARS
+    return lo, hi
+
+
 def build_view(cat: Catalogue, query: str) -> View:
     """What the page shows for this query string."""
     state, notices = parse_query(query or "", cat.vocab)
     resolved = cat.resolved(state.canon, state.asof)
     shown = apply(resolved, state, cat.vocab)
     lo, hi = theme.extent(shown if len(shown) else resolved)
-    x_range = (state.year_from if state.year_from is not None else lo,
-               state.year_to + 1 if state.year_to is not None else hi)
+    x_range = year_window(state.year_from, state.year_to, (lo, hi))
     selected = None
     if state.event:
         selected = cat.row(state.event, state.canon, state.asof)

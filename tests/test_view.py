@@ -1,4 +1,6 @@
 """The plain functions behind the callbacks: query in, a View (data only) out; actions back to a query."""
+import pytest
+
 from dashboard import view
 from dashboard.filters import DEFAULT, parse_query
 from dashboard.schema import TIERS
@@ -99,3 +101,24 @@ def test_the_first_events_in_date_order_are_the_start_of_the_whole_order(real, m
             many = cat.citations_of(ids, TIERS)
             assert set(many) == set(ids)
             assert all(many[i] == cat.citations(i, TIERS) for i in ids)
+
+
+@pytest.mark.parametrize("query, window", [
+    ("?from=2411", (2411, 2421)), ("?from=2500", (2500, 2510)), ("?to=2200", (2191, 2201)),
+    ("?from=2380&to=2380", (2380, 2381)),
+])
+def test_a_year_beyond_the_events_other_end_still_gives_an_increasing_window(real, query, window):
+    """`from` past the shown events' last year (or `to` before their first) once made an inverted
+    range, which the charts could not draw (the page answered 500)."""
+    from dashboard import figures
+
+    v = view.build_view(real, query)
+    assert v.x_range == window
+    for build in (figures.gantt, figures.timeline):
+        assert build(v.shown, real.vocab, lanes=v.state.lanes, x_range=v.x_range).layout.xaxis.range is not None
+
+
+def test_year_window_uses_the_extent_where_the_url_gives_no_year():
+    assert view.year_window(None, None, (2300.0, 2400.0)) == (2300.0, 2400.0)
+    assert view.year_window(2350, None, (2300.0, 2400.0)) == (2350, 2400.0)
+    assert view.year_window(None, 2350, (2300.0, 2400.0)) == (2300.0, 2351)
