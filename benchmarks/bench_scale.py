@@ -49,23 +49,27 @@ ACCEPT_ENCODING = "zstd, br, gzip"  # what Chromium offers on a loopback address
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 MARKERS = ("<!-- results:start -->", "<!-- results:end -->")
-# Records when the first chart has data marks on screen (bars, markers or a density image).
+# Records when the first chart with data marks (bars, markers or a density image) reaches the screen
+# (the first animation frame after the marks are in the page: the browser paints that frame), and
+# when the page is live: a chart Dash drew (in #react-entry-point, the first view gone: clicks
+# select). Watches the document from before its first byte is parsed.
 DRAW_PROBE = """
 (() => {
   const MARKS = '.barlayer .point path, .scatterlayer path.point, .heatmaplayer image, .imagelayer image';
-  const check = () => {
-    if (window.__firstDraw !== undefined) return true;
-    for (const svg of document.querySelectorAll('.js-plotly-plot .main-svg')) {
-      if (svg.querySelector(MARKS)) { window.__firstDraw = performance.now(); return true; }
-    }
+  const marked = (root) => {
+    for (const svg of root.querySelectorAll('.js-plotly-plot .main-svg')) { if (svg.querySelector(MARKS)) return true; }
     return false;
   };
-  const start = () => {
-    if (check()) return;
-    const obs = new MutationObserver(() => { if (check()) obs.disconnect(); });
-    obs.observe(document.documentElement, {childList: true, subtree: true});
+  const painted = (name) => requestAnimationFrame(() => { window[name] = performance.now(); });
+  let drawn = false, live = false;
+  const check = () => {
+    if (!drawn && marked(document)) { drawn = true; painted('__firstDraw'); }
+    const root = document.getElementById('react-entry-point');
+    if (!live && root && !document.getElementById('first-view') && marked(root)) { live = true; painted('__live'); }
+    return drawn && live;
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+  const obs = new MutationObserver(() => { if (check()) obs.disconnect(); });
+  obs.observe(document, {childList: true, subtree: true});
 })();
 """
 
@@ -242,7 +246,7 @@ def first_draw(browser, url: str, timeout_s: float) -> dict:
     cdp.send("Performance.enable")
     received = {}
     cdp.on("Network.loadingFinished", lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]))
-    drawn = None
+    drawn = live = None
     try:
         page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
         deadline = time.monotonic() + timeout_s  # polled from here: the app's CSP forbids the eval() wait_for_function uses
@@ -251,12 +255,19 @@ def first_draw(browser, url: str, timeout_s: float) -> dict:
                 raise TimeoutError(f"Timeout: no chart drawn in {timeout_s} s")
             page.wait_for_timeout(100)
         drawn = page.evaluate("window.__firstDraw") / 1000.0
+        live_deadline = time.monotonic() + 60  # the live page (Dash's own chart); a plain page has none
+        while live is None and time.monotonic() < live_deadline and page.evaluate(
+                "!!document.getElementById('react-entry-point')"):
+            at = page.evaluate("window.__live === undefined ? null : window.__live")
+            live = None if at is None else at / 1000.0
+            if live is None:
+                page.wait_for_timeout(50)
         page.wait_for_timeout(1500)  # the rest of the page's requests (the table's rows, ...)
     except Exception as exc:  # a timeout: reported as not drawn
         if "Timeout" not in type(exc).__name__ and "timeout" not in str(exc).lower():
             raise
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    out = {"drawn_s": drawn, "wire_kb": sum(received.values()) / 1024, "heap_mb": metrics.get("JSHeapUsedSize", 0) / 2**20}
+    out = {"drawn_s": drawn, "live_s": live, "wire_kb": sum(received.values()) / 1024, "heap_mb": metrics.get("JSHeapUsedSize", 0) / 2**20}
     ctx.close()
     return out
 
@@ -305,8 +316,10 @@ def browser_runs(url_ours: str, url_plain: str, repeat: int, timeout_s: float, b
     out = {}
     for name, runs in samples.items():
         drawn = [r["drawn_s"] for r in runs if r["drawn_s"] is not None]
+        live = [r["live_s"] for r in runs if r["live_s"] is not None]
         out[name] = {"drawn_s": statistics.median(drawn) if len(drawn) == len(runs) else None,
-                     "runs": [r["drawn_s"] for r in runs], "wire_kb": statistics.median(r["wire_kb"] for r in runs),
+                     "live_s": statistics.median(live) if live and len(live) == len(runs) else None,
+                     "runs": [r["drawn_s"] for r in runs], "live_runs": [r["live_s"] for r in runs], "wire_kb": statistics.median(r["wire_kb"] for r in runs),
                      "heap_mb": statistics.median(r["heap_mb"] for r in runs)}
     out["embed_wire_kb"] = embed_kb
     return out
@@ -381,11 +394,13 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float,
            f"**{curated['total_s']:.2f} s** ({curated['cpu_s']:.2f} s of CPU).", ""] if curated else []),
         "**Browser** (headless Chromium, 1366x900): seconds from navigation start to the first chart with marks "
         f"drawn (median of the runs; — = not drawn within {timeout_s:.0f} s), bytes over the wire (compressed), "
-        f"JS heap. Ratio = plain / ours (above 1: ours is faster). Embed = `{EMBED}` (oEmbed's iframe) until the network is idle.",
+        f"JS heap. Ratio = plain / ours (above 1: ours is faster). Ours live = when the chart Dash drew is on "
+        "screen and the first view is gone (clicks select, filters work); the plain page is live when drawn. "
+        f"Embed = `{EMBED}` (oEmbed's iframe) until the network is idle.",
         "",
-        "| events | claims | first chart ours s | plain px s | plain / ours | wire ours KB | wire plain KB | wire embed KB "
-        "| heap ours MB | heap plain MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| events | claims | first chart ours s | plain px s | plain / ours | ours live s | wire ours KB | wire plain KB "
+        "| wire embed KB | heap ours MB | heap plain MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         b = r.get("browser")
@@ -393,7 +408,7 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float,
             continue
         o, p = b["ours"], b["plain"]
         lines.append(f"| {r['events']:,} | {r['claims']:,} | {_f(o['drawn_s'])} | {_f(p['drawn_s'])} | "
-                     f"{_ratio(p['drawn_s'], o['drawn_s'])} | {_f(o['wire_kb'])} | {_f(p['wire_kb'])} | "
+                     f"{_ratio(p['drawn_s'], o['drawn_s'])} | {_f(o.get('live_s'))} | {_f(o['wire_kb'])} | {_f(p['wire_kb'])} | "
                      f"{_f(b.get('embed_wire_kb'))} | {_f(o['heap_mb'])} | {_f(p['heap_mb'])} |")
     lines += [
         "",

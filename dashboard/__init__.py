@@ -34,6 +34,7 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
         __name__,
         title="Bajor Timeline",
         assets_folder=str(ASSETS),
+        assets_ignore=r"^first_view\.js$",  # the explorer's first view loads it itself (dashboard/head.py)
         external_stylesheets=[server.BOOTSTRAP_ROUTE.lstrip("/")],
         serve_locally=True,
         on_error=on_error,
@@ -46,6 +47,6 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
     app.config.external_stylesheets = [app.get_relative_path(server.BOOTSTRAP_ROUTE)]
     register_callbacks(app, cat)  # and the layout: the page asked for (callbacks.first_layout)
     server.install(app, cat)
-    head.install(app)
+    head.install(app, cat)
     weight.configure(app.server)  # compression
     return app

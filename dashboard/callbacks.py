@@ -5,46 +5,19 @@ the browser dims the other events (assets/explorer.js) and the server fills the 
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 from flask import has_request_context
 
-from . import figures, head, pages, server, share, view
+from . import explorer, head, pages, server, share, view
 from .catalogue import Catalogue
-from .components import details, grid, handout, ids
-from .components.teaching import tour_links
+from .components import grid, handout, ids
 from .pages import present
 
 CONTROL_OUTPUTS = [Output(cid, prop) for cid, prop in ids.CONTROLS]
 CONTROL_INPUTS = [Input(cid, prop) for cid, prop in ids.CONTROLS]
 ACTIONS = {None: "url", ids.URL: "url", ids.RESET: "reset", ids.DETAILS_CLOSE: "clear", ids.GANTT: "gantt",
            ids.TIMELINE: "timeline", ids.GRID: "grid"}  # any filter control: "controls"
-CHART_MARGIN_PX = 28  # the plot's left and right margins (figures.theme.MARGIN)
-# What the charts' callback sets, and what the first answer fills in for a page load (first_layout).
-RENDER_OUTPUTS = (
-    (ids.GANTT, "figure"), (ids.TIMELINE, "figure"), (ids.SUMMARY, "children"), (ids.NOTICE, "children"),
-    (ids.NOTICE, "is_open"), (ids.DOWNLOAD_JSON, "href"), (ids.DOWNLOAD_CSV, "href"), (ids.RENDERED, "data"),
-    (ids.PRESENT_LINK, "href"), (ids.TOURS_MENU, "children"),
-)
-
-
-def _plot_px(width) -> float | None:
-    try:
-        return max(float(width) - CHART_MARGIN_PX, 240.0)
-    except (TypeError, ValueError):
-        return None
-
-
-def prefill(layout, values: dict) -> None:
-    """Set {(component id, property): value} on the components of `layout` (a page about to be sent)."""
-    by_id: dict = {}
-    for (cid, prop), value in values.items():
-        by_id.setdefault(cid, {})[prop] = value
-    for component in layout._traverse():
-        for prop, value in by_id.get(getattr(component, "id", None), {}).items():
-            setattr(component, prop, value)
 
 
 def register_callbacks(app, cat: Catalogue) -> None:
@@ -53,35 +26,15 @@ def register_callbacks(app, cat: Catalogue) -> None:
 
     pages.embed.register(app, cat)
 
-    def charts(search, width, filter_key, *, with_selection=False):
-        """The charts, the summary, the notices and the links that follow the filters (RENDER_OUTPUTS);
-        `with_selection` draws the URL's selected event as selected (the browser does it otherwise)."""
-        v = view.build_view(cat, search)
-        px = _plot_px(width)
-        suffix = f"?{v.filter_query}" if v.filter_query else ""
-        kw = {"lanes": v.state.lanes, "x_range": v.x_range, "plot_px": px,
-              "selected": v.state.event if with_selection else None}
-        return (
-            figures.gantt(v.shown, cat.vocab, **kw), figures.timeline(v.shown, cat.vocab, **kw), v.summary,
-            [html.Div(n) for n in v.notices], bool(v.notices),
-            app.get_relative_path(f"/events.json{suffix}"), app.get_relative_path(f"/events.csv{suffix}"),
-            filter_key or "", app.get_relative_path(f"/present{suffix}"),
-            tour_links(cat.vocab, app.get_relative_path("/"), view.to_query(replace(v.state, event=None, tour=""))),
-        )
-
     def first_layout():
-        """The app's layout. Asked for by a page load, it holds that page already, and the explorer
-        with its charts drawn for the URL (selection included): the first chart needs no round trip
-        for the router, the filter key and the charts. Otherwise an empty page the router fills."""
+        """The app's layout. Asked for by a page load, it holds that page already (explorer.page: the
+        explorer with its controls set, its charts drawn and its details filled for the URL): the
+        first chart needs no round trip for the router, the filter key and the charts. Otherwise
+        an empty page the router fills."""
         where = head.referring_page(app) if has_request_context() else None
         page, routed = [], None
         if where is not None:
-            path, search = where
-            page, routed = pages.layout_for(cat, path, search), path
-            if path == "":
-                key = view.filter_key(search)
-                values = dict(zip(RENDER_OUTPUTS, charts(search, None, key, with_selection=True)))
-                prefill(page, {**values, (ids.FILTER_KEY, "data"): key})
+            page, routed = explorer.page(app, cat, *where, head.chart_width_hint()), where[0]
         return html.Div([dcc.Location(id=ids.ROUTE, refresh="callback-nav"), dcc.Store(id=ids.ROUTED, data=routed),
                          html.Div(page, id=ids.PAGE)])
 
@@ -114,14 +67,14 @@ def register_callbacks(app, cat: Catalogue) -> None:
     clientside("filterKey", Output(ids.FILTER_KEY, "data"), Input(ids.URL, "search"), State(ids.FILTER_KEY, "data"))
     clientside("selectedKey", Output(ids.SELECTED_KEY, "data"), Input(ids.URL, "search"), State(ids.SELECTED_KEY, "data"))
 
-    @app.callback(*[Output(cid, prop) for cid, prop in RENDER_OUTPUTS],
+    @app.callback(*[Output(cid, prop) for cid, prop in explorer.RENDER_OUTPUTS],
                   Input(ids.FILTER_KEY, "data"), Input(ids.PLOT_WIDTH, "data"), State(ids.URL, "search"),
                   State(ids.RENDERED, "data"))
     def render(filter_key, width, search, rendered):
         """The charts, the summary and the notices: they follow the filters (and the chart width)."""
         if width is None and rendered is not None and rendered == (filter_key or ""):
             raise PreventUpdate  # drawn for this key in the first answer (first_layout); the width comes next
-        return charts(search, width, filter_key)
+        return explorer.charts(app, cat, search, width, filter_key)
 
     # After the charts (it waits for RENDERED): the printout never delays what is on screen.
     @app.callback(Output(ids.HANDOUT, "children"), Input(ids.RENDERED, "data"), State(ids.URL, "search"))
@@ -137,19 +90,12 @@ def register_callbacks(app, cat: Catalogue) -> None:
                State(ids.GANTT, "figure"), State(ids.TIMELINE, "figure"), prevent_initial_call=True)
 
     @app.callback(
-        Output(ids.DETAILS_BODY, "children"), Output(ids.DETAILS, "className"), Output(ids.DOC_TITLE, "data"),
+        *[Output(cid, prop) for cid, prop in explorer.DETAILS_OUTPUTS],
         Input(ids.SELECTED_KEY, "data"), State(ids.URL, "search"),
     )
     def show_details(_key, search):
         """The details panel for the selected event: opened, or closed when nothing is selected."""
-        v = view.build_view(cat, search)
-        d = view.details(cat, v)
-        if d is None:
-            return details.body(None, None, None), "details-panel", "Bajor Timeline"
-        href = {k: app.get_relative_path("/") + view.with_event(search, e, cat) if e else None
-                for k, e in (("prev", d.previous), ("next", d.next))}
-        return (details.body(d, href["prev"], href["next"]), "details-panel open",
-                f"{d.event['title']} \u00b7 Bajor Timeline")
+        return explorer.selected(app, cat, search)
 
     clientside("docTitle", Output(ids.SINK, "data", allow_duplicate=True), Input(ids.DOC_TITLE, "data"),
                prevent_initial_call=True)

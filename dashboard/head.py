@@ -1,6 +1,7 @@
 """Per-request additions to the HTML page Dash serves (dashboard.INDEX): the oEmbed discovery link
-for the page's own URL, and the embed's colour theme on <html> (no white flash before a dark embed
-draws).
+for the page's own URL, the embed's colour theme on <html> (no white flash before a dark embed
+draws), and the explorer's first view (dashboard/prerender.py: the page as static HTML, its first
+chart drawn by assets/first_view.js before Dash's scripts run).
 
 The discovery link points at this page as the request sees it: the request's scheme and host (a
 proxy's, through Werkzeug's ProxyFix) and the app's path prefix, via server.request_site and
@@ -13,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from flask import has_request_context, request
 
-from . import oembed, pages, plotlyjs, server
+from . import explorer, oembed, pages, plotlyjs, server
 
 
 def local_path(app, path: str) -> str:
@@ -33,6 +34,22 @@ def page_url(app) -> tuple[str, str]:
     """(the current page's public URL, its path relative to the prefix)."""
     site = server.request_site(app)
     return site.url(local_path(app, request.path), query_text()), local_path(app, request.path)
+
+
+# The chart width assumed for a phone's first answer, before its browser has measured the chart
+# (a 360-400 px screen less the page's margins); None: the figures' own default (a laptop's).
+PHONE_CHART_PX = 360
+
+
+def chart_width_hint() -> int | None:
+    """The chart width to build a first answer's figures for: a phone's when the browser says it is
+    one (the `Sec-CH-UA-Mobile` client hint Chromium sends, or "Mobi" in the User-Agent, as MDN
+    advises), else None. The page's HTML and its `_dash-layout` request carry the same headers, so the
+    first view and the live page draw the same figure; the measured width follows either way."""
+    if not has_request_context():
+        return None
+    mobile = request.headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobi" in request.headers.get("User-Agent", "")
+    return PHONE_CHART_PX if mobile else None
 
 
 def referring_page(app) -> tuple[str, str] | None:
@@ -70,11 +87,28 @@ def preload_links(app, page: str) -> str:
                    for path in PRELOADS.get(page, ()))
 
 
-def extras(app) -> dict[str, str]:
-    """What this request adds to the page: {'head': tags, 'html': attributes of <html>}."""
+FIRST_VIEW_SCRIPT = "first_view.js"  # in assets/, left out of Dash's own script list (dashboard.create_app)
+
+
+def first_view(app, cat, page: str) -> str:
+    """The page's first view and the scripts that draw it (plotly.js first: dcc.Graph then finds
+    it loaded), to go just before Dash's `react-entry-point`; '' for pages without one."""
+    view = explorer.first_view(app, cat, page, query_text(), chart_width_hint())
+    if not view:
+        return ""
+    prefix = (app.config.requests_pathname_prefix or "/").rstrip("/")
+    scripts = (prefix + plotlyjs.DCC_PLOTLY_PATH, app.get_asset_url(FIRST_VIEW_SCRIPT))
+    return view + "".join(f'<script src="{html.escape(src)}"></script>' for src in scripts)
+
+
+def extras(app, cat) -> dict[str, str]:
+    """What this request adds to the page: {'head': tags, 'html': attributes of <html>, 'body': the
+    first view}."""
     url, page = page_url(app)
-    out = {"head": "", "html": ""}
+    out = {"head": "", "html": "", "body": ""}
     out["head"] = preload_links(app, page)
+    if page in pages.PAGES:
+        out["body"] = first_view(app, cat, page)
     if page in oembed.VIEW_PAGES and page in pages.PAGES:
         out["head"] += oembed.discovery_link(url, server.request_site(app))
     if page == oembed.EMBED_PATH:  # whitelisted values only
@@ -84,7 +118,7 @@ def extras(app) -> dict[str, str]:
     return out
 
 
-def install(app) -> None:
+def install(app, cat) -> None:
     """Wrap the app's interpolate_index (an instance attribute: no subclass, no global hook)."""
     plain = app.interpolate_index
 
@@ -92,11 +126,13 @@ def install(app) -> None:
         page = plain(**kwargs)
         if not has_request_context():
             return page
-        add = extras(app)
+        add = extras(app, cat)
         if add["head"]:
             page = page.replace("</head>", add["head"] + "</head>", 1)
         if add["html"]:
             page = page.replace('<html lang="en">', f'<html lang="en"{add["html"]}>', 1)
+        if add["body"]:
+            page = page.replace('<div id="react-entry-point">', add["body"] + '<div id="react-entry-point">', 1)
         return page
 
     app.interpolate_index = interpolate_index

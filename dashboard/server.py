@@ -250,6 +250,9 @@ def install(app, cat: Catalogue) -> None:
         if paths.local(request.path) == LAYOUT_PATH:  # the page asked for comes with it (head.referring_page)
             response.headers["Vary"] = "Referer"
             response.headers["Cache-Control"] = "no-store"
+        if paths.local(request.path) == LAYOUT_PATH or response.mimetype == "text/html":
+            for header in ("Sec-CH-UA-Mobile", "User-Agent"):  # a phone's first charts (head.chart_width_hint)
+                response.vary.add(header)
         return response
 
     def answer(code: int, reason: str):

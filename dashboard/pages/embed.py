@@ -27,7 +27,7 @@ from ..filters import to_query
 from ..oembed import THEMES
 
 EMBED_KEYS = ("theme",)  # the embed's own parameter, on top of charts.CHART_KEYS and the filters
-CHART_MARGIN_PX = 28  # the plot's left and right margins (as in callbacks._plot_px)
+CHART_MARGIN_PX = 28  # the plot's left and right margins (as in explorer.plot_px)
 # The embed keeps the modebar small: zoom, pan, reset. No download (the Share dialog has those).
 EMBED_GRAPH_CONFIG = GRAPH_CONFIG | {
     "modeBarButtonsToRemove": [*GRAPH_CONFIG["modeBarButtonsToRemove"], "toImage", "zoomIn2d", "zoomOut2d"],

@@ -1,0 +1,45 @@
+/* The explorer's first view (dashboard/prerender.py): the page as static HTML, served with the
+   HTML answer. This script runs right after it, before Dash's scripts: it draws the first view's
+   charts from their JSON (a still picture: no hover, no zoom), then, once Dash has drawn the live
+   page's first chart, removes the first view; the live page, laid out the same, is already under
+   it (explorer.css hides it while the first view is there). Not in Dash's own script list
+   (assets_ignore in dashboard/__init__.py): dashboard/head.py adds it to the explorer's HTML. */
+(function () {
+    "use strict";
+    var view = document.getElementById("first-view");
+    if (!view) { return; }
+    var HAND_OVER_AFTER_MS = 20000;  // at the latest (the live page failed, or a very slow device)
+    var plots = Array.prototype.slice.call(view.querySelectorAll(".first-view-plot[data-figure]"));
+
+    function handOver() {
+        if (!view.parentNode) { return; }
+        plots.forEach(function (div) {
+            var data = document.getElementById(div.getAttribute("data-figure"));
+            if (data) { data.remove(); }
+            if (window.Plotly) { window.Plotly.purge(div); }
+        });
+        view.remove();
+    }
+
+    function liveChartDrawn() {
+        var live = document.getElementById("react-entry-point");
+        return Boolean(live && live.querySelector(".dash-graph .js-plotly-plot .main-svg"));
+    }
+
+    if (window.Plotly) {
+        plots.forEach(function (div) {
+            var data = document.getElementById(div.getAttribute("data-figure"));
+            try {
+                var fig = JSON.parse(data.textContent);
+                window.Plotly.newPlot(div, fig.data, fig.layout, {staticPlot: true, responsive: true});
+            } catch (err) {
+                div.textContent = "";  // the live page draws it
+            }
+        });
+    }
+    var watch = new MutationObserver(function () {
+        if (liveChartDrawn()) { watch.disconnect(); handOver(); }
+    });
+    watch.observe(document.body, {childList: true, subtree: true});
+    setTimeout(function () { watch.disconnect(); handOver(); }, HAND_OVER_AFTER_MS);
+}());

@@ -1,0 +1,63 @@
+"""The explorer's first view in Chromium: the page and its first chart on screen before Dash has
+run, then the live page in its place, with nothing moving."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.test_explorer import ALL_SIZES
+
+RECT = "e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width]; }"
+
+
+def hold_layout(page) -> list:
+    """Hold back Dash's layout request: the live page stays unbuilt until released."""
+    held = []
+    page.route("**/_dash-layout", lambda route: held.append(route))
+    return held
+
+
+def release(page, held):
+    page.wait_for_function("true")
+    while not held:
+        page.wait_for_timeout(20)
+    for route in held:
+        route.continue_()
+
+
+@ALL_SIZES
+def test_the_first_chart_is_on_screen_before_dash_runs_and_the_live_one_takes_its_place(page, live_url):
+    held = hold_layout(page)
+    page.goto(live_url + "/?event=dukat-prefecture")
+    page.wait_for_selector("#first-view .first-view-plot .bars path", state="attached")
+    # Drawn, in view, with the page's text around it; the live page is not there yet.
+    assert page.evaluate("getComputedStyle(document.getElementById('react-entry-point')).visibility") == "hidden"
+    assert page.locator("#first-view h1").text_content() == "Bajor Timeline"
+    assert "98 of 98 events" in page.locator("#first-view .summary-bar").text_content()
+    first = page.eval_on_selector("#first-view .first-view-plot", RECT)
+    assert first[1] < page.viewport_size["height"] / 2  # the chart starts in the top half of the screen
+    # The selection is drawn, and the panel holds its details.
+    assert "Dukat as Prefect of Bajor" in page.locator("#first-view .details-panel.open").text_content()
+    release(page, held)
+    page.wait_for_selector("#first-view", state="detached")
+    page.wait_for_selector("#chart-gantt .bars path")
+    live = page.eval_on_selector("#chart-gantt .js-plotly-plot", RECT)
+    assert live == pytest.approx(first, abs=1)  # in the same place, the same width
+    assert page.evaluate("getComputedStyle(document.getElementById('react-entry-point')).visibility") == "visible"
+    assert page.locator("#first-view-figure-0").count() == 0  # the figures' JSON goes with it
+    page.get_by_role("link", name="Next").click()  # live: the panel steps to the next event
+    page.wait_for_function("!['dukat-prefecture', null].includes(new URLSearchParams(location.search).get('event'))")
+    assert page.console_errors == [] and page.console_warnings == []
+
+
+def test_the_first_view_cannot_be_focused_or_clicked(page, live_url):
+    held = hold_layout(page)
+    page.goto(live_url + "/")
+    page.wait_for_selector("#first-view .first-view-plot .bars path", state="attached")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement === document.body")  # inert: nothing in it takes focus
+    page.mouse.click(*page.eval_on_selector("#first-view button.btn-outline-primary",
+                                            "e => { const r = e.getBoundingClientRect(); return [r.x + 5, r.y + 5]; }"))
+    assert page.url == live_url + "/"
+    release(page, held)
+    page.wait_for_selector("#first-view", state="detached")
+    assert page.console_errors == []
