@@ -1,7 +1,7 @@
 /* The explorer's first view (dashboard/prerender.py): the page as static HTML, served with the
    HTML answer. This script runs right after it, before Dash's scripts: it draws the first view's
    charts from their JSON (a still picture: no hover, no zoom), then, once Dash has drawn the live
-   page's first chart, removes the first view; the live page, laid out the same, is already under
+   page's first chart (or shown that it could not load the page), removes the first view; the live page, laid out the same, is already under
    it (explorer.css hides it while the first view is there). Not in Dash's own script list
    (assets_ignore in dashboard/__init__.py): dashboard/head.py adds it to the explorer's HTML. */
 (function () {
@@ -21,9 +21,9 @@
         view.remove();
     }
 
-    function liveChartDrawn() {
+    function liveReady() {  // Dash drew the live chart, or could not build the page (its error must show)
         var live = document.getElementById("react-entry-point");
-        return Boolean(live && live.querySelector(".dash-graph .js-plotly-plot .main-svg"));
+        return Boolean(live && live.querySelector(".dash-graph .js-plotly-plot .main-svg, ._dash-error"));
     }
 
     if (window.Plotly) {
@@ -38,8 +38,9 @@
         });
     }
     var watch = new MutationObserver(function () {
-        if (liveChartDrawn()) { watch.disconnect(); handOver(); }
+        if (liveReady()) { watch.disconnect(); handOver(); }
     });
-    watch.observe(document.body, {childList: true, subtree: true});
+    // React turns its "Loading..." box into the error box by changing its class: watch classes too.
+    watch.observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ["class"]});
     setTimeout(function () { watch.disconnect(); handOver(); }, HAND_OVER_AFTER_MS);
 }());

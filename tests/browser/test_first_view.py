@@ -61,3 +61,12 @@ def test_the_first_view_cannot_be_focused_or_clicked(page, live_url):
     release(page, held)
     page.wait_for_selector("#first-view", state="detached")
     assert page.console_errors == []
+
+
+def test_when_dash_cannot_load_the_page_its_error_is_not_hidden_behind_the_first_view(page, live_url):
+    page.route("**/_dash-layout", lambda route: route.fulfill(status=500, body="{}", content_type="application/json"))
+    page.goto(live_url + "/")
+    page.wait_for_selector("._dash-error")
+    page.wait_for_selector("#first-view", state="detached", timeout=3000)
+    assert page.locator("._dash-error").is_visible()
+    page.console_errors.clear()  # the 500 itself is reported by the browser
