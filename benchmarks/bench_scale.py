@@ -393,7 +393,7 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float,
            f"import {curated['import_s']:.2f} s + load and validate {curated['load_s']:.2f} s = "
            f"**{curated['total_s']:.2f} s** ({curated['cpu_s']:.2f} s of CPU).", ""] if curated else []),
         "**Browser** (headless Chromium, 1366x900): seconds from navigation start to the first chart with marks "
-        f"drawn (median of the runs; — = not drawn within {timeout_s:.0f} s), bytes over the wire (compressed), "
+        f"on screen (the frame after they are in the page; median of the runs; — = not drawn within {timeout_s:.0f} s), bytes over the wire (compressed), "
         f"JS heap. Ratio = plain / ours (above 1: ours is faster). Ours live = when the chart Dash drew is on "
         "screen and the first view is gone (clicks select, filters work); the plain page is live when drawn. "
         f"Embed = `{EMBED}` (oEmbed's iframe) until the network is idle.",
