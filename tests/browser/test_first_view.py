@@ -70,3 +70,18 @@ def test_when_dash_cannot_load_the_page_its_error_is_not_hidden_behind_the_first
     page.wait_for_selector("#first-view", state="detached", timeout=3000)
     assert page.locator("._dash-error").is_visible()
     page.console_errors.clear()  # the 500 itself is reported by the browser
+
+
+def test_while_the_first_view_is_on_screen_assistive_technology_meets_only_a_page_still_loading(page, live_url):
+    """The first view is inert (hidden from assistive technology: its controls do nothing yet), so
+    until the live page is there axe finds what it finds on any page still loading (no main
+    landmark, no level-one heading), and nothing more."""
+    from tests.browser.test_accessibility import violations
+
+    held = hold_layout(page)
+    page.goto(live_url + "/?event=dukat-prefecture")
+    page.wait_for_selector("#first-view .first-view-plot .bars path", state="attached")
+    found = {v.split(":")[0] for v in violations(page)}
+    assert found == {"moderate landmark-one-main", "moderate page-has-heading-one"}, found
+    release(page, held)
+    page.wait_for_selector("#first-view", state="detached")
