@@ -56,3 +56,14 @@ def fit(text: str, max_px: float, size: float = 12.0, bold: bool = False) -> str
         out += ch
     out = out.rstrip()
     return out + ELLIPSIS if out else ""
+
+
+def wrap(text: str, max_px: float, size: float = 12.0, bold: bool = False) -> list[str]:
+    """`text` broken at spaces into lines at most `max_px` wide (a word wider than that on its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and width(lines[-1] + " " + word, size, bold) <= max_px:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
