@@ -166,7 +166,7 @@ def layout(x_range: tuple[float, float], height: int, *, title: str | None = Non
                "tickfont": {"size": size.tick, "color": INK}, "fixedrange": False, "linecolor": "#8c959f",
                "showline": True, "tickcolor": "#8c959f", "automargin": False, "nticks": nticks,
                "tickangle": 0},
-        yaxis={"showticklabels": False, "showgrid": False, "zeroline": False, "fixedrange": True,
+        yaxis={"showticklabels": False, "ticks": "", "showgrid": False, "zeroline": False, "fixedrange": True,
                "autorange": "reversed"},
         hoverlabel={"font": {"family": FONT, "size": size.hover}, "align": "left", "bgcolor": "white",
                     "bordercolor": "#8c959f"},
