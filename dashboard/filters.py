@@ -304,5 +304,5 @@ def describe(state: FilterState, shown: int, total: int, vocab: Vocabulary) -> s
     if state.asof is not None:
         parts.append(f"as known in {state.asof} (works released by then)")
     noun = "event" if total == 1 else "events"
-    head = f"{shown} of {total} {noun}"
+    head = f"{shown:,} of {total:,} {noun}"
     return f"{head}: {', '.join(parts)}" if parts else f"{head}: everything"

@@ -105,3 +105,7 @@ def test_the_catalogue_columns_filter_exactly_as_the_plain_rule(real):
     for state in states:
         assert apply(fast, state, v)["id"].tolist() == apply(plain, state, v)["id"].tolist(), state
     assert (faction_keys(fast, v) == faction_keys(plain, v)).all()
+
+
+def test_describe_groups_the_thousands(mini):
+    assert describe(DEFAULT, 60045, 100000, mini.vocab).startswith("60,045 of 100,000 events")
