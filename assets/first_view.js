@@ -1,9 +1,11 @@
 /* The explorer's first view (dashboard/prerender.py): the page as static HTML, served with the
-   HTML answer. This script runs right after it, before Dash's scripts: it draws the first view's
-   charts from their JSON (a still picture: no hover, no zoom), then, once Dash has drawn the live
-   page's first chart (or shown that it could not load the page), removes the first view; the live page, laid out the same, is already under
-   it (explorer.css hides it while the first view is there). Not in Dash's own script list
-   (assets_ignore in dashboard/__init__.py): dashboard/head.py adds it to the explorer's HTML. */
+   HTML answer. This script runs right after it, before Dash's scripts. It draws the first view's
+   charts from their JSON (a still picture: no hover, no zoom), and stores the charts' measured
+   width in a cookie, so the server lays out the live charts for that width. Once Dash has drawn
+   the live page's first chart (or shown that it could not load the page), it removes the first
+   view: the live page, laid out the same, is already under it (explorer.css hides it while the
+   first view is there). Not in Dash's own script list (assets_ignore in dashboard/__init__.py):
+   dashboard/head.py adds it to the explorer's HTML. */
 (function () {
     "use strict";
     var view = document.getElementById("first-view");
@@ -36,6 +38,15 @@
                 div.textContent = "";  // the live page draws it
             }
         });
+    }
+    // The charts' width as laid out here is the live page's: the server lays out the live charts
+    // for it (dashboard/head.py chart_width_hint), and this first view too on the next visit.
+    var box = view.querySelector("[data-credit]");
+    var cookie = view.getAttribute("data-width-cookie");
+    var width = box ? Math.round(box.getBoundingClientRect().width) : 0;
+    if (cookie && width > 0) {
+        document.cookie = cookie + "=" + width + "; Path=" + location.pathname + "; Max-Age=31536000; SameSite=Lax" +
+            (location.protocol === "https:" ? "; Secure" : "");
     }
     var watch = new MutationObserver(function () {
         if (liveReady()) { watch.disconnect(); handOver(); }

@@ -32,7 +32,8 @@ FILTER_CHANGE = Callback(
                            {"id": ids.PLOT_WIDTH, "property": "data", "value": PLOT_WIDTH_PX}],
     changed=[f"{ids.FILTER_KEY}.data"],
     state=lambda search: [{"id": ids.URL, "property": "search", "value": search},
-                          {"id": ids.RENDERED, "property": "data", "value": "(the charts drawn before)"}],
+                          {"id": ids.RENDERED, "property": "data", "value": "(the charts drawn before)"},
+                          {"id": ids.DRAWN_WIDTH, "property": "data", "value": PLOT_WIDTH_PX}],
 )
 
 SELECTION = Callback(

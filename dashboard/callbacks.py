@@ -69,11 +69,11 @@ def register_callbacks(app, cat: Catalogue) -> None:
 
     @app.callback(*[Output(cid, prop) for cid, prop in explorer.RENDER_OUTPUTS],
                   Input(ids.FILTER_KEY, "data"), Input(ids.PLOT_WIDTH, "data"), State(ids.URL, "search"),
-                  State(ids.RENDERED, "data"))
-    def render(filter_key, width, search, rendered):
+                  State(ids.RENDERED, "data"), State(ids.DRAWN_WIDTH, "data"))
+    def render(filter_key, width, search, rendered, drawn_width):
         """The charts, the summary and the notices: they follow the filters (and the chart width)."""
-        if width is None and rendered is not None and rendered == (filter_key or ""):
-            raise PreventUpdate  # drawn for this key in the first answer (first_layout); the width comes next
+        if explorer.drawn_for(rendered, drawn_width, filter_key, width):
+            raise PreventUpdate  # the first answer drew them for this key (and this width, when known)
         return explorer.charts(app, cat, search, width, filter_key)
 
     # After the charts (it waits for RENDERED): the printout never delays what is on screen.

@@ -19,13 +19,19 @@ CHART_MARGIN_PX = 28  # the plot's left and right margins (figures.theme.MARGIN)
 RENDER_OUTPUTS = (
     (ids.GANTT, "figure"), (ids.TIMELINE, "figure"), (ids.SUMMARY, "children"), (ids.NOTICE, "children"),
     (ids.NOTICE, "is_open"), (ids.DOWNLOAD_JSON, "href"), (ids.DOWNLOAD_CSV, "href"), (ids.RENDERED, "data"),
-    (ids.PRESENT_LINK, "href"), (ids.TOURS_MENU, "children"),
+    (ids.PRESENT_LINK, "href"), (ids.TOURS_MENU, "children"), (ids.DRAWN_WIDTH, "data"),
 )
 # What the details callback sets.
 DETAILS_OUTPUTS = ((ids.DETAILS_BODY, "children"), (ids.DETAILS, "className"), (ids.DOC_TITLE, "data"))
 # The charts the first view draws before Dash runs: the one in view on opening the page, and the
 # selected event's small uncertainty chart.
 FIRST_VIEW_DRAWS = (ids.GANTT, ids.UNCERTAINTY_CHART)
+
+
+def drawn_for(rendered, drawn_width, filter_key, width) -> bool:
+    """Whether charts drawn for (`rendered` key, `drawn_width`) already suit (`filter_key`, the
+    measured `width`): the same filters, and the width the browser measured (or none measured yet)."""
+    return rendered is not None and rendered == (filter_key or "") and (width is None or width == drawn_width)
 
 
 def plot_px(width) -> float | None:
@@ -47,8 +53,9 @@ def prefill(layout, values: dict) -> None:
 
 
 def charts(app, cat: Catalogue, search, width, filter_key, *, with_selection=False) -> tuple:
-    """The charts, the summary, the notices and the links that follow the filters (RENDER_OUTPUTS);
-    `with_selection` draws the URL's selected event as selected (the browser does it otherwise)."""
+    """The charts laid out for a chart `width` px wide (None: the figures' default), the summary,
+    the notices and the links that follow the filters (RENDER_OUTPUTS); `with_selection` draws the
+    URL's selected event as selected (the browser does it otherwise)."""
     v = view.build_view(cat, search)
     suffix = f"?{v.filter_query}" if v.filter_query else ""
     kw = {"lanes": v.state.lanes, "x_range": v.x_range, "plot_px": plot_px(width),
@@ -59,6 +66,7 @@ def charts(app, cat: Catalogue, search, width, filter_key, *, with_selection=Fal
         app.get_relative_path(f"/events.json{suffix}"), app.get_relative_path(f"/events.csv{suffix}"),
         filter_key or "", app.get_relative_path(f"/present{suffix}"),
         tour_links(cat.vocab, app.get_relative_path("/"), view.to_query(replace(v.state, event=None, tour=""))),
+        width,
     )
 
 
@@ -91,9 +99,12 @@ def page(app, cat: Catalogue, path: str, search: str, width: float | None = None
     return layout
 
 
-def first_view(app, cat: Catalogue, path: str, search: str, width: float | None = None) -> str:
-    """The first view of the page at `path` (HTML, see dashboard/prerender.py); '' for pages that
-    have none (only the explorer has one: the embed and the presentation are light already)."""
+def first_view(app, cat: Catalogue, path: str, search: str, width: float | None = None, *,
+               width_cookie: str = "") -> str:
+    """The first view of the page at `path` (HTML, see dashboard/prerender.py), its charts laid out
+    for `width`; assets/first_view.js stores the width it measures in the cookie `width_cookie`.
+    '' for pages that have none (only the explorer: the embed and the presentation are light)."""
     if path != "":
         return ""
-    return prerender.page_html(prerender.static_html(page(app, cat, path, search, width), FIRST_VIEW_DRAWS))
+    view = prerender.static_html(page(app, cat, path, search, width), FIRST_VIEW_DRAWS)
+    return prerender.page_html(view, {"data-width-cookie": width_cookie} if width_cookie else {})

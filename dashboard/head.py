@@ -10,6 +10,7 @@ oembed.discovery_link. Only pages that show a view carry it (not a "no such page
 from __future__ import annotations
 
 import html
+import re
 from urllib.parse import parse_qs, urlsplit
 
 from flask import has_request_context, request
@@ -39,15 +40,23 @@ def page_url(app) -> tuple[str, str]:
 # The chart width assumed for a phone's first answer, before its browser has measured the chart
 # (a 360-400 px screen less the page's margins); None: the figures' own default (a laptop's).
 PHONE_CHART_PX = 360
+# The chart width this browser measured on its last page load (assets/first_view.js writes it, just
+# before Dash asks for the layout): a measurement of the screen, like a client hint, not view state.
+WIDTH_COOKIE = "bt_chart_px"
+WIDTH_RANGE = (240, 4000)  # a cookie value outside this is ignored
 
 
 def chart_width_hint() -> int | None:
-    """The chart width to build a first answer's figures for: a phone's when the browser says it is
-    one (the `Sec-CH-UA-Mobile` client hint Chromium sends, or "Mobi" in the User-Agent, as MDN
-    advises), else None. The page's HTML and its `_dash-layout` request carry the same headers, so the
-    first view and the live page draw the same figure; the measured width follows either way."""
+    """The chart width to lay a first answer's charts out for: the one this browser measured (the
+    WIDTH_COOKIE), else a phone's when the browser says it is one (the `Sec-CH-UA-Mobile` client hint
+    Chromium sends, or "Mobi" in the User-Agent, as MDN advises), else None. The layout request comes
+    after the page has measured, so the live charts are laid out for the right width at once (and
+    the page's own first view too, from the second visit); the measured width follows either way."""
     if not has_request_context():
         return None
+    measured = request.cookies.get(WIDTH_COOKIE, "")
+    if re.fullmatch(r"[0-9]{1,5}", measured) and WIDTH_RANGE[0] <= int(measured) <= WIDTH_RANGE[1]:
+        return int(measured)
     mobile = request.headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobi" in request.headers.get("User-Agent", "")
     return PHONE_CHART_PX if mobile else None
 
@@ -93,7 +102,7 @@ FIRST_VIEW_SCRIPT = "first_view.js"  # in assets/, left out of Dash's own script
 def first_view(app, cat, page: str) -> str:
     """The page's first view and the scripts that draw it (plotly.js first: dcc.Graph then finds
     it loaded), to go just before Dash's `react-entry-point`; '' for pages without one."""
-    view = explorer.first_view(app, cat, page, query_text(), chart_width_hint())
+    view = explorer.first_view(app, cat, page, query_text(), chart_width_hint(), width_cookie=WIDTH_COOKIE)
     if not view:
         return ""
     prefix = (app.config.requests_pathname_prefix or "/").rstrip("/")

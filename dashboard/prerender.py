@@ -220,12 +220,14 @@ def static_html(layout, draw: Iterable[str] = ()) -> FirstView:
     return FirstView(body, writer.figures)
 
 
-def page_html(view: FirstView) -> str:
+def page_html(view: FirstView, attrs: dict | None = None) -> str:
     """The first view as it goes into the HTML answer: the page, inert and hidden from assistive
-    technology (the live page replaces it), then each figure as JSON data (not run as script)."""
+    technology (the live page replaces it), then each figure as JSON data (not run as script).
+    `attrs`: more attributes of the first view's element (for assets/first_view.js)."""
     data = "".join(f'<script type="application/json" id="{key}">{_script_safe(text)}</script>'
                    for key, text in view.figures.items())
-    return f'<div id="first-view" class="first-view" aria-hidden="true" inert>{view.html}</div>{data}'
+    return (f'<div id="first-view" class="first-view" aria-hidden="true" inert{_attrs(attrs or {})}>{view.html}</div>'
+            f'{data}')
 
 
 def _script_safe(text: str) -> str:

@@ -251,7 +251,7 @@ def install(app, cat: Catalogue) -> None:
             response.headers["Vary"] = "Referer"
             response.headers["Cache-Control"] = "no-store"
         if paths.local(request.path) == LAYOUT_PATH or response.mimetype == "text/html":
-            for header in ("Sec-CH-UA-Mobile", "User-Agent"):  # a phone's first charts (head.chart_width_hint)
+            for header in ("Cookie", "Sec-CH-UA-Mobile", "User-Agent"):  # the first charts' width (head.chart_width_hint)
                 response.vary.add(header)
         return response
 

@@ -33,7 +33,8 @@ def render(client, search, width=900):
                 [{"id": ids.FILTER_KEY, "property": "data", "value": str(search)},
                  {"id": ids.PLOT_WIDTH, "property": "data", "value": width}],
                 [f"{ids.FILTER_KEY}.data"], state=[{"id": ids.URL, "property": "search", "value": search},
-                                                   {"id": ids.RENDERED, "property": "data", "value": None}])
+                                                   {"id": ids.RENDERED, "property": "data", "value": None},
+                                                   {"id": ids.DRAWN_WIDTH, "property": "data", "value": None}])
 
 
 def details(client, search):
@@ -237,7 +238,8 @@ def test_a_page_load_gets_its_page_with_the_charts_drawn_in_the_first_answer(cli
                      [{"id": ids.FILTER_KEY, "property": "data", "value": key},
                       {"id": ids.PLOT_WIDTH, "property": "data", "value": None}], [],
                      state=[{"id": ids.URL, "property": "search", "value": "?canon=canon&event=annexation&q=of%20bajor"},
-                            {"id": ids.RENDERED, "property": "data", "value": key}])
+                            {"id": ids.RENDERED, "property": "data", "value": key},
+                            {"id": ids.DRAWN_WIDTH, "property": "data", "value": None}])
     assert status == 204
     # ... and the router leaves the page be, once.
     status, body = call(client, f"..{ids.PAGE}.children...", [{"id": ids.ROUTE, "property": "pathname", "value": "/"}],

@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from dashboard import create_app, prerender
 from dashboard.components import ids
-from tests.test_app import find, first_answer
+from tests.test_app import call, find, first_answer
 
 FIRST_VIEW = re.compile(r'<div id="first-view"[^>]*>.*?</div>(?=<script)', re.S)
 
@@ -142,3 +142,33 @@ def test_a_phone_gets_its_first_charts_drawn_for_a_phone(client, headers):
     assert json.dumps(live["data"], sort_keys=True) == json.dumps(phone["data"], sort_keys=True)
     r = client.get("/", headers=headers)
     assert {"User-Agent", "Sec-CH-UA-Mobile"} <= {v.strip() for v in r.headers["Vary"].split(",")}
+
+
+@pytest.mark.parametrize("cookie, width", [("712", 712), ("240", 240), ("4000", 4000), ("239", None),
+                                           ("4001", None), ("abc", None), ("7 12", None), ("\u00b2", None), ("", None)])
+def test_the_width_this_browser_measured_lays_out_the_first_charts(client, cookie, width):
+    """assets/first_view.js stores the charts' measured width (head.WIDTH_COOKIE) before Dash asks
+    for the layout: the live charts are laid out for it, so the charts' callback, told the same
+    width, sends nothing; the first view uses it too (on the next visit). Odd values are ignored."""
+    from dashboard import head
+
+    client.set_cookie(head.WIDTH_COOKIE, cookie)
+    layout = first_answer(client, "http://localhost/")
+    key = find(layout, ids.RENDERED)["data"]
+    assert find(layout, ids.DRAWN_WIDTH)["data"] == width
+    text = page(client)
+    assert f'data-width-cookie="{head.WIDTH_COOKIE}"' in text
+    drawn = next(iter(figures(text).values()))
+    live = find(layout, ids.GANTT)["figure"]
+    assert drawn["layout"]["xaxis"]["nticks"] == live["layout"]["xaxis"]["nticks"]
+    assert json.dumps(drawn["data"], sort_keys=True) == json.dumps(live["data"], sort_keys=True)
+    if width is None:
+        return
+    for measured, status in ((width, 204), (width + 30, 200)):
+        got, _ = call(client, f"..{ids.GANTT}.figure...",
+                      [{"id": ids.FILTER_KEY, "property": "data", "value": key},
+                       {"id": ids.PLOT_WIDTH, "property": "data", "value": measured}], [f"{ids.PLOT_WIDTH}.data"],
+                      state=[{"id": ids.URL, "property": "search", "value": ""},
+                             {"id": ids.RENDERED, "property": "data", "value": key},
+                             {"id": ids.DRAWN_WIDTH, "property": "data", "value": width}])
+        assert got == status

@@ -32,6 +32,7 @@ CHARTS = "charts"
 PLOT_WIDTH = "plot-width"  # the charts' width in CSS px, measured in the browser
 FILTER_KEY = "filter-key"  # the query without the selection: what the charts depend on
 RENDERED = "rendered"  # the filter key the charts were last drawn for
+DRAWN_WIDTH = "drawn-width"  # the chart width (CSS px) the charts were last laid out for (None: a guess)
 GRID = "events-grid"
 
 # details panel

@@ -39,6 +39,7 @@ def build_page(vocab: Vocabulary, pages: list[dict], state: FilterState | None =
     return html.Div([
         dcc.Location(id=ids.URL, refresh="callback-nav"),
         dcc.Store(id=ids.PLOT_WIDTH), dcc.Store(id=ids.FILTER_KEY), dcc.Store(id=ids.RENDERED),
+        dcc.Store(id=ids.DRAWN_WIDTH),
         dcc.Store(id=ids.SELECTED_KEY), dcc.Store(id=ids.DOC_TITLE), dcc.Store(id=ids.SINK),
         html.Header([
             html.A("Skip to the charts", href="#charts", className="visually-hidden-focusable"),

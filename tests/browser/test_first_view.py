@@ -6,6 +6,7 @@ import pytest
 
 from tests.browser.test_explorer import ALL_SIZES
 
+GANTT_ID = "chart-gantt"
 RECT = "e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width]; }"
 
 
@@ -85,3 +86,32 @@ def test_while_the_first_view_is_on_screen_assistive_technology_meets_only_a_pag
     assert found == {"moderate landmark-one-main", "moderate page-has-heading-one"}, found
     release(page, held)
     page.wait_for_selector("#first-view", state="detached")
+
+
+@ALL_SIZES
+def test_the_live_charts_come_laid_out_for_the_measured_width_and_are_not_sent_again(page, live_url):
+    """first_view.js stores the charts' width before Dash asks for the layout: the live charts are
+    laid out for it, and the charts' callback, told that width, sends nothing. On the next visit the
+    first view is laid out for it too, so the live page takes over the very same picture."""
+    from dashboard import head
+
+    answers = []
+    page.on("response", lambda r: "_dash-update-component" in r.url
+            and f"{GANTT_ID}.figure" in (r.request.post_data or "") and answers.append(r.status))
+    page.goto(live_url + "/")
+    page.wait_for_selector("#first-view", state="detached")
+    page.wait_for_selector("#chart-gantt .bars path")
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("Math.round(document.getElementById('charts').getBoundingClientRect().width)")
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    assert cookies[head.WIDTH_COOKIE] == str(width)
+    assert answers and 200 not in answers  # asked (the width came), answered "nothing new" (204)
+    held = hold_layout(page)
+    page.reload()
+    page.wait_for_selector("#first-view .first-view-plot .bars path", state="attached")
+    shape = "gd => [gd._fullLayout.height, gd.layout.xaxis.nticks, gd.data.map(t => t.customdata && t.customdata.length)]"
+    first = page.eval_on_selector("#first-view .first-view-plot", shape)
+    release(page, held)
+    page.wait_for_selector("#first-view", state="detached")
+    assert page.eval_on_selector("#chart-gantt .js-plotly-plot", shape) == first
+    assert page.console_errors == [] and page.console_warnings == []
