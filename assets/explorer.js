@@ -284,10 +284,14 @@
             },
             docTitle: function (title) {
                 if (title) { document.title = title; }
-                // After the panel has rendered and the click or tap that opened it has settled.
+                // After the panel has rendered and the click or tap that opened it has settled. Focus
+                // follows a choice made on the charts, in the panel or on the page itself; it is never
+                // taken from where the reader has gone since (the header's buttons, a dialog, a filter).
                 setTimeout(function () {
                     const heading = document.getElementById("details-title");
-                    if (heading && panelOpen() && !typing(document.activeElement)) { heading.focus({preventScroll: true}); }
+                    const el = document.activeElement;
+                    const fromChoice = !el || el === document.body || Boolean(el.closest && el.closest("#charts, #" + DETAILS));
+                    if (heading && panelOpen() && fromChoice && !typing(el)) { heading.focus({preventScroll: true}); }
                 }, 80);
                 return noUpdate();
             },

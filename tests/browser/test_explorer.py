@@ -310,3 +310,26 @@ def test_the_servers_filter_key_is_the_browsers(page, live_url, search):
     key = page.evaluate("""(s) => { const p = new URLSearchParams(s.replace(/^\\?/, ''));
         p.delete('event'); p.delete('step'); return p.toString(); }""", search)
     assert filter_key(search) == key
+
+
+def test_the_panel_never_takes_focus_from_where_the_reader_went(page, live_url):
+    """The details panel takes focus when it opens for a choice made on the charts or in the panel;
+    on a page that opens with an event, a reader who has already moved to a header button keeps it."""
+    held = []
+
+    def hold(route):
+        if "details-body.children" in (route.request.post_data or "") and not held:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/_dash-update-component*", hold)
+    page.goto(live_url + "/?event=dukat-prefecture")
+    page.wait_for_selector("#chart-gantt .bars path")
+    page.focus("#share-open")
+    while not held:
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    page.wait_for_timeout(400)  # the panel's answer has come and its focus timer has run
+    assert page.evaluate("document.activeElement.id") == "share-open"
+    page.unroute("**/_dash-update-component*")
