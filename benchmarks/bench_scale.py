@@ -66,9 +66,14 @@ DRAW_PROBE = """
     if (!drawn && marked(document)) { drawn = true; painted('__firstDraw'); }
     const root = document.getElementById('react-entry-point');
     if (!live && root && !document.getElementById('first-view') && marked(root)) { live = true; painted('__live'); }
-    return drawn && live;
   };
-  const obs = new MutationObserver(() => { if (check()) obs.disconnect(); });
+  // Settled: the last time a chart Dash drew changed (redrawn for the measured width, say).
+  const obs = new MutationObserver((records) => {
+    check();
+    if (live && records.some(r => r.target.closest && r.target.closest('#react-entry-point .js-plotly-plot'))) {
+      painted('__settled');
+    }
+  });
   obs.observe(document, {childList: true, subtree: true});
 })();
 """
@@ -246,7 +251,7 @@ def first_draw(browser, url: str, timeout_s: float) -> dict:
     cdp.send("Performance.enable")
     received = {}
     cdp.on("Network.loadingFinished", lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]))
-    drawn = live = None
+    drawn = live = settled = None
     try:
         page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
         deadline = time.monotonic() + timeout_s  # polled from here: the app's CSP forbids the eval() wait_for_function uses
@@ -262,12 +267,20 @@ def first_draw(browser, url: str, timeout_s: float) -> dict:
             live = None if at is None else at / 1000.0
             if live is None:
                 page.wait_for_timeout(50)
-        page.wait_for_timeout(1500)  # the rest of the page's requests (the table's rows, ...)
+        # The rest of the page's requests (the table's rows, the chart width, ...): until the live
+        # charts have not changed for 1.5 s (at most 30 s more).
+        quiet_deadline = time.monotonic() + 30
+        while time.monotonic() < quiet_deadline:
+            page.wait_for_timeout(500)
+            if page.evaluate("performance.now() - (window.__settled || window.__live || 0)") > 1500:
+                break
+        if live is not None:
+            settled = max(live, (page.evaluate("window.__settled || 0") or 0) / 1000.0)
     except Exception as exc:  # a timeout: reported as not drawn
         if "Timeout" not in type(exc).__name__ and "timeout" not in str(exc).lower():
             raise
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    out = {"drawn_s": drawn, "live_s": live, "wire_kb": sum(received.values()) / 1024, "heap_mb": metrics.get("JSHeapUsedSize", 0) / 2**20}
+    out = {"drawn_s": drawn, "live_s": live, "settled_s": settled, "wire_kb": sum(received.values()) / 1024, "heap_mb": metrics.get("JSHeapUsedSize", 0) / 2**20}
     ctx.close()
     return out
 
@@ -317,9 +330,12 @@ def browser_runs(url_ours: str, url_plain: str, repeat: int, timeout_s: float, b
     for name, runs in samples.items():
         drawn = [r["drawn_s"] for r in runs if r["drawn_s"] is not None]
         live = [r["live_s"] for r in runs if r["live_s"] is not None]
+        settled = [r["settled_s"] for r in runs if r["settled_s"] is not None]
         out[name] = {"drawn_s": statistics.median(drawn) if len(drawn) == len(runs) else None,
                      "live_s": statistics.median(live) if live and len(live) == len(runs) else None,
-                     "runs": [r["drawn_s"] for r in runs], "live_runs": [r["live_s"] for r in runs], "wire_kb": statistics.median(r["wire_kb"] for r in runs),
+                     "settled_s": statistics.median(settled) if settled and len(settled) == len(runs) else None,
+                     "runs": [r["drawn_s"] for r in runs], "live_runs": [r["live_s"] for r in runs],
+                     "settled_runs": [r["settled_s"] for r in runs], "wire_kb": statistics.median(r["wire_kb"] for r in runs),
                      "heap_mb": statistics.median(r["heap_mb"] for r in runs)}
     out["embed_wire_kb"] = embed_kb
     return out
@@ -395,12 +411,13 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float,
         "**Browser** (headless Chromium, 1366x900): seconds from navigation start to the first chart with marks "
         f"on screen (the frame after they are in the page; median of the runs; — = not drawn within {timeout_s:.0f} s), bytes over the wire (compressed), "
         f"JS heap. Ratio = plain / ours (above 1: ours is faster). Ours live = when the chart Dash drew is on "
-        "screen and the first view is gone (clicks select, filters work); the plain page is live when drawn. "
+        "screen and the first view is gone (clicks select, filters work); settled = when Dash's charts last "
+        "changed (a redraw for the measured width, say); the plain page is live and settled when drawn. "
         f"Embed = `{EMBED}` (oEmbed's iframe) until the network is idle.",
         "",
-        "| events | claims | first chart ours s | plain px s | plain / ours | ours live s | wire ours KB | wire plain KB "
-        "| wire embed KB | heap ours MB | heap plain MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| events | claims | first chart ours s | plain px s | plain / ours | ours live s | ours settled s "
+        "| wire ours KB | wire plain KB | wire embed KB | heap ours MB | heap plain MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         b = r.get("browser")
@@ -408,7 +425,7 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float,
             continue
         o, p = b["ours"], b["plain"]
         lines.append(f"| {r['events']:,} | {r['claims']:,} | {_f(o['drawn_s'])} | {_f(p['drawn_s'])} | "
-                     f"{_ratio(p['drawn_s'], o['drawn_s'])} | {_f(o.get('live_s'))} | {_f(o['wire_kb'])} | {_f(p['wire_kb'])} | "
+                     f"{_ratio(p['drawn_s'], o['drawn_s'])} | {_f(o.get('live_s'))} | {_f(o.get('settled_s'))} | {_f(o['wire_kb'])} | {_f(p['wire_kb'])} | "
                      f"{_f(b.get('embed_wire_kb'))} | {_f(o['heap_mb'])} | {_f(p['heap_mb'])} |")
     lines += [
         "",
