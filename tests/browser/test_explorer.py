@@ -50,6 +50,21 @@ def bar_centre(page, event_id: str) -> tuple[float, float]:
     }""", [GANTT, event_id])
 
 
+def hold_callbacks(page, output: str, *, first_only: bool = False) -> list:
+    """Hold back the callback requests for `output` ("component.property"; only the first, with
+    `first_only`): they wait in the returned list until the test lets them go (route.continue_())."""
+    held = []
+
+    def hold(route):
+        if output in (route.request.post_data or "") and not (first_only and held):
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/_dash-update-component*", hold)
+    return held
+
+
 def click_event(page, event_id: str) -> None:
     """Scroll an event's bar into view, as a reader would, and click it."""
     page.evaluate("""id => {
@@ -275,16 +290,9 @@ def test_png_download_is_named_after_the_view(page, live_url):
 
 def test_the_first_chart_comes_with_the_page_not_after_a_callback(page, live_url):
     """The layout Dash fetches holds the charts for the URL: they are drawn while every charts'
-    callback is held back (the later one redraws them for the measured width)."""
-    held = []
-
-    def hold(route):
-        if "chart-gantt.figure" in (route.request.post_data or ""):
-            held.append(route)
-        else:
-            route.continue_()
-
-    page.route("**/_dash-update-component*", hold)
+    callback is held back (the later one, told the measured width, draws them again only if the
+    first answer laid them out for another)."""
+    held = hold_callbacks(page, "chart-gantt.figure")
     page.goto(live_url + "/?canon=canon&event=annexation-of-bajor")
     page.wait_for_selector("#chart-gantt .bars path")
     page.wait_for_selector("#chart-timeline .scatterlayer path.point")
@@ -315,15 +323,7 @@ def test_the_servers_filter_key_is_the_browsers(page, live_url, search):
 def test_the_panel_never_takes_focus_from_where_the_reader_went(page, live_url):
     """The details panel takes focus when it opens for a choice made on the charts or in the panel;
     on a page that opens with an event, a reader who has already moved to a header button keeps it."""
-    held = []
-
-    def hold(route):
-        if "details-body.children" in (route.request.post_data or "") and not held:
-            held.append(route)
-        else:
-            route.continue_()
-
-    page.route("**/_dash-update-component*", hold)
+    held = hold_callbacks(page, "details-body.children", first_only=True)
     page.goto(live_url + "/?event=dukat-prefecture")
     page.wait_for_selector("#chart-gantt .bars path")
     page.focus("#share-open")
