@@ -49,16 +49,19 @@ ACCEPT_ENCODING = "zstd, br, gzip"  # what Chromium offers on a loopback address
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 MARKERS = ("<!-- results:start -->", "<!-- results:end -->")
-# Records when the first chart with data marks (bars, markers or a density image) reaches the screen
+# Records when the first chart with data marks (bars, markers or a density image drawn by plotly.js,
+# or the bricks of a density the server drew as SVG in the first view) reaches the screen
 # (the first animation frame after the marks are in the page: the browser paints that frame), and
 # when the page is live: a chart Dash drew (in #react-entry-point, the first view gone: clicks
 # select). Watches the document from before its first byte is parsed.
 DRAW_PROBE = """
 (() => {
   const MARKS = '.barlayer .point path, .scatterlayer path.point, .heatmaplayer image, .imagelayer image';
+  // The first view's picture of a chart (SVG the server wrote: dashboard/figures/picture.py).
+  const PICTURE_MARKS = '#first-view .chart-picture .marks rect';
   const marked = (root) => {
     for (const svg of root.querySelectorAll('.js-plotly-plot .main-svg')) { if (svg.querySelector(MARKS)) return true; }
-    return false;
+    return root === document && Boolean(document.querySelector(PICTURE_MARKS));
   };
   const painted = (name) => requestAnimationFrame(() => { window[name] = performance.now(); });
   let drawn = false, live = false;

@@ -26,6 +26,9 @@ DETAILS_OUTPUTS = ((ids.DETAILS_BODY, "children"), (ids.DETAILS, "className"), (
 # The charts the first view draws before Dash runs: the one in view on opening the page, and the
 # selected event's small uncertainty chart.
 FIRST_VIEW_DRAWS = (ids.GANTT, ids.UNCERTAINTY_CHART)
+# Charts the first view shows only when the server can draw them (a density: see
+# dashboard/figures/picture.py): no plotly.js drawing before the live page for them.
+FIRST_VIEW_PICTURES = (ids.TIMELINE,)
 
 
 def drawn_for(rendered, drawn_width, filter_key, width) -> bool:
@@ -106,5 +109,5 @@ def first_view(app, cat: Catalogue, path: str, search: str, width: float | None 
     '' for pages that have none (only the explorer: the embed and the presentation are light)."""
     if path != "":
         return ""
-    view = prerender.static_html(page(app, cat, path, search, width), FIRST_VIEW_DRAWS)
+    view = prerender.static_html(page(app, cat, path, search, width), FIRST_VIEW_DRAWS, FIRST_VIEW_PICTURES)
     return prerender.page_html(view, {"data-width-cookie": width_cookie} if width_cookie else {})

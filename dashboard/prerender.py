@@ -3,8 +3,10 @@
 Dash draws a page only after its renderer, React and every component's code have loaded and run
 (about 0.7 s here, more on a slow phone) and the layout has come back from the server. The first
 view shows the same page before that: the HTML answer carries the page's layout as plain
-elements, and its first chart's figure, which assets/first_view.js draws with plotly.js (a
-static picture: no hover, no zoom) before Dash's scripts run. When Dash has drawn that chart
+elements, and its first chart: as SVG written here when the chart is one whose every part
+dashboard/figures/picture.py places as plotly.js does (the density view of a big table: on screen
+with the page's first paint), else as its figure, which assets/first_view.js draws with plotly.js
+(a static picture: no hover, no zoom) before Dash's scripts run. When Dash has drawn that chart
 itself, the script removes the first view and the live page, laid out the same, is shown in its
 place (see docs/PERFORMANCE.md "First view").
 
@@ -23,6 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import plotly.io as pio
+
+from .figures import picture
 
 # Attributes copied from a component's props to the element ("className" -> "class"); aria-* and
 # data-* are copied as they are. Everything else (id, n_clicks, callbacks' props) is left out.
@@ -72,8 +76,8 @@ def _classes(*names) -> str:
 class _Writer:
     """Writes one layout; collects the figures of the graphs it is asked to draw."""
 
-    def __init__(self, draw: Iterable[str]):
-        self.draw = tuple(draw)
+    def __init__(self, draw: Iterable[str], pictures: Iterable[str] = ()):
+        self.draw, self.pictures = tuple(draw), tuple(pictures)
         self.figures: dict[str, str] = {}
 
     def write(self, node) -> str:
@@ -104,9 +108,17 @@ class _Writer:
         return f"<{tag}{_attrs(attrs)}>{inner}</{tag}>"
 
     def graph(self, props: dict) -> str:
-        """A chart: drawn by assets/first_view.js when it is one of `draw`, else its loading note."""
+        """A chart: when it is one of `draw`, its picture (dashboard/figures/picture.py), or its
+        figure for assets/first_view.js to draw with plotly.js; when it is one of `pictures`, its
+        picture if it can have one; else its loading note."""
         style = {**(props.get("style") or {}), "height": "100%"}
         cls = _classes("dash-graph", props.get("className"))
+        if props.get("id") in self.draw + self.pictures and props.get("figure"):
+            try:  # drawn here, as SVG, when the picture can place every part as plotly.js does
+                plot = f'<div class="first-view-plot">{picture.svg(props["figure"])}</div>'
+                return f'<div class="{cls}" style="{_style(style)}">{plot}</div>'
+            except picture.NotDrawable:
+                pass
         if props.get("id") in self.draw and props.get("figure"):
             key = f"first-view-figure-{len(self.figures)}"
             self.figures[key] = pio.to_json(props["figure"], validate=False)
@@ -212,10 +224,11 @@ RULES: dict[tuple[str, str], Callable[[_Writer, dict], str]] = {
 }
 
 
-def static_html(layout, draw: Iterable[str] = ()) -> FirstView:
-    """`layout` (a Dash component tree) as static HTML; the graphs whose ids are in `draw` carry
-    their figures, for assets/first_view.js to draw. Raises UnknownComponent."""
-    writer = _Writer(draw)
+def static_html(layout, draw: Iterable[str] = (), pictures: Iterable[str] = ()) -> FirstView:
+    """`layout` (a Dash component tree) as static HTML; the graphs whose ids are in `draw` come as
+    pictures or carry their figures, for assets/first_view.js to draw; those in `pictures` come as
+    pictures when they can (no plotly.js drawing for them). Raises UnknownComponent."""
+    writer = _Writer(draw, pictures)
     body = writer.write(layout)
     return FirstView(body, writer.figures)
 

@@ -88,6 +88,24 @@ def test_the_first_views_chart_is_the_figure_the_live_page_draws_first(client):
     assert 'data-figure="%s"' % next(iter(figs)) in text
 
 
+def test_a_big_tables_charts_come_drawn_as_pictures_in_the_html(real, monkeypatch):
+    """Densities (more events than the charts draw one by one) are drawn by the server as SVG
+    (dashboard/figures/picture.py): on screen with the page's first paint, no figure to send or draw;
+    the picture is of the very figure the live page gets."""
+    from dashboard.figures import density, picture
+
+    monkeypatch.setattr(density, "MAX_MARKS", 10)  # the curated table stands in for a big one
+    client = create_app(catalogue=real).server.test_client()
+    text = page(client, "?lanes=era")
+    view = first_view(text)
+    assert figures(text) == {} and "data-figure" not in view
+    assert view.count('<div class="chart-picture"') == 2  # the periods and the moments
+    layout = first_answer(client, "http://localhost/?lanes=era")
+    for graph in (ids.GANTT, ids.TIMELINE):
+        assert picture.svg(find(layout, graph)["figure"]) in view
+    assert "too many to draw one by one" in view
+
+
 def test_a_selected_event_opens_its_details_in_the_first_view(real):
     client = create_app(catalogue=real).server.test_client()
     text = page(client, "?event=dukat-prefecture")
