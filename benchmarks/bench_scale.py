@@ -78,6 +78,7 @@ DRAW_PROBE = """
     }
   });
   obs.observe(document, {childList: true, subtree: true});
+  window.__probeCheck = check;  // the runner also polls it, in case a change came without a mutation it saw
 })();
 """
 
@@ -266,7 +267,7 @@ def first_draw(browser, url: str, timeout_s: float) -> dict:
         live_deadline = time.monotonic() + 60  # the live page (Dash's own chart); a plain page has none
         while live is None and time.monotonic() < live_deadline and page.evaluate(
                 "!!document.getElementById('react-entry-point')"):
-            at = page.evaluate("window.__live === undefined ? null : window.__live")
+            at = page.evaluate("window.__probeCheck && window.__probeCheck(), window.__live === undefined ? null : window.__live")
             live = None if at is None else at / 1000.0
             if live is None:
                 page.wait_for_timeout(50)

@@ -110,8 +110,8 @@ class _Plot:
 
     def __init__(self, layout: dict):
         self.height = float(layout.get("height") or 0)
-        if not self.height:
-            raise NotDrawable("a figure without a fixed height")
+        if not self.height or layout.get("width"):
+            raise NotDrawable("a figure without a fixed height, or with a fixed width (the picture fills its box)")
         margin = layout.get("margin") or {}
         self.m = {k: float(margin.get(k, 80 if k in "lr" else 100 if k == "t" else 80)) for k in "lrtb"}
         self.top, self.bottom = self.m["t"], self.height - self.m["b"]
@@ -157,7 +157,8 @@ def _runs(text: str) -> list[list[tuple[str, bool, str | None]]]:
         elif tag == "b":
             bold = not closing
         elif closing:
-            colour.pop() if len(colour) > 1 else None
+            if len(colour) > 1:
+                colour.pop()
         else:
             colour.append(col.strip() if col else colour[-1])
         pos = m.end()
@@ -186,7 +187,8 @@ def _axis(plot: _Plot, layout: dict, base_font: dict) -> tuple[str, str]:
         raise NotDrawable("x ticks not chosen from nticks")
     if ax.get("tickformat") != "d" or ax.get("tickangle", 0) not in (0, "auto") or ax.get("mirror"):
         raise NotDrawable("x tick labels other than level integers")
-    side = ax.get("side", "bottom")
+    if ax.get("side", "bottom") != "top":
+        raise NotDrawable("an x axis under the plot (only one on top is checked against plotly.js)")
     ticks = auto_ticks(plot.x0, plot.x1, int(ax["nticks"]))
     if any(t < 0 for t in ticks):
         raise NotDrawable("negative years (their minus sign is plotly.js's to choose)")
@@ -198,7 +200,7 @@ def _axis(plot: _Plot, layout: dict, base_font: dict) -> tuple[str, str]:
                        f'stroke="{_attr(colour)}" stroke-width="{_n(width)}"{crisp}/>' for t in ticks)
     parts = []
     line_w = float(ax.get("linewidth", 1)) if ax.get("showline") else 0.0
-    edge, out = (plot.top, -1.0) if side == "top" else (plot.bottom, 1.0)
+    edge, out = plot.top, -1.0  # on top: outwards is up
     if line_w:
         y = edge + out * line_w / 2
         parts.append(f'<line x1="0" x2="100%" y1="{_n(y)}" y2="{_n(y)}" stroke="{_attr(ax.get("linecolor", "#444"))}" '
@@ -214,12 +216,8 @@ def _axis(plot: _Plot, layout: dict, base_font: dict) -> tuple[str, str]:
     if ax.get("showticklabels", True):
         font = _font(ax.get("tickfont"), base_font)
         size = float(font.get("size", 12))
-        if side == "top":
-            baseline = start - ticklen - TICK_LABEL_SHIFT * size
-            place = f'y="{_n(baseline)}"'
-        else:
-            raise NotDrawable("tick labels under the plot")
-        parts += [f'<text x="{_n(plot.x(t))}%" {place} text-anchor="middle"{_font_attrs(font)}>{int(round(t))}</text>'
+        baseline = start - ticklen - TICK_LABEL_SHIFT * size
+        parts += [f'<text x="{_n(plot.x(t))}%" y="{_n(baseline)}" text-anchor="middle"{_font_attrs(font)}>{int(round(t))}</text>'
                   for t in ticks if not _past_div(plot, t, str(int(round(t))), size)]
     return grid, "".join(parts)
 

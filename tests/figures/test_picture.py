@@ -74,6 +74,7 @@ def test_text_from_the_data_is_written_as_text_never_as_markup():
     (lambda f: f["layout"]["annotations"].append({"text": "x", "x": 0, "y": 0, "showarrow": True}), "arrows"),
     (lambda f: f["layout"]["xaxis"].update(nticks=None, dtick=10), "nticks"),
     (lambda f: f["layout"].update(height=None), "height"),
+    (lambda f: f["layout"].update(width=600), "width"),
     (lambda f: f["layout"]["shapes"].append({"type": "line", "x0": 0, "x1": 1, "y0": 0, "y1": 1}), "shape"),
 ])
 def test_a_figure_with_a_part_it_cannot_place_is_left_to_plotly(dense, real, change, why):
