@@ -15,6 +15,7 @@ from dashboard.catalogue import Catalogue
 from dashboard.figures import picture
 from tests.browser.conftest import serve
 from tests.browser.test_explorer import ALL_SIZES
+from tests.browser.test_first_view import hold_layout, release
 
 # Each text in the chart: its words and its box, from plotly.js's drawing (a line of a multi-line
 # annotation is a tspan.line) and from the picture's.
@@ -98,19 +99,6 @@ def test_the_picture_is_drawn_where_plotly_draws_the_same_figure(browser, big, q
 def big_url(big):
     with serve(big) as url:
         yield url
-
-
-def hold_layout(page) -> list:
-    held = []
-    page.route("**/_dash-layout", lambda route: held.append(route))
-    return held
-
-
-def release(page, held):
-    while not held:
-        page.wait_for_timeout(20)
-    for route in held:
-        route.continue_()
 
 
 @ALL_SIZES
