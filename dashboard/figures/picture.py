@@ -267,16 +267,19 @@ def _heatmap(plot: _Plot, trace: dict) -> str:
     # brick's edges on whole pixels from there, less the gap (half of it, rounded down, at the top).
     edges = np.sort([plot.y(v) for v in (y[0] - dy / 2, y[-1] + dy / 2)])
     top = max(edges[0], plot.top - 0.5 * (plot.bottom - plot.top))
-    cells = []
-    for i, j in zip(*np.nonzero(np.isfinite(z))):
+    rows = []  # each row's y and height, written once
+    for i in range(len(y)):
         ya, yb = sorted((plot.y(y[i] - dy / 2), plot.y(y[i] + dy / 2)))
         ya, yb = top + _js_round(ya - top), top + _js_round(yb - top)
         ya, yb = ya + ygap // 2, ya + (yb - ya) - ygap + ygap // 2
-        if yb <= ya:
-            continue
+        rows.append(f'y="{_n(ya)}" height="{_n(yb - ya)}"' if yb > ya else "")
+    columns = []  # each column's x and width
+    for j in range(len(x)):
         xa, xb = sorted((plot.x(x[j] - dx / 2), plot.x(x[j] + dx / 2)))
-        cells.append(f'<rect x="{_n(xa)}%" width="{_n(xb - xa)}%" y="{_n(ya)}" height="{_n(yb - ya)}" '
-                     f'fill="{colour_at(scale, float(z[i, j]), zmin, zmax)}"/>')
+        columns.append(f'x="{_n(xa)}%" width="{_n(xb - xa)}%"')
+    colours: dict[float, str] = {}  # counts repeat: each colour computed once
+    cells = [f'<rect {columns[j]} {rows[i]} fill="{colours.get(v) or colours.setdefault(v, colour_at(scale, v, zmin, zmax))}"/>'
+             for i, j, v in zip(*np.nonzero(np.isfinite(z)), z[np.isfinite(z)].tolist()) if rows[i]]
     return f'<g class="marks">{"".join(cells)}</g>'
 
 
@@ -324,10 +327,11 @@ def _annotation(plot: _Plot, a: dict, base_font: dict) -> str:
 def svg(fig) -> str:
     """The picture of `fig` (a plotly Figure or its dict) as HTML: a box the chart's height with the
     SVG over its plot. Raises NotDrawable when plotly.js must draw it."""
+    types = {t.type for t in fig.data} if hasattr(fig, "to_plotly_json") else {t.get("type") for t in fig.get("data") or []}
+    if not types or not types <= TRACES:  # checked before converting a figure of many marks for nothing
+        raise NotDrawable(f"traces {sorted(map(str, types))} (only {sorted(TRACES)})")
     f = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
     layout, data = dict(f.get("layout") or {}), list(f.get("data") or [])
-    if not data or any(t.get("type") not in TRACES for t in data):
-        raise NotDrawable(f"traces {sorted({str(t.get('type')) for t in data})} (only {sorted(TRACES)})")
     if any(t.get("xaxis", "x") != "x" or t.get("yaxis", "y") != "y" for t in data) or layout.get("images"):
         raise NotDrawable("more than one pair of axes, or images")
     if layout.get("title") or layout.get("showlegend") or _get(layout, "yaxis.showticklabels", True) \
