@@ -350,7 +350,8 @@ def svg(fig) -> str:
     m = plot.m
     plot_bg = (f'<rect x="0" width="100%" y="{_n(plot.top)}" height="{_n(plot.bottom - plot.top)}" '
                f'fill="{_attr(layout.get("plot_bgcolor", "#fff"))}"/>')
-    return (f'<div class="chart-picture" style="position: relative; height: {_n(plot.height)}px; '
+    # The box clips what sticks out of it, as plotly.js's SVG (the chart's size) does.
+    return (f'<div class="chart-picture" style="position: relative; overflow: hidden; height: {_n(plot.height)}px; '
             f'background: {_attr(layout.get("paper_bgcolor", "#fff"))}">'
             f'<svg class="chart-picture-svg" style="position: absolute; top: 0; left: {_n(m["l"])}px; '
             f'width: calc(100% - {_n(m["l"] + m["r"])}px); height: {_n(plot.height)}px; overflow: visible" '

@@ -53,6 +53,9 @@ def test_a_density_is_drawn_with_one_brick_per_year_span_that_has_events(dense, 
              for line in note.text.split("<br>")]  # every lane's name and count, era name, note line
     assert len(lines) > 12 and set(lines) <= set(texts)
     assert f"height: {fig.layout.height}px" in out  # the chart's own height: nothing moves at hand-over
+    # Laid out for a wider chart than the page has (a first visit's guess), the note under it is
+    # cut at the chart's edge, as plotly.js's SVG cuts it, not written over the details panel.
+    assert 'class="chart-picture" style="position: relative; overflow: hidden;' in out
     assert "<script" not in out
 
 
