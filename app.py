@@ -11,9 +11,9 @@ import os
 import sys
 from functools import cache
 
-from dashboard import create_app
-from dashboard.schema import DataInvalid
-from dashboard.server import trust_proxies
+from dashboard.web.app import create_app
+from dashboard.domain.schema import DataInvalid
+from dashboard.web.routes import trust_proxies
 
 
 def parse_args(argv=None) -> argparse.Namespace:

@@ -6,8 +6,8 @@ For each size it writes a synthetic data directory (benchmarks/synthetic.py) to 
 directory and measures, taking the median of --repeat runs (time.perf_counter):
 
 * load: `Catalogue.load(dir)` (read, validate, parse dates into intervals);
-* resolve: `dashboard.resolve.resolve(tables, TIERS)`, called directly (no catalogue cache);
-* view cold / warm: `dashboard.view.build_view(cat, "")` on a fresh catalogue (includes the
+* resolve: `dashboard.domain.resolve.resolve(tables, TIERS)`, called directly (no catalogue cache);
+* view cold / warm: `dashboard.domain.view.build_view(cat, "")` on a fresh catalogue (includes the
   resolve) and again once the catalogue has cached the resolution;
 * ours: `figures.gantt(df, vocab)` + `figures.timeline(df, vocab)` on the resolved rows;
 * px: the plain version on the same rows: `px.timeline` for periods plus `px.scatter` for
@@ -41,9 +41,10 @@ import plotly  # noqa: E402
 import plotly.express as px  # noqa: E402
 
 from benchmarks import synthetic  # noqa: E402
-from dashboard import figures, resolve, view  # noqa: E402
-from dashboard.catalogue import Catalogue  # noqa: E402
-from dashboard.schema import TIERS  # noqa: E402
+from dashboard import figures
+from dashboard.domain import resolve, view
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.schema import TIERS
 
 DEFAULT_SIZES = (100, 1000, 10000)
 RATIOS = {  # ours / px

@@ -161,7 +161,7 @@ def app_server(data: Path, timeout_s: float):
 
 def startup_in_process(data: Path) -> dict:
     """import + load + validate (+ the default resolution) in a fresh interpreter, in seconds."""
-    code = ("import time; t0 = time.perf_counter(); from dashboard.catalogue import Catalogue; "
+    code = ("import time; t0 = time.perf_counter(); from dashboard.domain.catalogue import Catalogue; "
             "t1 = time.perf_counter(); Catalogue.load(%r); t2 = time.perf_counter(); "
             "print(t1 - t0, t2 - t1, time.process_time())") % str(data)
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -225,7 +225,8 @@ def time_callbacks(url: str, rounds: int, cat, seed: int) -> dict:
 
 def in_process(cat, rounds: int, seed: int) -> dict:
     """The view functions called directly (no HTTP, no JSON)."""
-    from dashboard import figures, view
+    from dashboard import figures
+    from dashboard.domain import view
 
     build, figs, details = [], [], []
     for _ in range(rounds):
@@ -350,8 +351,8 @@ def measure(size: int, *, rounds: int = 3, repeat: int = 3, seed: int = 0, brows
     """Every measurement for one table size (see the module doc). `browser`: False to skip Chromium,
     True to launch one, or a Playwright browser to use."""
     from benchmarks import bench_figures
-    from dashboard.catalogue import Catalogue
-    from dashboard.schema import TIERS
+    from dashboard.domain.catalogue import Catalogue
+    from dashboard.domain.schema import TIERS
 
     with tempfile.TemporaryDirectory(prefix=f"bajor-scale-{size}-") as tmp:
         data = synthetic.write_tables(Path(tmp) / "data", size, seed)
@@ -387,7 +388,7 @@ def _ratio(a, b) -> str:
 
 def curated_startup(runs: int = 3) -> dict:
     """import + load + validate of the bundled data/ (the curated table), median of fresh processes."""
-    from dashboard.loading import DEFAULT_DATA_DIR
+    from dashboard.domain.loading import DEFAULT_DATA_DIR
 
     samples = [startup_in_process(DEFAULT_DATA_DIR) for _ in range(runs)]
     return {k: statistics.median(s[k] for s in samples) for k in samples[0]} | {"runs": runs}

@@ -40,8 +40,8 @@ from urllib.parse import urlencode, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard.catalogue import Catalogue  # noqa: E402
-from dashboard.schema import TIERS  # noqa: E402
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.schema import TIERS
 
 CALLBACK = "_dash-update-component"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from dashboard.components import ids
+from dashboard.web.components import ids
 
 
 @dataclass(frozen=True)

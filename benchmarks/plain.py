@@ -13,7 +13,7 @@ import plotly
 from flask import Flask, Response
 
 from benchmarks.loopback import serve_wsgi
-from dashboard import weight
+from dashboard.web import compression
 
 FULL_PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
 
@@ -32,6 +32,6 @@ def serve(html: str):
     js = FULL_PLOTLY_JS.read_bytes()
     app.add_url_rule("/", "page", lambda: Response(html, mimetype="text/html"))
     app.add_url_rule("/plotly.min.js", "plotly", lambda: Response(js, mimetype="text/javascript"))
-    weight.configure(app)
+    compression.configure(app)
     with serve_wsgi(app) as port:
         yield f"http://127.0.0.1:{port}/"

@@ -162,7 +162,7 @@ def generate(n_events: int, seed: int = 0) -> dict[str, list[dict]]:
 
 def write_tables(directory, n_events: int, seed: int = 0) -> Path:
     """Write a complete, valid data directory with n_events synthetic events; return its path."""
-    from dashboard.schema import TABLES  # the column order comes from the schema
+    from dashboard.domain.schema import TABLES
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)

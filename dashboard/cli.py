@@ -6,9 +6,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import export as export_mod
-from . import filters, loading, resolve
-from .schema import TABLES, DataInvalid
+from dashboard.formats import registry
+from dashboard.domain import filters, loading, resolve
+from dashboard.domain.schema import TABLES, DataInvalid
 
 TEMPLATE_DIR = loading.DEFAULT_DATA_DIR / "template"
 
@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data(v)
     e = sub.add_parser("export", help="write the resolved event table as JSON, CSV or TimelineJS JSON")
     _add_data(e)
-    e.add_argument("--format", choices=export_mod.FORMATS, required=True,
+    e.add_argument("--format", choices=registry.FORMATS, required=True,
                    help="json (nested citations), csv (one row per event) or timelinejs (TimelineJS JSON)")
     e.add_argument("--out", metavar="FILE", type=Path, default=None, help="write here instead of standard output")
     e.add_argument("--query", metavar="QUERY", default="",
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_chart(sub) -> None:
-    from .charts import FORMATS, VIEWS
+    from dashboard.formats.charts import FORMATS, VIEWS
     c = sub.add_parser("chart", help="draw one chart as a slide image (PNG, SVG) or a standalone HTML file",
                        description="Draw the app's chart for a view and filters: PNG or SVG sized for a slide "
                                    "(title, filters in words, credit to the wikis), or one HTML file that works offline.")
@@ -60,8 +60,8 @@ def _add_chart(sub) -> None:
 
 
 def cmd_chart(args) -> int:
-    from . import charts, images
-    from .catalogue import Catalogue
+    from dashboard.formats import charts, images
+    from dashboard.domain.catalogue import Catalogue
 
     def fail(message: str) -> int:
         print(f"chart: {message}", file=sys.stderr)
@@ -134,7 +134,7 @@ def cmd_export(args) -> int:
     if notices:
         return 2
     shown = filters.apply(resolve.resolve(tables, state.canon, filters.released_by(tables, state.asof)), state, vocab)
-    text = export_mod.export(shown, tables, args.format, tiers=state.canon)  # citations from the same works
+    text = registry.export(shown, tables, args.format, tiers=state.canon)  # citations from the same works
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(f"wrote {len(shown)} events to {args.out}", file=sys.stderr)
@@ -144,7 +144,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_import_timelinejs(args) -> int:
-    from . import timelinejs
+    from dashboard.formats import timelinejs
 
     try:
         imported = timelinejs.import_file(args.file, args.out)

@@ -20,10 +20,10 @@ from werkzeug.serving import make_server
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard import create_app  # noqa: E402
-from dashboard.catalogue import Catalogue  # noqa: E402
-from dashboard.filters import parse_query  # noqa: E402
-from dashboard.share import links  # noqa: E402
+from dashboard.web.app import create_app
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.filters import parse_query
+from dashboard.web.share import links
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.catalogue import Catalogue
+from dashboard.domain.catalogue import Catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -28,7 +28,7 @@ def mini() -> Catalogue:
 @pytest.fixture(scope="session")
 def app(mini):
     """The real app on the mini table (tests that need another app build their own)."""
-    from dashboard import create_app
+    from dashboard.web.app import create_app
 
     return create_app(catalogue=mini)
 

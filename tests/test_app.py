@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from dashboard import create_app
-from dashboard.components import ids
+from dashboard.web.app import create_app
+from dashboard.web.components import ids
 
 
 

@@ -5,8 +5,8 @@ import json
 import subprocess
 import sys
 
-from dashboard import view
-from dashboard.filters import parse_query, released_by, to_query
+from dashboard.domain import view
+from dashboard.domain.filters import parse_query, released_by, to_query
 from tests.conftest import ROOT
 
 
@@ -63,7 +63,7 @@ def test_a_class_that_watched_tng_up_to_1992_sees_nothing_from_ds9(real):
 
 
 def test_json_export_and_cli_follow_asof(real):
-    from dashboard import create_app
+    from dashboard.web.app import create_app
     client = create_app(catalogue=real).server.test_client()
     ids_1992 = {e["id"] for e in client.get("/events.json?asof=1992").get_json()["events"]}
     assert ids_1992 == set(view.build_view(real, "asof=1992").shown["id"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 import math
 
 from benchmarks import bench_figures, bench_scale, payloads, synthetic
-from dashboard.catalogue import Catalogue
-from dashboard.schema import TIERS
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.schema import TIERS
 
 
 def test_synthetic_tables_load_and_have_disputes(tmp_path):
@@ -43,7 +43,7 @@ def test_baseline_datetimes_work_past_2262():
 # (its browser part is in tests/browser/test_bench_scale.py)
 
 def test_the_callback_payloads_match_the_app(real):
-    from dashboard import create_app
+    from dashboard.web.app import create_app
 
     client = create_app(catalogue=real).server.test_client()
     deps = client.get("/_dash-dependencies").get_json()

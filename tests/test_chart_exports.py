@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import DATA, MINI, ROOT
-from dashboard import charts, create_app, images
+from dashboard.formats import charts, images
+from dashboard.web.app import create_app
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -5,7 +5,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from dashboard import charts, export, figures, view
+from dashboard.formats import charts
+
+from dashboard.domain import credits
+
+from dashboard.formats import records
+from dashboard import figures
+from dashboard.domain import view
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -106,7 +112,7 @@ def test_slide_has_title_caption_key_credit_and_size(mini):
     assert "Bajor Timeline: periods" in fig.layout.title.text
     assert fig.layout.title.subtitle.text == "5 of 7 events: on-screen canon and licensed tie-in sources; 1 period drawn"
     notes = " ".join(a.text or "" for a in fig.layout.annotations).replace("<br>", " ")
-    for page in export.attribution(mini.tables):
+    for page in credits.attribution(mini.tables):
         assert page["wiki"] in notes and page["licence"] in notes
     assert "dark tick: best estimate" in notes and "Cardassian Union" in notes
     # Readable from the back of a room: the figures' 12 px labels show at 22 px, the title at 40.
@@ -171,7 +177,7 @@ class Parsed(HTMLParser):
 
 def test_standalone_escapes_data_and_lists_citations(broken):
     data = broken("claims.csv", "Appointed in 2359.", "</script><script>alert(2)</script>")
-    from dashboard.catalogue import Catalogue
+    from dashboard.domain.catalogue import Catalogue
     cat = Catalogue.load(data)
     chart = charts.build(cat, "view=timeline")
     page = charts.standalone_html(chart, cat.tables, plotlyjs_src="https://example.org/plotly.min.js")
@@ -191,11 +197,11 @@ def test_standalone_escapes_data_and_lists_citations(broken):
         texts = {spec["strings"][i] for i in labels["text"]["$s"]}
         assert any(t.startswith("&lt;img src=x") for t in texts) and HOSTILE not in texts  # escaped for Plotly
     assert HOSTILE not in spec["strings"]
-    for rec in export.events_records(chart.drawn, cat.tables):
+    for rec in records.events_records(chart.drawn, cat.tables):
         assert rec["title"] in text
         for c in rec["citations"]:
             assert c["source"] in text and c["page"] in text
-    for page_credit in export.attribution(cat.tables):
+    for page_credit in credits.attribution(cat.tables):
         assert page_credit["licence"] in text
     links = [a.get("href") or a.get("src") for _, a in parsed.tags if a.get("href") or a.get("src")]
     assert all(re.match(r"https://(example\.org|[a-z-]+\.fandom\.com|creativecommons\.org)/", u) for u in links), links

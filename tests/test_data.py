@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from dashboard.filters import apply, parse_query
-from dashboard.schema import TIERS
+from dashboard.domain.filters import apply, parse_query
+from dashboard.domain.schema import TIERS
 
 MEMORY_DELTA = "memory-delta-bajoran-empire"  # the dark-mirror article, a fan work
 

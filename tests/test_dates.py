@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from dashboard import dates
+from dashboard.domain import dates
 
 
 @pytest.mark.parametrize("text, earliest, latest", [
@@ -167,7 +167,7 @@ def test_the_edtf_package_is_imported_only_when_a_date_needs_it():
     import subprocess
     import sys
 
-    code = ("import sys, dashboard.dates as d; d.parse('2346/2369'); a = 'edtf' in sys.modules; "
+    code = ("import sys, dashboard.domain.dates as d; d.parse('2346/2369'); a = 'edtf' in sys.modules; "
             "d.parse('2328-XX'); print(a, 'edtf' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=__import__("conftest").ROOT).stdout.split()

@@ -10,10 +10,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard import create_app, share
-from dashboard.components import ids
-from dashboard.filters import parse_query
-from dashboard.pages import embed
+from dashboard.web.app import create_app
+from dashboard.web import share
+from dashboard.web.components import ids
+from dashboard.domain.filters import parse_query
+from dashboard.web.pages import embed
 from test_app import call, page_layout
 
 HOSTILE = "<img src=x onerror=alert(1)>"

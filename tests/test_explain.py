@@ -1,6 +1,6 @@
 """The one-line verdict and the dates in words that lead the details panel."""
-from dashboard.explain import dates_in_words, readings, verdict
-from dashboard.schema import TIERS
+from dashboard.domain.explain import dates_in_words, readings, verdict
+from dashboard.domain.schema import TIERS
 
 
 def event(cat, event_id, tiers=TIERS):

@@ -1,8 +1,8 @@
 """FilterState <-> query string, nesting, tier-narrowed ranges, and the sentence that describes a view."""
 import pytest
 
-from dashboard.filters import DEFAULT, FilterState, apply, describe, parse_query, to_query
-from dashboard.schema import TIERS
+from dashboard.domain.filters import DEFAULT, FilterState, apply, describe, parse_query, to_query
+from dashboard.domain.schema import TIERS
 
 
 def test_default_view_is_the_empty_query(mini):
@@ -92,7 +92,7 @@ def test_the_catalogue_columns_filter_exactly_as_the_plain_rule(real):
     case-folded search text) and each event's lane: every filter keeps the same events with them
     as without them, on every faction, universe and era and a few searches."""
     from dashboard.figures.lanes import TOP_FACTION, faction_keys
-    from dashboard.filters import MATCH_COLUMNS, SEARCH_TEXT
+    from dashboard.domain.filters import MATCH_COLUMNS, SEARCH_TEXT
 
     fast = real.resolved(TIERS)
     assert {*MATCH_COLUMNS.values(), SEARCH_TEXT, TOP_FACTION} <= set(fast.columns)

@@ -25,9 +25,13 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINI
-from dashboard import create_app, dates, export, loading, resolve, server
-from dashboard.filters import KNOWN_KEYS, Vocabulary, apply, parse_query
-from dashboard.schema import TABLES, TIERS, DataInvalid
+from dashboard.web.app import create_app
+from dashboard.domain import dates, loading, resolve
+from dashboard.formats import events_csv
+from dashboard.formats import events_json
+from dashboard.web import routes
+from dashboard.domain.filters import KNOWN_KEYS, Vocabulary, apply, parse_query
+from dashboard.domain.schema import TABLES, TIERS, DataInvalid
 
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "100"))
 # The suite's run is the same every time (derandomize: no flaky CI); HOSTILE_EXAMPLES=N explores afresh.
@@ -85,17 +89,17 @@ def app(request, mini):
             os.environ["DASH_URL_BASE_PATHNAME"] = old
 
 
-def routes(app) -> list[str]:
+def public_routes(app) -> list[str]:
     """Every public page and every plain GET route of the Flask server (new routes join by themselves)."""
     prefix = app.config.routes_pathname_prefix.rstrip("/")
-    listed = {prefix + p for p in server.PUBLIC_PATHS}
+    listed = {prefix + p for p in routes.PUBLIC_PATHS}
     flask = {r.rule for r in app.server.url_map.iter_rules() if "GET" in r.methods and not r.arguments}
     return sorted(listed | flask)
 
 
 def test_the_route_list_covers_the_views_and_pages(app):
     prefix = app.config.routes_pathname_prefix
-    got = routes(app)
+    got = public_routes(app)
     for path in ("", "present", "embed", "oembed", "events.json", "events.csv", "vendor/bootstrap.min.css", "_dash-layout"):
         assert prefix + path in got
 
@@ -121,7 +125,7 @@ def check(status: int, headers, body: bytes, where: str) -> None:
 @given(st.data(), raw_queries)
 def test_any_query_at_any_route_gets_an_answer(app, data, raw):
     client = app.server.test_client()
-    path = data.draw(st.sampled_from(routes(app)), label="path")
+    path = data.draw(st.sampled_from(public_routes(app)), label="path")
     r = client.get(path, environ_overrides={"QUERY_STRING": raw.decode("latin-1")},
                    headers=data.draw(st.sampled_from([{}, {"Accept": "text/html"}, {"Accept": "application/json"}])))
     check(r.status_code, r.headers.to_wsgi_list(), r.get_data(), f"{path}?{raw!r}")
@@ -290,7 +294,7 @@ def _unchunk(body: bytes) -> bytes:
 def test_raw_bytes_on_a_real_socket(app, port, data, raw):
     """The query as raw bytes in the request line (only CR and LF, which end the line, are left out)."""
     raw = raw.replace(b"\r", b"").replace(b"\n", b"")
-    path = data.draw(st.sampled_from(routes(app)), label="path").encode()
+    path = data.draw(st.sampled_from(public_routes(app)), label="path").encode()
     status, headers, body = raw_request(port, b"GET " + path + b"?" + raw + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                         b"Accept: text/html\r\nConnection: close\r\n\r\n")
     check(status, headers, body, f"{path}?{raw!r}")
@@ -300,7 +304,7 @@ def test_raw_bytes_on_a_real_socket(app, port, data, raw):
 @given(st.data(), pairs)
 def test_percent_encoded_queries_on_a_real_socket(app, port, data, params):
     import http.client
-    path = data.draw(st.sampled_from(routes(app)), label="path")
+    path = data.draw(st.sampled_from(public_routes(app)), label="path")
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
         conn.request("GET", f"{path}?{encoded(params)}")
@@ -397,8 +401,8 @@ def accepts_or_reports(data_dir: Path) -> None:
     vocab = Vocabulary.from_tables(tables)
     for tiers in (TIERS, ("canon",)):
         shown = apply(resolve.resolve(tables, tiers), parse_query("", vocab)[0], vocab)
-        json.loads(export.to_json(shown, tables))
-        export.to_csv(shown, tables)
+        json.loads(events_json.to_json(shown, tables))
+        events_csv.to_csv(shown, tables)
 
 
 @settings(SETTINGS, max_examples=max(10, EXAMPLES // 2))  # each example loads, resolves and exports a table
@@ -447,8 +451,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 @example("@SUM(A1)", "<a href='javascript:alert(1)'>x</a>")
 def test_hostile_text_in_the_data_is_neutralised_in_csv_and_escaped_in_charts(title, summary):
     """Whatever a title or summary holds: no CSV cell a spreadsheet would run, no markup in a chart."""
-    from dashboard import figures, view
-    from dashboard.catalogue import Catalogue
+    from dashboard import figures
+    from dashboard.domain import view
+    from dashboard.domain.catalogue import Catalogue
 
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "data"
@@ -461,7 +466,7 @@ def test_hostile_text_in_the_data_is_neutralised_in_csv_and_escaped_in_charts(ti
         except DataInvalid:
             return  # an empty title, say: reported by the validator (test above)
         event = rows[0][header.index("id")]
-        for row in csv.reader(io.StringIO(export.to_csv(cat.resolved(TIERS), cat.tables))):
+        for row in csv.reader(io.StringIO(events_csv.to_csv(cat.resolved(TIERS), cat.tables))):
             for cell in row:
                 assert not cell.startswith(FORMULA_START), cell
         v = view.build_view(cat, f"?event={event}")

@@ -18,7 +18,7 @@ import pytest
 
 from benchmarks import loopback
 from conftest import MINI, ROOT
-from dashboard.components import ids
+from dashboard.web.components import ids
 from test_hostile import GARBAGE
 from test_server import callback_body
 
@@ -164,7 +164,7 @@ def outward_address() -> str | None:
 
 
 def test_app_server_is_built_once_per_process():
-    code = ("import app, dashboard.loading as L\n"
+    code = ("import app, dashboard.domain.loading as L\n"
             "calls = []\n"
             "real = L.load\n"
             "L.load = lambda *a, **k: calls.append(a) or real(*a, **k)\n"

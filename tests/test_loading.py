@@ -3,8 +3,8 @@ import math
 
 import pytest
 
-from dashboard import loading
-from dashboard.schema import DataError, DataInvalid
+from dashboard.domain import loading
+from dashboard.domain.schema import DataError, DataInvalid
 
 
 def errors_of(data_dir) -> list[DataError]:

@@ -6,8 +6,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard import create_app, oembed
-from dashboard.oembed import Site
+from dashboard.web.app import create_app
+from dashboard.web import oembed
+from dashboard.web.oembed import Site
 
 
 @pytest.fixture(scope="module")

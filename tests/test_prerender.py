@@ -9,8 +9,9 @@ from html.parser import HTMLParser
 import pytest
 from dash import dcc, html
 
-from dashboard import create_app, prerender
-from dashboard.components import ids
+from dashboard.web.app import create_app
+from dashboard.web.first_view import prerender
+from dashboard.web.components import ids
 from tests.test_app import call, find, first_answer
 
 FIRST_VIEW = re.compile(r'<div id="first-view"[^>]*>.*?</div>(?=<script)', re.S)
@@ -92,7 +93,8 @@ def test_a_big_tables_charts_come_drawn_as_pictures_in_the_html(real, monkeypatc
     """Densities (more events than the charts draw one by one) are drawn by the server as SVG
     (dashboard/figures/picture.py): on screen with the page's first paint, no figure to send or draw;
     the picture is of the very figure the live page gets."""
-    from dashboard.figures import density, picture
+    from dashboard.figures import density
+    from dashboard.web.first_view import picture
 
     monkeypatch.setattr(density, "MAX_MARKS", 10)  # the curated table stands in for a big one
     client = create_app(catalogue=real).server.test_client()
@@ -168,7 +170,7 @@ def test_the_width_this_browser_measured_lays_out_the_first_charts(client, cooki
     """assets/first_view.js stores the charts' measured width (head.WIDTH_COOKIE) before Dash asks
     for the layout: the live charts are laid out for it, so the charts' callback, told the same
     width, sends nothing; the first view uses it too (on the next visit). Odd values are ignored."""
-    from dashboard import head
+    from dashboard.web import head
 
     client.set_cookie(head.WIDTH_COOKIE, cookie)
     layout = first_answer(client, "http://localhost/")

@@ -2,8 +2,9 @@
 window around each event, and the page's outputs for a step (through the real app)."""
 import pytest
 
-from dashboard import create_app, presentation, view
-from dashboard.pages import present
+from dashboard.web.app import create_app
+from dashboard.domain import presentation, view
+from dashboard.web.pages import present
 
 
 def test_without_a_tour_the_steps_are_the_shown_events_in_date_order(mini):

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from benchmarks import synthetic
-from dashboard import dates, resolve
-from dashboard.catalogue import Catalogue
-from dashboard.schema import TIERS
+from dashboard.domain import dates, resolve
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.schema import TIERS
 
 
 def row(df, event_id) -> dict:

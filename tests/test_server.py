@@ -12,9 +12,12 @@ from urllib.parse import unquote
 import pandas as pd
 import pytest
 
-from dashboard import create_app, export, server
-from dashboard.components import ids
-from dashboard.schema import TIERS
+from dashboard.web.app import create_app
+from dashboard.formats import events_csv
+from dashboard.formats import events_json
+from dashboard.web import routes
+from dashboard.web.components import ids
+from dashboard.domain.schema import TIERS
 
 PREFIXED = {"DASH_URL_BASE_PATHNAME": "/bajor/"}
 # A reverse proxy that strips /bajor/ before the request reaches the app: routes at the root, links under /bajor/.
@@ -165,7 +168,7 @@ def test_json_view_always_has_a_notices_list(client):
 
 @pytest.mark.parametrize("text, limit", [("a" * 5000, 2000), ("✓" * 1000, 2000), ("✓" * 10, 20), ("%" * 9, 10)])
 def test_header_text_is_bounded_and_never_cuts_an_escape(text, limit):
-    out = server.header_text(text, limit)
+    out = routes.header_text(text, limit)
     assert len(out) <= limit and out.encode("ascii")
     assert re.fullmatch(r"(?:[^%]|%[0-9A-F]{2})*", out)
     assert out and text.startswith(unquote(out).rstrip("\ufffd"))  # a cut multi-byte character decodes as U+FFFD
@@ -185,13 +188,13 @@ def test_streamed_json_is_the_cli_export_plus_notices(client, mini):
     r = client.get("/events.json?canon=canon,licensed")
     payload = r.get_json()
     assert payload.pop("notices") == []
-    assert payload == json.loads(export.to_json(mini.resolved(("canon", "licensed")), mini.tables))
+    assert payload == json.loads(events_json.to_json(mini.resolved(("canon", "licensed")), mini.tables))
 
 
 def _peak_while_streaming(pieces) -> tuple[int, int]:
     tracemalloc.start()
     try:
-        sent = sum(len(block) for block in server.batched(pieces))
+        sent = sum(len(block) for block in routes.batched(pieces))
         return sent, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -207,7 +210,7 @@ def test_streaming_keeps_memory_flat_as_the_view_grows(mini, fmt):
     peaks = {}
     for n in (1000, 5000):
         big = pd.concat([rows] * (n // len(rows) + 1), ignore_index=True)
-        pieces = export.iter_json(big, mini.tables, {"notices": []}, indent=None) if fmt == "json" else export.iter_csv(big, mini.tables)
+        pieces = events_json.iter_json(big, mini.tables, {"notices": []}, indent=None) if fmt == "json" else events_csv.iter_csv(big, mini.tables)
         sent, peaks[n] = _peak_while_streaming(pieces)
         assert peaks[n] < sent / 2 or n == 1000, (n, sent, peaks[n])
     assert peaks[5000] < 1.5 * peaks[1000], peaks
@@ -219,8 +222,8 @@ def test_the_streamed_pieces_are_made_lazily(mini):
     big = pd.concat([rows] * 2000, ignore_index=True)
     big["start_earliest"] = big["start_earliest"].astype(object)
     big.at[len(big) - 1, "start_earliest"] = "not a year"  # exporting this row would raise TypeError
-    for pieces in (export.iter_json(big, mini.tables, indent=None), export.iter_csv(big, mini.tables)):
-        first = next(server.batched(pieces))
+    for pieces in (events_json.iter_json(big, mini.tables, indent=None), events_csv.iter_csv(big, mini.tables)):
+        first = next(routes.batched(pieces))
         assert len(first) >= 64 * 1024
         with pytest.raises(TypeError):
             for _ in pieces:
@@ -271,7 +274,7 @@ def test_a_callback_request_dash_cannot_dispatch_is_a_400(client):
 
 
 def test_error_page_escapes_the_reason():
-    page = server.error_page(400, "<script>alert(1)</script>", "/bajor/")
+    page = routes.error_page(400, "<script>alert(1)</script>", "/bajor/")
     assert "<script>" not in page and "&lt;script&gt;" in page and 'href="/bajor/"' in page
 
 
@@ -280,7 +283,7 @@ def test_trusted_proxies_set_the_public_scheme_and_host(mini):
 
     seen = {}
     plain, proxied = create_app(catalogue=mini), create_app(catalogue=mini)
-    server.trust_proxies(proxied, "1")
+    routes.trust_proxies(proxied, "1")
     for app in (plain, proxied):
         @app.server.route("/where-for-test")
         def where():
@@ -291,7 +294,7 @@ def test_trusted_proxies_set_the_public_scheme_and_host(mini):
     assert seen[plain] == "http://localhost/"  # by default forwarded headers are not believed
     assert seen[proxied] == "https://example.org/"
     with pytest.raises(ValueError, match="BAJOR_TRUSTED_PROXIES"):
-        server.trust_proxies(plain, "yes")
+        routes.trust_proxies(plain, "yes")
 
 
 @pytest.mark.parametrize("path", ["/", "/embed", "/events.json", "/events.csv", "/oembed", "/download/chart.html"])
@@ -303,14 +306,14 @@ def test_a_query_string_that_is_not_utf8_is_read_with_replacement_characters(cli
 
 
 def test_paths_relative_to_the_prefix_stop_at_a_segment(mini, monkeypatch):
-    paths = server.Paths(make_app(mini, monkeypatch, PREFIXED))
+    paths = routes.Paths(make_app(mini, monkeypatch, PREFIXED))
     assert paths.local("/bajor/embed/x") == "/embed/x" and paths.local("/bajor") == "/"
     assert paths.local("/bajorx/embed") == "/bajorx/embed"  # another app's path, not under ours
-    assert paths.matches("/bajor/embed", server.EMBEDDABLE) and not paths.matches("/bajorx/embed", server.EMBEDDABLE)
+    assert paths.matches("/bajor/embed", routes.EMBEDDABLE) and not paths.matches("/bajorx/embed", routes.EMBEDDABLE)
 
 
 def test_query_strings_are_cleaned_before_routing():
-    from dashboard.server import clean_query_string
+    from dashboard.web.routes import clean_query_string
 
     assert clean_query_string("canon=canon,fan&q=a%20b") == "canon=canon,fan&q=a%20b"  # left as browsers send it
     assert clean_query_string("\r=\xe2\x9c\x93") == "%0D=%E2%9C%93"  # CR and raw UTF-8 percent-encoded
@@ -319,7 +322,7 @@ def test_query_strings_are_cleaned_before_routing():
 
 def test_a_redirect_made_while_routing_never_carries_a_raw_control_character(mini, monkeypatch):
     """Werkzeug merges `//` with a redirect whose Location holds the query string: a raw CR there was a 500."""
-    from dashboard import create_app
+    from dashboard.web.app import create_app
 
     monkeypatch.setenv("DASH_URL_BASE_PATHNAME", "/bajor/")
     app = create_app(catalogue=mini)

@@ -17,8 +17,12 @@ import sys
 import pytest
 from conftest import DATA, MINI, ROOT
 
-from dashboard import dates, export, loading, resolve, timelinejs, words
-from dashboard.schema import TABLES, TIERS
+from dashboard.domain import dates, loading, resolve, words
+from dashboard.formats import timelinejs
+from dashboard.domain import credits
+from dashboard.formats import records
+from dashboard.formats import registry
+from dashboard.domain.schema import TABLES, TIERS
 
 FIXTURES = ROOT / "tests" / "fixtures" / "timelinejs"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -385,7 +389,7 @@ def test_export_of_our_data_is_a_loadable_timelinejs_timeline(tmp_path):
     assert [e["text"]["headline"] for e in doc["eras"]] == list(tables.eras["label"])
     # the attribution in the title slide: every wiki page, its licence and links
     title = doc["title"]["text"]["text"]
-    for credit in export.attribution(tables):
+    for credit in credits.attribution(tables):
         assert credit["wiki"] in title and credit["licence"] in title and credit["url"] in title
     # factions as groups: the lane (outermost faction) of each event
     groups = {e["group"] for e in doc["events"]}
@@ -397,16 +401,16 @@ def test_export_puts_uncertain_dates_in_words_and_citations_and_the_dispute_in_t
     resolved = resolve.resolve(tables)
     doc = timelinejs.to_timelinejs(resolved, tables)
     slides = {s["unique_id"]: s for s in doc["events"]}
-    records = {r["id"]: r for r in export.events_records(resolved, tables)}
+    by_id = {r["id"]: r for r in records.events_records(resolved, tables)}
     for uid, slide in slides.items():
-        rec = records[uid]
+        rec = by_id[uid]
         assert slide["display_date"] == words.period(rec["start"], rec["end"])
         assert slide["start_date"]["display_date"] == words.edtf(rec["start"])
         assert ("end_date" in slide) == bool(rec["end"])
         for c in rec["citations"]:
             assert f"<em>{export_escape(c['source'])}</em>" in slide["text"]["text"]
         assert ("<strong>Disputed.</strong>" in slide["text"]["text"]) == rec["disputed"]
-    disputed = next(r for r in records.values() if r["disputed"] and r["dispute_note"])
+    disputed = next(r for r in by_id.values() if r["disputed"] and r["dispute_note"])
     assert export_escape(disputed["dispute_note"]) in slides[disputed["id"]]["text"]["text"]
 
 
@@ -421,7 +425,7 @@ def test_export_through_the_registry_and_a_query():
     doc = json.loads(out.stdout)
     assert check_timelinejs(doc) == []
     assert all("licensed;" not in s["text"]["text"] for s in doc["events"])
-    assert "timelinejs" in export.FORMATS
+    assert "timelinejs" in registry.FORMATS
 
 
 # ------------------------------------------------------------------------------------------------
@@ -443,7 +447,7 @@ def test_round_trip_keeps_ids_titles_and_date_ranges(data, tmp_path):
     done = run("import-timelinejs", str(exported), "--out", str(back))
     assert done.returncode == 0, done.stdout + done.stderr
     tables = loading.load(data)
-    before = {r["id"]: r for r in export.events_records(resolve.resolve(tables, TIERS), tables)}
+    before = {r["id"]: r for r in records.events_records(resolve.resolve(tables, TIERS), tables)}
     after = {r["id"]: r for r in rows(back, "events")}
     assert set(after) == set(before)
     for event_id, rec in before.items():

@@ -1,9 +1,9 @@
 """Tours: tours.csv read into Tour objects, `tour=` values in the URL, and the rules `validate` checks."""
 import pytest
 
-from dashboard import loading, tours, view
-from dashboard.filters import FilterState, apply, describe, parse_query, to_query, tour_stops
-from dashboard.schema import DataError, DataInvalid, TIERS
+from dashboard.domain import loading, tours, view
+from dashboard.domain.filters import FilterState, apply, describe, parse_query, to_query, tour_stops
+from dashboard.domain.schema import DataError, DataInvalid, TIERS
 
 
 def errors_of(data_dir) -> list[DataError]:

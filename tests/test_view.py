@@ -1,9 +1,9 @@
 """The plain functions behind the callbacks: query in, a View (data only) out; actions back to a query."""
 import pytest
 
-from dashboard import view
-from dashboard.filters import DEFAULT, parse_query
-from dashboard.schema import TIERS
+from dashboard.domain import view
+from dashboard.domain.filters import DEFAULT, parse_query
+from dashboard.domain.schema import TIERS
 
 
 def test_build_view_for_a_shared_link(mini):
@@ -74,7 +74,7 @@ def test_respond_writes_the_url_or_sets_the_controls(mini):
 
 def test_neighbours_agree_with_the_full_date_order(real, tmp_path):
     from benchmarks import synthetic
-    from dashboard.catalogue import Catalogue
+    from dashboard.domain.catalogue import Catalogue
 
     ties = Catalogue.load(synthetic.write_tables(tmp_path / "data", 300, seed=5))  # titles and years repeat
     for cat, query in ((real, ""), (real, "canon=canon"), (ties, ""), (ties, "era=late-occupation")):
@@ -89,7 +89,7 @@ def test_neighbours_agree_with_the_full_date_order(real, tmp_path):
 def test_the_first_events_in_date_order_are_the_start_of_the_whole_order(real, mini):
     """chronological(shown, limit) sorts only the events that can come first; the handout and the
     printout take their first 40 this way, with their citations in one pass."""
-    from dashboard.view import build_view, chronological
+    from dashboard.domain.view import build_view, chronological
 
     for cat in (real, mini):
         for q in ("", "?canon=canon", "?disputed=1", "?q=zzz-nothing"):

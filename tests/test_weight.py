@@ -1,4 +1,4 @@
-"""Page weight: compression, no unused bundles, and the plotly.js build (dashboard/weight.py, plotlyjs.py)."""
+"""Page weight: compression, no unused bundles, and the plotly.js build (dashboard/compression.py, plotlyjs.py)."""
 import gzip
 import re
 
@@ -10,10 +10,11 @@ except ImportError:
     from backports import zstd
 
 from benchmarks import synthetic
-from dashboard import plotlyjs, weight
-from dashboard.catalogue import Catalogue
+from dashboard.formats import plotlyjs
+from dashboard.web import compression
+from dashboard.domain.catalogue import Catalogue
 from dashboard.figures import gantt, timeline, uncertainty
-from dashboard.schema import TIERS
+from dashboard.domain.schema import TIERS
 
 
 
@@ -79,7 +80,7 @@ def test_static_files_are_compressed_once_but_data_every_time(app, client):
     r = client.get("/events.json?canon=canon", headers={"Accept-Encoding": "gzip"})
     assert r.headers["Content-Encoding"] == "gzip" and gzip.decompress(r.get_data()).startswith(b"{")
     cache = app.server.extensions["compress"].cache
-    assert isinstance(cache, weight.StaticCache)
+    assert isinstance(cache, compression.StaticCache)
     assert "gzip;/vendor/bootstrap.min.css" in cache._data
     assert not any("events" in k for k in cache._data)
 
@@ -87,11 +88,11 @@ def test_static_files_are_compressed_once_but_data_every_time(app, client):
 def test_the_cache_key_ignores_query_strings_and_skips_dynamic_answers(app):
     with app.server.test_request_context("/assets/explorer.css?m=123"):
         from flask import request
-        assert weight.cache_key(request) == "/assets/explorer.css"
+        assert compression.cache_key(request) == "/assets/explorer.css"
     with app.server.test_request_context("/_dash-update-component", method="POST"):
         from flask import request
-        assert weight.cache_key(request) == ""
-    cache = weight.StaticCache()
+        assert compression.cache_key(request) == ""
+    cache = compression.StaticCache()
     cache.set("gzip;", b"x")
     assert cache.get("gzip;") is None
 

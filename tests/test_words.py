@@ -3,8 +3,8 @@ import math
 
 import pytest
 
-from dashboard import words
-from dashboard.dates import parse
+from dashboard.domain import words
+from dashboard.domain.dates import parse
 
 
 @pytest.mark.parametrize("label, said", [

@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from . import theme
+from dashboard.figures import theme
 
 BACKGROUND = "#16191c"  # the embed's dark page (assets/embed.css): Okabe-Ito blue keeps 3:1 on it
 INK = "#e6edf3"

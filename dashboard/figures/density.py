@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..filters import Vocabulary
-from . import measure, theme
-from .lanes import TOP_FACTION, lane_keys, lane_labels, lane_order
+from dashboard.domain.filters import Vocabulary
+from dashboard.figures import measure, theme
+from dashboard.figures.lanes import TOP_FACTION, lane_keys, lane_labels, lane_order
 
 MAX_MARKS = 1500  # more events than this on one chart: draw their density instead
 BIN_PX = 6  # a year bin is about this many pixels wide

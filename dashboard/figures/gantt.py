@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..filters import Vocabulary
-from . import density, marks, theme
+from dashboard.domain.filters import Vocabulary
+from dashboard.figures import density, marks, theme
 
 MIN_BAR_YEARS = 0.35
 RANGE_OPACITY = 0.32

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..filters import Vocabulary
+from dashboard.domain.filters import Vocabulary
 
 TOP_FACTION = "top_faction"  # a resolved table's column: each event's outermost faction (with_top_faction)
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from ..schema import TIER_LABELS
-from . import measure
+from dashboard.domain.schema import TIER_LABELS
+from dashboard.figures import measure
 
 # Okabe & Ito's colour-blind-safe palette, black last; grey for the overflow. Factions own these.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -238,7 +238,7 @@ def label_anchor(x_lo: np.ndarray, x_hi: np.ndarray, label_px: np.ndarray, lo: f
 
 def hover_text(df) -> np.ndarray:
     """Hover for each event, built from columns: title, dates in words, sources, tier, dispute."""
-    from .. import words
+    from dashboard.domain import words
 
     titles = df["title"].map(safe)
     when = [safe(words.period(s, e)) for s, e in zip(df["start"], df["end"])]

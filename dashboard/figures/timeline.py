@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..filters import Vocabulary
-from . import density, marks, theme
+from dashboard.domain.filters import Vocabulary
+from dashboard.figures import density, marks, theme
 
 DOT_YEARS_PX = 6  # half a marker, in px: the least room a moment takes
 

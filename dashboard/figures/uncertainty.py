@@ -10,9 +10,9 @@ import math
 
 import plotly.graph_objects as go
 
-from .. import words
-from ..schema import TIERS
-from . import measure, theme
+from dashboard.domain import words
+from dashboard.domain.schema import TIERS
+from dashboard.figures import measure, theme
 
 ROW_PX = 40  # a claim's name on one line, its bar below
 

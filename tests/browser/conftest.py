@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.loopback import serve_wsgi
 
-from dashboard import create_app
+from dashboard.web.app import create_app
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from dashboard.share import MESSAGE_TYPE
+from dashboard.web.share import MESSAGE_TYPE
 
 pytestmark = pytest.mark.browser
 

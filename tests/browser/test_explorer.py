@@ -312,7 +312,7 @@ def test_the_first_chart_comes_with_the_page_not_after_a_callback(page, live_url
                                     "?a&&b=1&q=%E2%9C%93%20caf%C3%A9", "?q=%ff", "?event=only"])
 def test_the_servers_filter_key_is_the_browsers(page, live_url, search):
     """view.filter_key writes the key as assets/explorer.js does, so charts drawn for it are known."""
-    from dashboard.view import filter_key
+    from dashboard.domain.view import filter_key
 
     page.goto(live_url + "/")
     key = page.evaluate("""(s) => { const p = new URLSearchParams(s.replace(/^\\?/, ''));

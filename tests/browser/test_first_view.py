@@ -93,7 +93,7 @@ def test_the_live_charts_come_laid_out_for_the_measured_width_and_are_not_sent_a
     """first_view.js stores the charts' width before Dash asks for the layout: the live charts are
     laid out for it, and the charts' callback, told that width, sends nothing. On the next visit the
     first view is laid out for it too, so the live page takes over the very same picture."""
-    from dashboard import head
+    from dashboard.web import head
 
     answers = []
     page.on("response", lambda r: "_dash-update-component" in r.url

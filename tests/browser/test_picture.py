@@ -10,9 +10,11 @@ import plotly.io as pio
 import pytest
 
 from benchmarks import synthetic
-from dashboard import figures, plotlyjs, view
-from dashboard.catalogue import Catalogue
-from dashboard.figures import picture
+from dashboard import figures
+from dashboard.formats import plotlyjs
+from dashboard.domain import view
+from dashboard.domain.catalogue import Catalogue
+from dashboard.web.first_view import picture
 from tests.browser.conftest import serve
 from tests.browser.test_explorer import ALL_SIZES
 from tests.browser.test_first_view import hold_layout, release

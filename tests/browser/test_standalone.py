@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import charts, plotlyjs
-from dashboard.catalogue import Catalogue
-from dashboard.schema import TIERS
+from dashboard.formats import charts, plotlyjs
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.schema import TIERS
 
 pytestmark = pytest.mark.browser
 

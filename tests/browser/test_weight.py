@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import plotlyjs
+from dashboard.formats import plotlyjs
 
 pytestmark = pytest.mark.browser
 

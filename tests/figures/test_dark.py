@@ -6,8 +6,9 @@ import json
 import plotly.io as pio
 import pytest
 
-from dashboard import figures, view
-from dashboard.figures import dark as dk
+from dashboard import figures
+from dashboard.domain import view
+from dashboard.figures import dark
 from dashboard.figures import theme
 
 
@@ -53,28 +54,28 @@ def drawn(real):
 
 @pytest.mark.parametrize("name", ["gantt", "timeline", "uncertainty"])
 def test_text_has_4_5_to_1_on_the_dark_background(drawn, name):
-    fig = json.loads(pio.to_json(dk.dark(drawn[name])))
-    assert fig["layout"]["paper_bgcolor"] == fig["layout"]["plot_bgcolor"] == dk.BACKGROUND
+    fig = json.loads(pio.to_json(dark.dark(drawn[name])))
+    assert fig["layout"]["paper_bgcolor"] == fig["layout"]["plot_bgcolor"] == dark.BACKGROUND
     colours = {c for c in text_colours(fig) if isinstance(c, str) and c.startswith("#")}
     assert colours, "no text colour found"
-    low = {c: round(contrast(c, dk.BACKGROUND), 2) for c in colours if contrast(c, dk.BACKGROUND) < 4.5}
+    low = {c: round(contrast(c, dark.BACKGROUND), 2) for c in colours if contrast(c, dark.BACKGROUND) < 4.5}
     assert low == {}
     # Markup in hover and labels had its light-page greys swapped too.
     assert theme.MUTED not in json.dumps(fig["data"]) and theme.MUTED not in json.dumps(fig["layout"].get("annotations"))
 
 
 def test_faction_colours_and_tier_marks_stand_out_as_marks(drawn):
-    fig = dk.dark(drawn["gantt"])
+    fig = dark.dark(drawn["gantt"])
     agreed = next(t for t in fig["data"] if t.get("meta") == "agreed")
     tiers = next(t for t in fig["data"] if t.get("name") == "tier")
     for c in set(agreed["marker"]["color"]) | set(tiers["marker"]["color"]):
-        assert contrast(c, dk.BACKGROUND) >= 3, c
+        assert contrast(c, dark.BACKGROUND) >= 3, c
 
 
 def test_dark_is_a_copy_and_keeps_the_data(drawn):
     fig = drawn["timeline"]
     before = fig.to_json()
-    out = dk.dark(fig)
+    out = dark.dark(fig)
     assert fig.to_json() == before
     assert [t.get("meta") for t in out["data"]] == [t.meta for t in fig.data]
     assert list(out["data"][0]["customdata"]) == list(fig.data[0].customdata)

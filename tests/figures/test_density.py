@@ -3,7 +3,7 @@ import numpy as np
 
 from dashboard.figures import density, gantt, timeline
 from dashboard.figures.lanes import lane_keys
-from dashboard.schema import TIERS
+from dashboard.domain.schema import TIERS
 
 
 def test_counts_preserve_every_event():

@@ -5,7 +5,7 @@ import numpy as np
 
 from dashboard.figures import gantt, theme, timeline
 from dashboard.figures.marks import select
-from dashboard.schema import TIERS
+from dashboard.domain.schema import TIERS
 
 
 def role(fig, meta):
@@ -124,7 +124,7 @@ def test_shared_range_is_respected(mini):
 
 
 def test_markup_in_titles_is_escaped(broken):
-    from dashboard.catalogue import Catalogue
+    from dashboard.domain.catalogue import Catalogue
 
     cat = Catalogue.load(broken("events.csv", "Annexation of Bajor,", "<b onmouseover=x>Annexation</b>,"))
     fig = gantt(cat.resolved(TIERS), cat.vocab)

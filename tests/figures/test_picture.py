@@ -6,8 +6,9 @@ import re
 import pytest
 
 from dashboard import figures
-from dashboard.figures import density, picture
-from dashboard.schema import TIERS
+from dashboard.figures import density
+from dashboard.web.first_view import picture
+from dashboard.domain.schema import TIERS
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 from collections import Counter
 
 from dashboard.figures import timeline
-from dashboard.schema import TIERS
+from dashboard.domain.schema import TIERS
 
 
 def role(fig, meta):

@@ -1,6 +1,6 @@
 """The dispute chart: Start and End headed, a row per dated claim named 'Work · Wiki'."""
 from dashboard.figures import theme, uncertainty
-from dashboard.schema import TIERS
+from dashboard.domain.schema import TIERS
 
 
 def event(cat, event_id, tiers=TIERS):

@@ -7,10 +7,10 @@ value."""
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import charts
+from dashboard.formats import charts
 from dashboard.figures import density, gantt, theme, timeline, uncertainty
 from dashboard.figures.dark import dark
-from dashboard.schema import TIERS
+from dashboard.domain.schema import TIERS
 
 
 def check(fig) -> dict:

@@ -1,0 +1,246 @@
+"""From a URL query to what a view shows (data only), and from user actions back to a query.
+
+`View` holds no figures and no components: renderers (dashboard/figures, dashboard/components,
+dashboard/export) turn it into charts, a page, a presentation, an embed or a file. The Dash
+callbacks only pass component values in and results out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qsl, quote_plus
+
+import numpy as np
+import pandas as pd
+
+from dashboard.domain import explain
+from dashboard.domain.catalogue import Catalogue
+from dashboard.figures import theme
+from dashboard.domain.filters import DEFAULT, LANES, FilterState, apply, describe, parse_query, to_query, undated_works
+from dashboard.domain.schema import TIERS
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything a view shows, as data."""
+
+    state: FilterState
+    notices: tuple[str, ...]
+    shown: pd.DataFrame  # resolved events that pass the filters, in table order
+    total: int
+    summary: str
+    x_range: tuple[float, float]
+    selected: dict | None  # the selected event's resolved row
+    query: str
+
+    @property
+    def filter_query(self) -> str:
+        """The query without the selection: what the charts depend on."""
+        return to_query(self.state.with_event(None))
+
+
+@dataclass(frozen=True)
+class Details:
+    """What the details panel says about the selected event."""
+
+    event: dict
+    citations: list[dict]
+    verdict: str
+    ranges: str
+    previous: str | None
+    next: str | None
+    position: int  # 1-based place among the shown events, in date order (0: not among them)
+    count: int
+
+
+MIN_WINDOW_YEARS = 10  # the chart's year window when a URL's one end lies beyond the events' other end
+
+
+def year_window(year_from: int | None, year_to: int | None, extent: tuple[float, float]) -> tuple[float, float]:
+    """The charts' x range: the URL's years where given (to the end of the `to` year), else the
+    shown events' extent. Always increasing: a `from` past the events' last year (or a `to` before
+    their first) opens a window of MIN_WINDOW_YEARS from that year (or up to it)."""
+    lo = year_from if year_from is not None else extent[0]
+    hi = year_to + 1 if year_to is not None else extent[1]
+    if hi <= lo:
+        if year_from is not None and year_to is None:
+            hi = lo + MIN_WINDOW_YEARS
+        else:
+            lo = hi - MIN_WINDOW_YEARS
+    return lo, hi
+
+
+def build_view(cat: Catalogue, query: str) -> View:
+    """What the page shows for this query string."""
+    state, notices = parse_query(query or "", cat.vocab)
+    resolved = cat.resolved(state.canon, state.asof)
+    shown = apply(resolved, state, cat.vocab)
+    lo, hi = theme.extent(shown if len(shown) else resolved)
+    x_range = year_window(state.year_from, state.year_to, (lo, hi))
+    selected = None
+    if state.event:
+        selected = cat.row(state.event, state.canon, state.asof)
+        if selected is None:
+            notices.append(f"The selected event '{state.event}' has no source among the trusted tiers"
+                           + (f" released by {state.asof}." if state.asof is not None else "."))
+    return View(state=state, notices=tuple(notices), shown=shown, total=len(cat.tables.events),
+                summary=summary(cat, state, len(shown)), x_range=x_range, selected=selected, query=to_query(state))
+
+
+def summary(cat: Catalogue, state: FilterState, shown: int) -> str:
+    """The view in words (filters.describe), saying what an `asof` view leaves out."""
+    text = describe(state, shown, len(cat.tables.events), cat.vocab)
+    undated = undated_works(cat.tables) if state.asof is not None else 0
+    if undated:
+        text += f"; {undated} work{'s' if undated != 1 else ''} with no known release year left out"
+    return text
+
+
+def chronological(shown: pd.DataFrame, limit: int | None = None) -> list[str]:
+    """The shown events' ids in date order (best start, then title): the order Previous/Next step in.
+    With `limit`, only the first that many (sorting only the events that can be among them)."""
+    if shown.empty:
+        return []
+    x = theme.column(shown, "best_start")
+    if limit is not None and len(x) > limit:
+        key = np.where(np.isnan(x), np.inf, x)  # lexsort puts NaN last, after every year
+        kth = np.partition(key, limit - 1)[limit - 1]
+        shown = shown.iloc[np.flatnonzero(key <= kth)]
+        x = theme.column(shown, "best_start")
+    order = np.lexsort((shown["title"].to_numpy(dtype=str), x))
+    return list(shown["id"].to_numpy()[order][:limit])
+
+
+def neighbours(shown: pd.DataFrame, event_id: str) -> tuple[str | None, str | None, int, int]:
+    """(previous id, next id, 1-based position, count) of an event in chronological() order, without
+    sorting every shown event (O(n) comparisons: a selection stays fast at 100,000 events)."""
+    n = len(shown)
+    ids = shown["id"].to_numpy(dtype=object)
+    where = np.flatnonzero(ids == event_id)
+    if not len(where):
+        return None, None, 0, n
+    k = int(where[0])
+    b = theme.column(shown, "best_start")
+    titles = shown["title"].to_numpy(dtype=object)
+    same = b == b[k]
+    before, after = b < b[k], b > b[k]
+    tie = np.flatnonzero(same)  # the same best start: title, then table order decide (as lexsort does)
+    tie_key = [(titles[i], i) for i in tie]
+    mine = (titles[k], k)
+    before[tie] = [key < mine for key in tie_key]
+    after[tie] = [key > mine for key in tie_key]
+
+    def pick(mask, last: bool):
+        if not mask.any():
+            return None
+        edge = b[mask].max() if last else b[mask].min()
+        cand = np.flatnonzero(mask & (b == edge))
+        keyed = [(titles[i], i) for i in cand]
+        return ids[(max if last else min)(keyed)[1]]
+
+    return pick(before, True), pick(after, False), int(before.sum()) + 1, n
+
+
+def details(cat: Catalogue, v: View) -> Details | None:
+    """The selected event's verdict, ranges, citations and neighbours (None without a selection)."""
+    if v.selected is None:
+        return None
+    event = v.selected
+    cites = cat.citations(event["id"], v.state.canon, v.state.asof)
+    previous, following, position, count = neighbours(v.shown, event["id"])
+    return Details(
+        event=event, citations=cites, verdict=explain.verdict(event, cites), ranges=explain.dates_in_words(event),
+        previous=previous, next=following, position=position, count=count,
+    )
+
+
+SELECTION_KEYS = ("event", "step")  # the parts of a query that select, not filter
+
+
+def _form(text: str) -> str:
+    """application/x-www-form-urlencoded as browsers write it (URLSearchParams): space as '+', and
+    every byte but ASCII letters, digits and *-._ percent-encoded."""
+    return quote_plus(text, safe="*").replace("~", "%7E")
+
+
+def filter_key(search: str | None) -> str:
+    """What the charts depend on: the query without its selection, written exactly as the browser
+    writes it (assets/explorer.js filterKey), so charts drawn for a key are known to be up to date."""
+    pairs = parse_qsl((search or "").lstrip("?"), keep_blank_values=True, errors="replace")
+    return "&".join(f"{_form(k)}={_form(v)}" for k, v in pairs if k not in SELECTION_KEYS)
+
+
+def with_event(query: str, event: str | None, cat: Catalogue) -> str:
+    """The same view with another selection ('?'-prefixed, or '' for the default view)."""
+    state, _ = parse_query(query or "", cat.vocab)
+    q = to_query(state.with_event(event))
+    return "?" + q if q else ""
+
+
+def controls_from_state(state: FilterState) -> list:
+    """Control values in ids.CONTROLS order."""
+    return [list(state.canon), list(state.era), list(state.faction), list(state.universe), state.year_from,
+            state.year_to, state.q, state.disputed, state.lanes, state.asof]
+
+
+def state_from_controls(values: list, event: str | None, cat: Catalogue) -> FilterState:
+    """Build the state from control values (ids.CONTROLS order), checked like a URL would be."""
+    canon, era, faction, universe, year_from, year_to, q, disputed, lanes, asof = values
+    query = {
+        "canon": ",".join(TIERS if canon is None else canon),
+        "era": ",".join(era or []), "faction": ",".join(faction or []), "universe": ",".join(universe or []),
+        "from": "" if year_from in (None, "") else str(year_from), "to": "" if year_to in (None, "") else str(year_to),
+        "q": q or "", "disputed": "1" if disputed else "", "lanes": lanes if lanes in LANES else DEFAULT.lanes,
+        "asof": "" if asof in (None, "") else str(asof), "event": event or "",
+    }
+    state, _ = parse_query(query, cat.vocab)
+    return state
+
+
+def event_from_click(click: dict | None) -> str | None:
+    """The event id carried in a clicked point's customdata."""
+    try:
+        data = click["points"][0]["customdata"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    if isinstance(data, list):
+        data = data[0] if data else None
+    return data if isinstance(data, str) else None
+
+
+def event_from_rows(rows) -> str | None:
+    try:
+        return rows[0]["id"] if rows else None
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+ACTIONS = ("url", "reset", "clear", "gantt", "timeline", "grid", "controls")
+
+
+def respond(cat: Catalogue, search: str | None, action: str, controls: list,
+            gantt_click=None, timeline_click=None, rows=None) -> tuple[str | None, list | None]:
+    """What a user action does to the URL and the controls.
+
+    Returns (the new search string, or None to leave the URL alone; control values in
+    ids.CONTROLS order, or None to leave them alone). The URL is the single source of truth:
+    a URL change (page load, Back) sets the controls; anything else writes the URL.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}; one of {', '.join(ACTIONS)}")
+    current, _ = parse_query(search or "", cat.vocab)
+    if action == "url":
+        return None, controls_from_state(current)
+    if action == "reset":
+        return "", controls_from_state(DEFAULT)
+    picked = {"gantt": lambda: event_from_click(gantt_click), "timeline": lambda: event_from_click(timeline_click),
+              "grid": lambda: event_from_rows(rows)}
+    if action == "clear":
+        state = current.with_event(None)
+    elif action in picked:
+        state = current.with_event(picked[action]() or current.event)
+    else:
+        state = replace(state_from_controls(controls, current.event, cat), tour=current.tour)  # no control for tours
+    query = to_query(state)
+    if query == (search or "").lstrip("?"):
+        return None, None
+    return ("?" + query if query else ""), None

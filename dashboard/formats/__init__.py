@@ -1,0 +1,1 @@
+"""Files in and out: records, JSON, CSV, TimelineJS, chart files, slides, standalone HTML, images."""

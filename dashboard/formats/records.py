@@ -1,0 +1,44 @@
+"""The resolved table as plain dicts in the public export shape: what the JSON, CSV and TimelineJS
+exports are written from (dashboard/formats/events_json.py, events_csv.py, timelinejs/)."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from dashboard.domain import resolve
+from dashboard.domain.loading import Tables
+
+EVENT_FIELDS = (
+    "id", "title", "summary", "start", "end", "start_earliest", "start_latest", "end_earliest",
+    "end_latest", "era", "factions", "universes", "canon", "disputed", "dispute_note", "citations",
+)
+CITATION_FIELDS = ("source", "medium", "tier", "page", "start", "end", "value", "note")
+
+
+def _year(value):
+    """A year for export: open bounds and a moment's missing end become null (never NaN or inf)."""
+    return None if value is None or not math.isfinite(value) else float(value)
+
+
+def iter_records(resolved: pd.DataFrame, tables: Tables, tiers=None, chunk: int = 1000):
+    """The resolved table as plain dicts in the public export shape, a chunk of rows at a time, each
+    with its citations from the trusted tiers (given, else those the table was resolved for; built
+    only for the events of the chunk, so a large export streams in flat memory)."""
+    tiers = tiers if tiers is not None else resolved.attrs.get("tiers")
+    fields = [k for k in EVENT_FIELDS if k != "citations"]
+    for first in range(0, len(resolved), chunk):
+        part = resolved.iloc[first:first + chunk]
+        cites = resolve.citations(tables, part["id"], tiers, resolved.attrs.get("sources"))
+        for values in zip(*(part[k].tolist() for k in fields)):  # column lists: no per-cell boxing
+            rec = dict(zip(fields, values))
+            for k in ("start_earliest", "start_latest", "end_earliest", "end_latest"):
+                rec[k] = _year(rec[k])
+            rec["disputed"] = bool(rec["disputed"])
+            rec["citations"] = [{k: c[k] for k in CITATION_FIELDS} for c in cites[rec["id"]]]
+            yield rec
+
+
+def events_records(resolved: pd.DataFrame, tables: Tables, tiers=None) -> list[dict]:
+    """The resolved table as plain dicts in the public export shape (see iter_records)."""
+    return list(iter_records(resolved, tables, tiers))

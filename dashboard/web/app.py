@@ -1,0 +1,53 @@
+"""The Dash app: one per data directory, built by create_app (no module-level app, no global state)."""
+from __future__ import annotations
+
+
+import logging
+from pathlib import Path
+
+from dash import html, set_props
+
+from dashboard.domain.catalogue import Catalogue
+from dashboard.web import compression, head, routes
+from dashboard.web.callbacks import register_callbacks
+from dashboard.web.components import ids
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+# Dash's default page wraps its scripts in a <footer> (a second contentinfo landmark) and sets no language.
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+<head>{%metas%}<title>{%title%}</title>{%favicon%}{%css%}</head>
+<body>{%app_entry%}{%config%}{%scripts%}{%renderer%}</body>
+</html>"""
+log = logging.getLogger("dashboard")
+
+
+def create_app(data_dir: str | Path | None = None, *, catalogue=None):
+    """Load the data once (raises DataInvalid), build the layout, register callbacks."""
+    cat = catalogue or Catalogue.load(data_dir)
+
+    def on_error(err: Exception):
+        log.error("callback failed: %r", err, exc_info=err)
+        set_props(ids.ERROR, {"is_open": True, "children": html.Div(
+            "Something went wrong while updating the page. Try again, or reset the filters.")})
+
+    app = compression.Dash(  # dash.Dash less unused bundles (dashboard/compression.py)
+        __name__,
+        title="Bajor Timeline",
+        assets_folder=str(ASSETS),
+        assets_ignore=r"^first_view\.js$",  # the explorer's first view loads it itself (dashboard/web/head.py)
+        external_stylesheets=[routes.BOOTSTRAP_ROUTE.lstrip("/")],
+        serve_locally=True,
+        on_error=on_error,
+        update_title=None,
+        suppress_callback_exceptions=True,  # pages come and go with the path (dashboard/web/pages)
+        index_string=INDEX,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+                   {"name": "description", "content": "Interactive, cited timeline of the Cardassian Occupation of Bajor."}],
+    )
+    app.config.external_stylesheets = [app.get_relative_path(routes.BOOTSTRAP_ROUTE)]
+    register_callbacks(app, cat)  # and the layout: the page asked for (callbacks.first_layout)
+    routes.install(app, cat)
+    head.install(app, cat)
+    compression.configure(app.server)  # compression
+    return app

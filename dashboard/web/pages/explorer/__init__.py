@@ -1,0 +1,1 @@
+"""The explorer (/): filters, the two charts, the table and the details panel."""

@@ -1,0 +1,116 @@
+"""The explorer's answers as plain functions of the app, the catalogue and the URL's query: what the
+charts' callback sends, what the details callback sends, and the page as the first answer holds it
+(Dash's `_dash-layout`, and the first view served with the HTML: dashboard/prerender.py).
+dashboard/callbacks.py wires them to ids.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dash import html
+
+from dashboard import figures
+from dashboard.web import pages
+from dashboard.web.first_view import prerender
+from dashboard.domain import view
+from dashboard.domain.catalogue import Catalogue
+from dashboard.web.components import details, ids
+from dashboard.web.components.teaching import tour_links
+
+CHART_MARGIN_PX = 28  # the plot's left and right margins (figures.theme.MARGIN)
+# What the charts' callback sets, and what the first answer fills in for a page load.
+RENDER_OUTPUTS = (
+    (ids.GANTT, "figure"), (ids.TIMELINE, "figure"), (ids.SUMMARY, "children"), (ids.NOTICE, "children"),
+    (ids.NOTICE, "is_open"), (ids.DOWNLOAD_JSON, "href"), (ids.DOWNLOAD_CSV, "href"), (ids.RENDERED, "data"),
+    (ids.PRESENT_LINK, "href"), (ids.TOURS_MENU, "children"), (ids.DRAWN_WIDTH, "data"),
+)
+# What the details callback sets.
+DETAILS_OUTPUTS = ((ids.DETAILS_BODY, "children"), (ids.DETAILS, "className"), (ids.DOC_TITLE, "data"))
+# The charts the first view draws before Dash runs: the one in view on opening the page, and the
+# selected event's small uncertainty chart.
+FIRST_VIEW_DRAWS = (ids.GANTT, ids.UNCERTAINTY_CHART)
+# Charts the first view shows only when the server can draw them (a density: see
+# dashboard/figures/picture.py): no plotly.js drawing before the live page for them.
+FIRST_VIEW_PICTURES = (ids.TIMELINE,)
+
+
+def drawn_for(rendered, drawn_width, filter_key, width) -> bool:
+    """Whether charts drawn for (`rendered` key, `drawn_width`) already suit (`filter_key`, the
+    measured `width`): the same filters, and the width the browser measured (or none measured yet)."""
+    return rendered is not None and rendered == (filter_key or "") and (width is None or width == drawn_width)
+
+
+def plot_px(width) -> float | None:
+    """The plot area's width in px for a chart `width` wide (None: not measured yet)."""
+    try:
+        return max(float(width) - CHART_MARGIN_PX, 240.0)
+    except (TypeError, ValueError):
+        return None
+
+
+def prefill(layout, values: dict) -> None:
+    """Set {(component id, property): value} on the components of `layout` (a page about to be sent)."""
+    by_id: dict = {}
+    for (cid, prop), value in values.items():
+        by_id.setdefault(cid, {})[prop] = value
+    for component in layout._traverse():
+        for prop, value in by_id.get(getattr(component, "id", None), {}).items():
+            setattr(component, prop, value)
+
+
+def charts(app, cat: Catalogue, search, width, filter_key, *, with_selection=False) -> tuple:
+    """The charts laid out for a chart `width` px wide (None: the figures' default), the summary,
+    the notices and the links that follow the filters (RENDER_OUTPUTS); `with_selection` draws the
+    URL's selected event as selected (the browser does it otherwise)."""
+    v = view.build_view(cat, search)
+    suffix = f"?{v.filter_query}" if v.filter_query else ""
+    kw = {"lanes": v.state.lanes, "x_range": v.x_range, "plot_px": plot_px(width),
+          "selected": v.state.event if with_selection else None}
+    return (
+        figures.gantt(v.shown, cat.vocab, **kw), figures.timeline(v.shown, cat.vocab, **kw), v.summary,
+        [html.Div(n) for n in v.notices], bool(v.notices),
+        app.get_relative_path(f"/events.json{suffix}"), app.get_relative_path(f"/events.csv{suffix}"),
+        filter_key or "", app.get_relative_path(f"/present{suffix}"),
+        tour_links(cat.vocab, app.get_relative_path("/"), view.to_query(replace(v.state, event=None, tour=""))),
+        width,
+    )
+
+
+def selected(app, cat: Catalogue, search) -> tuple:
+    """The details panel for the URL's selected event (DETAILS_OUTPUTS): filled and opened, or
+    empty and closed when nothing is selected."""
+    v = view.build_view(cat, search)
+    d = view.details(cat, v)
+    if d is None:
+        return details.body(None, None, None), "details-panel", "Bajor Timeline"
+    href = {k: app.get_relative_path("/") + view.with_event(search, e, cat) if e else None
+            for k, e in (("prev", d.previous), ("next", d.next))}
+    return (details.body(d, href["prev"], href["next"]), "details-panel open",
+            f"{d.event['title']} \u00b7 Bajor Timeline")
+
+
+def page(app, cat: Catalogue, path: str, search: str, width: float | None = None):
+    """The page at `path` for the query `search`, as the first answer holds it: the explorer with
+    its controls set, its charts drawn (selection included) for a chart `width` px wide (None: the
+    figures' default) and its details panel filled."""
+    layout = pages.layout_for(cat, path, search)
+    if path == "":
+        key = view.filter_key(search)
+        _, controls = view.respond(cat, search, "url", [])
+        prefill(layout, {
+            **dict(zip(RENDER_OUTPUTS, charts(app, cat, search, width, key, with_selection=True))),
+            **dict(zip(DETAILS_OUTPUTS, selected(app, cat, search))),
+            **dict(zip(ids.CONTROLS, controls)), (ids.FILTER_KEY, "data"): key,
+        })
+    return layout
+
+
+def first_view(app, cat: Catalogue, path: str, search: str, width: float | None = None, *,
+               width_cookie: str = "") -> str:
+    """The first view of the page at `path` (HTML, see dashboard/prerender.py), its charts laid out
+    for `width`; assets/first_view.js stores the width it measures in the cookie `width_cookie`.
+    '' for pages that have none (only the explorer: the embed and the presentation are light)."""
+    if path != "":
+        return ""
+    view = prerender.static_html(page(app, cat, path, search, width), FIRST_VIEW_DRAWS, FIRST_VIEW_PICTURES)
+    return prerender.page_html(view, {"data-width-cookie": width_cookie} if width_cookie else {})

@@ -1,0 +1,116 @@
+"""What the Share dialog offers for a view: its link, an iframe snippet that resizes itself, the
+standalone file, images and the data. Pure functions of a base URL and a state (no Dash, no request).
+
+The embed (/embed, dashboard/pages/embed.py) tells the page around it its height whenever it changes:
+
+    window.parent.postMessage({"type": "bajor-timeline:height", "height": 612, "id": "/embed?view=gantt"}, "*")
+
+`height` is in CSS pixels (the whole embed: caption, chart, credit); `id` is the embed's own path and
+query, as in the iframe's src. HOST_SCRIPT is the listener a host page needs: it sizes the iframe the
+message came from (matched by `event.source`, so any number of embeds can share a page).
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from dashboard.formats import charts
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.filters import FilterState, parse_query, to_query
+from dashboard.web.oembed import SIZES
+
+MESSAGE_TYPE = "bajor-timeline:height"
+VIEWS = {"gantt": "Periods (Gantt chart)", "timeline": "Moments (timeline)", "dispute": "What each source says"}
+THEMES = {"light": "Light", "dark": "Dark"}
+IFRAME_MARK = "data-bajor-timeline"
+
+# ES5, no globals but one flag, runs once however many snippets a page holds.
+HOST_SCRIPT = (
+    "<script>\n"
+    "(function () {\n"
+    "  if (window.bajorTimelineEmbeds) { return; }\n"
+    "  window.bajorTimelineEmbeds = true;\n"
+    "  window.addEventListener(\"message\", function (e) {\n"
+    "    var d = e.data;\n"
+    f"    if (!d || d.type !== \"{MESSAGE_TYPE}\" || !(d.height > 0)) {{ return; }}\n"
+    f"    var frames = document.querySelectorAll(\"iframe[{IFRAME_MARK}]\");\n"
+    "    for (var i = 0; i < frames.length; i++) {\n"
+    "      if (frames[i].contentWindow === e.source) { frames[i].style.height = Math.ceil(d.height) + \"px\"; }\n"
+    "    }\n"
+    "  });\n"
+    "})();\n"
+    "</script>"
+)
+
+
+@dataclass(frozen=True)
+class Links:
+    """Everything the dialog shows, as absolute URLs and text."""
+
+    page: str  # the explorer at this view
+    embed: str  # /embed for the chosen chart
+    snippet: str  # iframe + HOST_SCRIPT, ready to paste
+    html: str  # the standalone file (plotly.js inside: works offline)
+    png: str
+    svg: str
+    csv: str  # the data of the events the view shows
+
+
+def plain_query(search: str | None) -> str:
+    """A query string as text that can be encoded again: a lone surrogate (only a forged callback
+    request can carry one) becomes U+FFFD instead of failing in urlencode."""
+    return (search or "").encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def chart_query(state: FilterState, view: str) -> str:
+    """view=...&<filters>: the dispute view keeps only the event and the trusted tiers it is read with."""
+    if view == "dispute":
+        rest = to_query(FilterState(canon=state.canon, event=state.event))
+    else:
+        rest = to_query(state)
+    return f"view={view}" + (f"&{rest}" if rest else "")
+
+
+def iframe_snippet(src: str, title: str, view: str) -> str:
+    """A responsive iframe (full width, height from the embed's message) and the host script."""
+    return (f'<iframe src="{html.escape(src, quote=True)}" title="{html.escape(title, quote=True)}" '
+            f'{IFRAME_MARK} loading="lazy" width="100%" height="{SIZES[view][1]}" '
+            f'style="width:100%;max-width:100%;border:0;display:block"></iframe>\n{HOST_SCRIPT}')
+
+
+def links(base: str, state: FilterState, view: str = "gantt", theme: str = "light", title: str = "Bajor Timeline") -> Links:
+    """The dialog's links for the explorer at `base` (its root URL, ending in '/') showing `state`.
+
+    A dispute view needs a selected event; without one the chart falls back to the Gantt chart.
+    """
+    if view not in VIEWS or (view == "dispute" and not state.event):
+        view = "gantt"
+    theme = theme if theme in THEMES else "light"
+    page_query = to_query(state)
+    chart = chart_query(state, view)
+    embed = base + "embed?" + chart + (f"&{urlencode({'theme': theme})}" if theme != "light" else "")
+    data_query = to_query(state.with_event(None))
+    return Links(
+        page=base + (f"?{page_query}" if page_query else ""),
+        embed=embed,
+        snippet=iframe_snippet(embed, title, view),
+        html=base + "download/chart.html?" + chart,
+        png=base + "download/chart.png?" + chart,
+        svg=base + "download/chart.svg?" + chart,
+        csv=base + "events.csv" + (f"?{data_query}" if data_query else ""),
+    )
+
+
+def for_view(cat: Catalogue, base: str, search: str | None, view: str, theme: str) -> tuple[Links, bool]:
+    """The dialog's links for the explorer's query string, and whether an event is selected (the
+    dispute chart needs one). The iframe's title is the chart's title and caption (as oEmbed gives)."""
+    state, _ = parse_query(plain_query(search), cat.vocab)
+    if view not in VIEWS or (view == "dispute" and not state.event):
+        view = "gantt"
+    try:
+        chart = charts.build(cat, to_query(state), view=view)
+        title = f"{chart.title} ({chart.caption})"
+    except charts.ChartError:
+        title = "Bajor Timeline"
+    return links(base, state, view, theme, title), bool(state.event)
