@@ -3,6 +3,7 @@
 For a WSGI host (`gunicorn app:server`, see docs/DEPLOY.md), `app:server` is the Flask server built
 on the bundled data (or $BAJOR_DATA), once per process: the data is read once, on first access.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -11,8 +12,8 @@ import os
 import sys
 from functools import cache
 
-from dashboard.web.app import create_app
 from dashboard.domain.schema import DataInvalid
+from dashboard.web.app import create_app
 from dashboard.web.routes import trust_proxies
 
 
@@ -21,7 +22,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8050, help="port to listen on (default 8050)")
     p.add_argument("--data", default=None, metavar="DIR", help="directory of CSV tables (default: the bundled data/)")
-    p.add_argument("--debug", action="store_true", help="Dash debug mode (tracebacks in the browser): never in production")
+    p.add_argument(
+        "--debug", action="store_true", help="Dash debug mode (tracebacks in the browser): never in production"
+    )
     return p.parse_args(argv)
 
 

@@ -17,6 +17,7 @@ directory and measures, taking the median of --repeat runs (time.perf_counter):
 
 Ratios are ours / px from the same run. Nothing here asserts on time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,11 +49,15 @@ from dashboard.domain.schema import TIERS
 
 DEFAULT_SIZES = (100, 1000, 10000)
 RATIOS = {  # ours / px
-    "ratio_build": "build_ms", "ratio_to_json": "json_ms", "ratio_json_bytes": "json_bytes", "ratio_peak_memory": "peak_bytes",
+    "ratio_build": "build_ms",
+    "ratio_to_json": "json_ms",
+    "ratio_json_bytes": "json_bytes",
+    "ratio_peak_memory": "peak_bytes",
 }
 
 
 # --- the plain plotly.express baseline -------------------------------------------------------
+
 
 def years_to_datetime(values) -> pd.Series:
     """Fractional years (2328.5) as datetime64[us]: safe far past 2262, unlike datetime64[ns]."""
@@ -74,10 +79,15 @@ def baseline(df, vocab):
     right_edge = (max(finite) + 2) if finite else 2420.0  # open ends run to the chart's edge
     faction = [vocab.factions[vocab.top(fs[0])] for fs in df["factions"]]
     end = [right_edge if v is not None and np.isinf(v) else v for v in df["best_end"]]
-    plain = pd.DataFrame({
-        "title": df["title"].to_numpy(), "faction": faction, "is_point": df["is_point"].to_numpy(dtype=bool),
-        "start": years_to_datetime(df["best_start"]).to_numpy(), "end": years_to_datetime(end).to_numpy(),
-    })
+    plain = pd.DataFrame(
+        {
+            "title": df["title"].to_numpy(),
+            "faction": faction,
+            "is_point": df["is_point"].to_numpy(dtype=bool),
+            "start": years_to_datetime(df["best_start"]).to_numpy(),
+            "end": years_to_datetime(end).to_numpy(),
+        }
+    )
     periods, points = plain[~plain["is_point"]], plain[plain["is_point"]]
     gantt = px.timeline(periods, x_start="start", x_end="end", y="title", color="faction")
     timeline = px.scatter(points, x="start", y="title", color="faction")
@@ -92,6 +102,7 @@ BUILDERS = {"ours": ours, "px": baseline}
 
 
 # --- measuring -------------------------------------------------------------------------------
+
 
 def _timed(fn, *args):
     gc.collect()
@@ -129,11 +140,16 @@ def _compare(df, vocab, repeat: int) -> dict[str, dict]:
     for _ in range(repeat):
         for name, builder in BUILDERS.items():
             samples[name]["peak"].append(_peak(builder, df, vocab))
-    return {name: {
-        "build_ms": _ms(s["build"]), "json_ms": _ms(s["json"]),
-        "json_bytes": sum(len(t) for t in last[name][1]), "peak_bytes": int(statistics.median(s["peak"])),
-        "traces": sum(len(f.data) for f in last[name][0]),
-    } for name, s in samples.items()}
+    return {
+        name: {
+            "build_ms": _ms(s["build"]),
+            "json_ms": _ms(s["json"]),
+            "json_bytes": sum(len(t) for t in last[name][1]),
+            "peak_bytes": int(statistics.median(s["peak"])),
+            "traces": sum(len(f.data) for f in last[name][0]),
+        }
+        for name, s in samples.items()
+    }
 
 
 def measure(size: int, repeat: int = 5, *, seed: int = 0) -> dict:
@@ -154,11 +170,16 @@ def measure(size: int, repeat: int = 5, *, seed: int = 0) -> dict:
     compared = _compare(df, cat.vocab, repeat)
     mine, plain = compared["ours"], compared["px"]
     result = {
-        "events": size, "claims": len(cat.tables.claims), "periods": int((~df["is_point"].astype(bool)).sum()),
-        "points": int(df["is_point"].astype(bool).sum()), "disputed": int(df["disputed"].astype(bool).sum()),
+        "events": size,
+        "claims": len(cat.tables.claims),
+        "periods": int((~df["is_point"].astype(bool)).sum()),
+        "points": int(df["is_point"].astype(bool).sum()),
+        "disputed": int(df["disputed"].astype(bool).sum()),
         "repeat": repeat,
-        "load_ms": _ms(load), "resolve_ms": _ms(res),
-        "view_cold_ms": _ms(cold), "view_warm_ms": _ms(warm),
+        "load_ms": _ms(load),
+        "resolve_ms": _ms(res),
+        "view_cold_ms": _ms(cold),
+        "view_warm_ms": _ms(warm),
     }
     for name, m in compared.items():
         result.update({f"{name}_{k}": v for k, v in m.items()})
@@ -169,6 +190,7 @@ def measure(size: int, repeat: int = 5, *, seed: int = 0) -> dict:
 
 # --- reporting -------------------------------------------------------------------------------
 
+
 def _fmt_ms(v) -> str:
     return f"{v:,.0f}" if v >= 100 else f"{v:.1f}"
 
@@ -176,10 +198,17 @@ def _fmt_ms(v) -> str:
 def _revision() -> str:
     """The git commit measured, marked when dashboard/ has uncommitted changes ('' without git)."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, timeout=10, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "dashboard"], cwd=ROOT, capture_output=True,
-                               text=True, timeout=10, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "dashboard"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return ""
     return f"{head} (dashboard/ has uncommitted changes)" if dirty else head
@@ -203,8 +232,10 @@ def markdown(results: list[dict], command: str, revision: str = "") -> str:
         "|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        lines.append(f"| {r['events']:,} | {r['claims']:,} | {_fmt_ms(r['load_ms'])} | "
-                     f"{_fmt_ms(r['resolve_ms'])} | {_fmt_ms(r['view_cold_ms'])} | {_fmt_ms(r['view_warm_ms'])} |")
+        lines.append(
+            f"| {r['events']:,} | {r['claims']:,} | {_fmt_ms(r['load_ms'])} | "
+            f"{_fmt_ms(r['resolve_ms'])} | {_fmt_ms(r['view_cold_ms'])} | {_fmt_ms(r['view_warm_ms'])} |"
+        )
     lines += [
         "",
         "## Our figures vs plain plotly.express (gantt + timeline together)",
@@ -219,7 +250,8 @@ def markdown(results: list[dict], command: str, revision: str = "") -> str:
             f"| {_fmt_ms(r['ours_json_ms'])} / {_fmt_ms(r['px_json_ms'])} | {r['ratio_to_json']:.2f} "
             f"| {r['ours_json_bytes'] / 1024:,.0f} / {r['px_json_bytes'] / 1024:,.0f} | {r['ratio_json_bytes']:.2f} "
             f"| {r['ours_peak_bytes'] / 2**20:,.1f} / {r['px_peak_bytes'] / 2**20:,.1f} | {r['ratio_peak_memory']:.2f} "
-            f"| {r['ours_traces']} / {r['px_traces']} |")
+            f"| {r['ours_traces']} / {r['px_traces']} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -235,9 +267,13 @@ def _sizes(text: str) -> list[int]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--sizes", type=_sizes, default=list(DEFAULT_SIZES), help="comma list of event counts (default 100,1000,10000)")
+    p.add_argument(
+        "--sizes", type=_sizes, default=list(DEFAULT_SIZES), help="comma list of event counts (default 100,1000,10000)"
+    )
     p.add_argument("--repeat", type=int, default=5, help="runs per measurement; the median is reported (default 5)")
-    p.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md", help="where to write the Markdown table")
+    p.add_argument(
+        "--out", type=Path, default=ROOT / "benchmarks" / "results.md", help="where to write the Markdown table"
+    )
     p.add_argument("--seed", type=int, default=0, help="seed for the synthetic tables (default 0)")
     args = p.parse_args(argv)
     if args.repeat < 1:

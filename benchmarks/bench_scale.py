@@ -20,6 +20,7 @@ No thresholds: it reports numbers and ratios (ours / plain). Run from the projec
 
 `--write docs/PERFORMANCE.md` (the default) replaces the results between the markers there.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,16 @@ from benchmarks import loopback, payloads, plain, synthetic  # noqa: E402
 
 DEFAULT_SIZES = (1000, 10000, 100000)
 ACCEPT_ENCODING = "zstd, br, gzip"  # what Chromium offers on a loopback address
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 MARKERS = ("<!-- results:start -->", "<!-- results:end -->")
 # Records when the first chart with data marks (bars, markers or a density image drawn by plotly.js,
 # or the bricks of a density the server drew as SVG in the first view) reaches the screen
@@ -85,6 +94,7 @@ DRAW_PROBE = """
 
 # --- helpers ---------------------------------------------------------------------------------
 
+
 def _ms(seconds: float) -> float:
     return seconds * 1000.0
 
@@ -113,6 +123,7 @@ def _decode(raw: bytes, encoding: str) -> bytes:
         return zstd.decompress(raw)
     if encoding == "br":
         import brotli
+
         return brotli.decompress(raw)
     if encoding == "gzip":
         return gzip.decompress(raw)
@@ -138,8 +149,13 @@ def app_server(data: Path, timeout_s: float):
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port), "--data", str(data)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "app.py"), "--port", str(port), "--data", str(data)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         while True:
@@ -161,19 +177,31 @@ def app_server(data: Path, timeout_s: float):
 
 def startup_in_process(data: Path) -> dict:
     """import + load + validate (+ the default resolution) in a fresh interpreter, in seconds."""
-    code = ("import time; t0 = time.perf_counter(); from dashboard.domain.catalogue import Catalogue; "
-            "t1 = time.perf_counter(); Catalogue.load(%r); t2 = time.perf_counter(); "
-            "print(t1 - t0, t2 - t1, time.process_time())") % str(data)
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                         capture_output=True, text=True, check=True, timeout=600).stdout.split()
+    code = (
+        "import time; t0 = time.perf_counter(); from dashboard.domain.catalogue import Catalogue; "
+        "t1 = time.perf_counter(); Catalogue.load(%r); t2 = time.perf_counter(); "
+        "print(t1 - t0, t2 - t1, time.process_time())"
+    ) % str(data)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    ).stdout.split()
     imp, load, cpu = map(float, out)
     return {"import_s": imp, "load_s": load, "total_s": imp + load, "cpu_s": cpu}
 
 
 def post(url: str, body: dict) -> tuple[float, int, int]:
     """POST a callback; (seconds, bytes on the wire, JSON bytes)."""
-    req = urllib.request.Request(url + "/_dash-update-component", data=json.dumps(body).encode(),
-                                 headers={"Content-Type": "application/json", "Accept-Encoding": ACCEPT_ENCODING})
+    req = urllib.request.Request(
+        url + "/_dash-update-component",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", "Accept-Encoding": ACCEPT_ENCODING},
+    )
     t0 = time.perf_counter()
     with urllib.request.urlopen(req, timeout=600) as r:
         raw = r.read()
@@ -191,9 +219,20 @@ def filter_queries(cat) -> list[str]:
     era = next(iter(v.eras))
     top = next(f for f in v.factions if f not in v.parents)
     universe = next(iter(v.universes))
-    return ["", "canon=canon", "canon=canon,licensed", "canon=licensed,production,fan", f"era={era}",
-            f"faction={top}", f"universe={universe}", "from=2340&to=2360", "q=raid", "disputed=1", "lanes=era",
-            f"canon=canon&era={era}&disputed=1"]
+    return [
+        "",
+        "canon=canon",
+        "canon=canon,licensed",
+        "canon=licensed,production,fan",
+        f"era={era}",
+        f"faction={top}",
+        f"universe={universe}",
+        "from=2340&to=2360",
+        "q=raid",
+        "disputed=1",
+        "lanes=era",
+        f"canon=canon&era={era}&disputed=1",
+    ]
 
 
 def selections(cat, k: int, seed: int) -> list[str]:
@@ -206,8 +245,10 @@ def time_callbacks(url: str, rounds: int, cat, seed: int) -> dict:
     with urllib.request.urlopen(url + "/_dash-dependencies", timeout=60) as r:
         deps = json.loads(r.read())
     out = {}
-    for name, callback, searches in (("filter", payloads.FILTER_CHANGE, [("?" + q) if q else "" for q in filter_queries(cat)]),
-                                     ("select", payloads.SELECTION, selections(cat, 12, seed))):
+    for name, callback, searches in (
+        ("filter", payloads.FILTER_CHANGE, [("?" + q) if q else "" for q in filter_queries(cat)]),
+        ("select", payloads.SELECTION, selections(cat, 12, seed)),
+    ):
         times, wire, js = [], [], []
         for _ in range(rounds):
             for search in searches:
@@ -215,8 +256,12 @@ def time_callbacks(url: str, rounds: int, cat, seed: int) -> dict:
                 times.append(t)
                 wire.append(w)
                 js.append(j)
-        out[name] = {"ms": _summary([_ms(t) for t in times]), "json_kb": statistics.median(js) / 1024,
-                     "max_json_kb": max(js) / 1024, "wire_kb": statistics.median(wire) / 1024}
+        out[name] = {
+            "ms": _summary([_ms(t) for t in times]),
+            "json_kb": statistics.median(js) / 1024,
+            "max_json_kb": max(js) / 1024,
+            "wire_kb": statistics.median(wire) / 1024,
+        }
     # The default view's figures: the JSON the first page load receives.
     _, w, j = post(url, payloads.body(payloads.FILTER_CHANGE, deps, ""))
     out["default_figures"] = {"json_kb": j / 1024, "wire_kb": w / 1024}
@@ -259,16 +304,23 @@ def first_draw(browser, url: str, timeout_s: float) -> dict:
     drawn = live = settled = None
     try:
         page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
-        deadline = time.monotonic() + timeout_s  # polled from here: the app's CSP forbids the eval() wait_for_function uses
+        deadline = (
+            time.monotonic() + timeout_s
+        )  # polled from here: the app's CSP forbids the eval() wait_for_function uses
         while page.evaluate("window.__firstDraw === undefined"):
             if time.monotonic() > deadline:
                 raise TimeoutError(f"Timeout: no chart drawn in {timeout_s} s")
             page.wait_for_timeout(100)
         drawn = page.evaluate("window.__firstDraw") / 1000.0
         live_deadline = time.monotonic() + 60  # the live page (Dash's own chart); a plain page has none
-        while live is None and time.monotonic() < live_deadline and page.evaluate(
-                "!!document.getElementById('react-entry-point')"):
-            at = page.evaluate("window.__probeCheck && window.__probeCheck(), window.__live === undefined ? null : window.__live")
+        while (
+            live is None
+            and time.monotonic() < live_deadline
+            and page.evaluate("!!document.getElementById('react-entry-point')")
+        ):
+            at = page.evaluate(
+                "window.__probeCheck && window.__probeCheck(), window.__live === undefined ? null : window.__live"
+            )
             live = None if at is None else at / 1000.0
             if live is None:
                 page.wait_for_timeout(50)
@@ -285,7 +337,13 @@ def first_draw(browser, url: str, timeout_s: float) -> dict:
         if "Timeout" not in type(exc).__name__ and "timeout" not in str(exc).lower():
             raise
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    out = {"drawn_s": drawn, "live_s": live, "settled_s": settled, "wire_kb": sum(received.values()) / 1024, "heap_mb": metrics.get("JSHeapUsedSize", 0) / 2**20}
+    out = {
+        "drawn_s": drawn,
+        "live_s": live,
+        "settled_s": settled,
+        "wire_kb": sum(received.values()) / 1024,
+        "heap_mb": metrics.get("JSHeapUsedSize", 0) / 2**20,
+    }
     ctx.close()
     return out
 
@@ -313,8 +371,9 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                    headless=True, args=FLAGS)
+        browser = p.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), headless=True, args=FLAGS
+        )
         try:
             yield browser
         finally:
@@ -336,18 +395,23 @@ def browser_runs(url_ours: str, url_plain: str, repeat: int, timeout_s: float, b
         drawn = [r["drawn_s"] for r in runs if r["drawn_s"] is not None]
         live = [r["live_s"] for r in runs if r["live_s"] is not None]
         settled = [r["settled_s"] for r in runs if r["settled_s"] is not None]
-        out[name] = {"drawn_s": statistics.median(drawn) if len(drawn) == len(runs) else None,
-                     "live_s": statistics.median(live) if live and len(live) == len(runs) else None,
-                     "settled_s": statistics.median(settled) if settled and len(settled) == len(runs) else None,
-                     "runs": [r["drawn_s"] for r in runs], "live_runs": [r["live_s"] for r in runs],
-                     "settled_runs": [r["settled_s"] for r in runs], "wire_kb": statistics.median(r["wire_kb"] for r in runs),
-                     "heap_mb": statistics.median(r["heap_mb"] for r in runs)}
+        out[name] = {
+            "drawn_s": statistics.median(drawn) if len(drawn) == len(runs) else None,
+            "live_s": statistics.median(live) if live and len(live) == len(runs) else None,
+            "settled_s": statistics.median(settled) if settled and len(settled) == len(runs) else None,
+            "runs": [r["drawn_s"] for r in runs],
+            "live_runs": [r["live_s"] for r in runs],
+            "settled_runs": [r["settled_s"] for r in runs],
+            "wire_kb": statistics.median(r["wire_kb"] for r in runs),
+            "heap_mb": statistics.median(r["heap_mb"] for r in runs),
+        }
     out["embed_wire_kb"] = embed_kb
     return out
 
 
-def measure(size: int, *, rounds: int = 3, repeat: int = 3, seed: int = 0, browser=True,
-            timeout_s: float = 180.0) -> dict:
+def measure(
+    size: int, *, rounds: int = 3, repeat: int = 3, seed: int = 0, browser=True, timeout_s: float = 180.0
+) -> dict:
     """Every measurement for one table size (see the module doc). `browser`: False to skip Chromium,
     True to launch one, or a Playwright browser to use."""
     from benchmarks import bench_figures
@@ -366,13 +430,15 @@ def measure(size: int, *, rounds: int = 3, repeat: int = 3, seed: int = 0, brows
             if browser:
                 html = plain.page_html(bench_figures.baseline(cat.resolved(TIERS), cat.vocab))
                 with plain.serve(html) as plain_url:
-                    result["browser"] = browser_runs(url + "/", plain_url, repeat, timeout_s,
-                                                     None if browser is True else browser)
+                    result["browser"] = browser_runs(
+                        url + "/", plain_url, repeat, timeout_s, None if browser is True else browser
+                    )
             result["memory"] = _memory(pid)
     return result
 
 
 # --- reporting -------------------------------------------------------------------------------
+
 
 def _f(v, unit="", digits=None) -> str:
     if v is None:
@@ -410,9 +476,16 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float,
         f"pandas {pd.__version__}; load average at the end {load} (the machine is shared: wall times include "
         "waiting for a core).",
         "",
-        *([f"**Start-up at the curated table's size** (data/, fresh interpreter, median of {curated['runs']}): "
-           f"import {curated['import_s']:.2f} s + load and validate {curated['load_s']:.2f} s = "
-           f"**{curated['total_s']:.2f} s** ({curated['cpu_s']:.2f} s of CPU).", ""] if curated else []),
+        *(
+            [
+                f"**Start-up at the curated table's size** (data/, fresh interpreter, median of {curated['runs']}): "
+                f"import {curated['import_s']:.2f} s + load and validate {curated['load_s']:.2f} s = "
+                f"**{curated['total_s']:.2f} s** ({curated['cpu_s']:.2f} s of CPU).",
+                "",
+            ]
+            if curated
+            else []
+        ),
         "**Browser** (headless Chromium, 1366x900): seconds from navigation start to the first chart with marks "
         f"on screen (the frame after they are in the page; median of the runs; — = not drawn within {timeout_s:.0f} s), bytes over the wire (compressed), "
         f"JS heap. Ratio = plain / ours (above 1: ours is faster). Ours live = when the chart Dash drew is on "
@@ -429,9 +502,11 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float,
         if not b:
             continue
         o, p = b["ours"], b["plain"]
-        lines.append(f"| {r['events']:,} | {r['claims']:,} | {_f(o['drawn_s'])} | {_f(p['drawn_s'])} | "
-                     f"{_ratio(p['drawn_s'], o['drawn_s'])} | {_f(o.get('live_s'))} | {_f(o.get('settled_s'))} | {_f(o['wire_kb'])} | {_f(p['wire_kb'])} | "
-                     f"{_f(b.get('embed_wire_kb'))} | {_f(o['heap_mb'])} | {_f(p['heap_mb'])} |")
+        lines.append(
+            f"| {r['events']:,} | {r['claims']:,} | {_f(o['drawn_s'])} | {_f(p['drawn_s'])} | "
+            f"{_ratio(p['drawn_s'], o['drawn_s'])} | {_f(o.get('live_s'))} | {_f(o.get('settled_s'))} | {_f(o['wire_kb'])} | {_f(p['wire_kb'])} | "
+            f"{_f(b.get('embed_wire_kb'))} | {_f(o['heap_mb'])} | {_f(p['heap_mb'])} |"
+        )
     lines += [
         "",
         "**Server**: start-up in a fresh process (import + load + validate + resolve; and `app.py` until `GET /` "
@@ -449,7 +524,8 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float,
             f"{_f(c['filter']['ms']['median'])} / {_f(c['filter']['ms']['p95'])} | "
             f"{_f(c['select']['ms']['median'])} / {_f(c['select']['ms']['p95'])} | "
             f"{_f(c['default_figures']['json_kb'])} ({_f(c['default_figures']['wire_kb'])}) | "
-            f"{_f(c['filter']['max_json_kb'])} | {_f(m['rss_mb'])} ({_f(m['peak_mb'])}) |")
+            f"{_f(c['filter']['max_json_kb'])} | {_f(m['rss_mb'])} ({_f(m['peak_mb'])}) |"
+        )
     lines += [
         "",
         "**View functions called directly** (median / p95 ms over the same filter changes and selections):",
@@ -459,9 +535,11 @@ def markdown(results: list[dict], command: str, revision: str, timeout_s: float,
     ]
     for r in results:
         v = r["view"]
-        lines.append(f"| {r['events']:,} | {_f(v['build_view_ms']['median'])} / {_f(v['build_view_ms']['p95'])} | "
-                     f"{_f(v['figures_ms']['median'])} / {_f(v['figures_ms']['p95'])} | "
-                     f"{_f(v['details_ms']['median'])} / {_f(v['details_ms']['p95'])} |")
+        lines.append(
+            f"| {r['events']:,} | {_f(v['build_view_ms']['median'])} / {_f(v['build_view_ms']['p95'])} | "
+            f"{_f(v['figures_ms']['median'])} / {_f(v['figures_ms']['p95'])} | "
+            f"{_f(v['details_ms']['median'])} / {_f(v['details_ms']['p95'])} |"
+        )
     return "\n".join(line for line in lines if line is not None) + "\n"
 
 
@@ -469,7 +547,7 @@ def write_results(path: Path, text: str) -> None:
     doc = path.read_text(encoding="utf-8") if path.exists() else ""
     start, end = MARKERS
     if start in doc and end in doc:
-        doc = doc[: doc.index(start) + len(start)] + "\n" + text + doc[doc.index(end):]
+        doc = doc[: doc.index(start) + len(start)] + "\n" + text + doc[doc.index(end) :]
     else:
         doc += f"\n{start}\n{text}{end}\n"
     path.write_text(doc, encoding="utf-8")
@@ -491,13 +569,18 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--sizes", type=_sizes, default=list(DEFAULT_SIZES), help="comma list of event counts")
     p.add_argument("--rounds", type=int, default=3, help="rounds over the filter changes and selections (default 3)")
-    p.add_argument("--repeat", type=int, default=3, help="browser loads of each page per size (default 3; 1 at 100,000+)")
+    p.add_argument(
+        "--repeat", type=int, default=3, help="browser loads of each page per size (default 3; 1 at 100,000+)"
+    )
     p.add_argument("--timeout", type=float, default=180.0, help="seconds to wait for a chart to be drawn (default 180)")
     p.add_argument("--no-browser", action="store_true", help="skip the Chromium part")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", type=Path, default=None, help="also write the raw results here")
-    p.add_argument("--write", default=str(ROOT / "docs" / "PERFORMANCE.md"),
-                   help="Markdown file whose results section to replace ('' to only print)")
+    p.add_argument(
+        "--write",
+        default=str(ROOT / "docs" / "PERFORMANCE.md"),
+        help="Markdown file whose results section to replace ('' to only print)",
+    )
     args = p.parse_args(argv)
     revision = _revision()
     curated = curated_startup()
@@ -505,8 +588,16 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         t0 = time.perf_counter()
         repeat = args.repeat if size < 100_000 else 1
-        results.append(measure(size, rounds=args.rounds, repeat=repeat, seed=args.seed,
-                               browser=not args.no_browser, timeout_s=args.timeout))
+        results.append(
+            measure(
+                size,
+                rounds=args.rounds,
+                repeat=repeat,
+                seed=args.seed,
+                browser=not args.no_browser,
+                timeout_s=args.timeout,
+            )
+        )
         print(f"measured {size:,} events in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
         print(json.dumps(results[-1], indent=1), file=sys.stderr, flush=True)
     command = "python benchmarks/bench_scale.py " + " ".join(argv if argv is not None else sys.argv[1:])

@@ -19,6 +19,7 @@ recording follows them: nothing here names a callback.
 Reported: requests per second, latency p50/p95/p99 per kind of request, errors (any status >= 400 or
 a failed connection), and the memory (RSS) of every gunicorn worker sampled every few seconds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,16 @@ from dashboard.domain.schema import TIERS
 
 CALLBACK = "_dash-update-component"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 # ----------------------------------------------------------------------------- gunicorn
@@ -84,8 +93,17 @@ class Gunicorn:
 
 def start_gunicorn(workers: int, threads: int, data: str | None, timeout: float = 180) -> Gunicorn:
     gunicorn = Path(sys.executable).parent / "gunicorn"
-    args = [str(gunicorn), "--workers", str(workers), "--threads", str(threads), "--bind", "127.0.0.1:0",
-            "--no-control-socket", "app:server"]
+    args = [
+        str(gunicorn),
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--bind",
+        "127.0.0.1:0",
+        "--no-control-socket",
+        "app:server",
+    ]
     env = {**os.environ, "BAJOR_SERVER_TIMING": "1", **({"BAJOR_DATA": data} if data else {})}
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log: list[str] = []
@@ -173,12 +191,13 @@ def record(base: str, browser=None) -> dict:
     def on_request(r):
         if not r.url.startswith(base):
             return
-        path = r.url[len(base):]
+        path = r.url[len(base) :]
         if CALLBACK in path:
             pending.add(r)
             path = path.split("?", 1)[0]
-        actions[current[0]].append({"method": r.method, "path": path,
-                                    "body": json.loads(r.post_data) if r.post_data else None})
+        actions[current[0]].append(
+            {"method": r.method, "path": path, "body": json.loads(r.post_data) if r.post_data else None}
+        )
 
     page.on("request", on_request)
     page.on("requestfinished", lambda r: pending.discard(r))
@@ -268,10 +287,13 @@ class Student:
 
     # -- requests
 
-    def fetch(self, kind: str, path: str, method: str = "GET", body: dict | None = None,
-              referer: str | None = None) -> bytes | None:
+    def fetch(
+        self, kind: str, path: str, method: str = "GET", body: dict | None = None, referer: str | None = None
+    ) -> bytes | None:
         data = json.dumps(body).encode() if body is not None else None
-        headers = {"Content-Type": "application/json", "Accept": "application/json"} if data else {"Accept": "text/html,*/*"}
+        headers = (
+            {"Content-Type": "application/json", "Accept": "application/json"} if data else {"Accept": "text/html,*/*"}
+        )
         if referer:  # as a browser sends it: the page's URL (the layout then holds that page and its charts)
             headers["Referer"] = referer
         t = time.perf_counter()
@@ -287,7 +309,7 @@ class Student:
         body = json.loads(json.dumps(recorded["body"]))
         for group in ("inputs", "state"):
             for item in body.get(group) or []:
-                for one in (item if isinstance(item, list) else [item]):
+                for one in item if isinstance(item, list) else [item]:
                     key = (_key(one.get("id")), one.get("property"))
                     if trigger and key == trigger:
                         one["value"] = value
@@ -343,10 +365,13 @@ class Student:
                 continue
             for group in ("inputs", "state"):  # where the browser put the page's URL, put this view's
                 for item in req["body"].get(group) or []:
-                    for one in (item if isinstance(item, list) else [item]):
+                    for one in item if isinstance(item, list) else [item]:
                         if one.get("property") == "search":
                             self.props[(_key(one["id"]), "search")] = search
-                        elif one.get("property") in ("href", "pathname") and (_key(one["id"]), one["property"]) not in self.props:
+                        elif (
+                            one.get("property") in ("href", "pathname")
+                            and (_key(one["id"]), one["property"]) not in self.props
+                        ):
                             self.props[(_key(one["id"]), one["property"])] = one.get("value")
             self.callback("callback: page load", req, None)
         self.cached = True
@@ -378,7 +403,12 @@ class Student:
 
     def _shown_events(self) -> list[str]:
         for value in self.props.values():
-            if isinstance(value, list) and value and isinstance(value[0], dict) and value[0].get("id") in self.cat.vocab.events:
+            if (
+                isinstance(value, list)
+                and value
+                and isinstance(value[0], dict)
+                and value[0].get("id") in self.cat.vocab.events
+            ):
                 return [row["id"] for row in value if isinstance(row, dict) and "id" in row]
         return list(self.cat.vocab.events)
 
@@ -393,9 +423,15 @@ class Student:
                 if changed:
                     cid, prop = changed.rsplit(".", 1)
                     trigger = (_key(json.loads(cid)) if cid.startswith("{") else cid, prop)
-                    recorded = next((one.get("value") for item in req["body"].get("inputs", [])
-                                     for one in (item if isinstance(item, list) else [item])
-                                     if (_key(one.get("id")), one.get("property")) == trigger), None)
+                    recorded = next(
+                        (
+                            one.get("value")
+                            for item in req["body"].get("inputs", [])
+                            for one in (item if isinstance(item, list) else [item])
+                            if (_key(one.get("id")), one.get("property")) == trigger
+                        ),
+                        None,
+                    )
                     value = vary(recorded)
                 first = False
             self.callback(kind, req, trigger, value)
@@ -420,8 +456,17 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
 
 
-def report(args, stats: Stats, memory: list[tuple[float, dict]], started: float, ended: float, cpu: float,
-           recording: dict, server_cpu: float, loads: list[float]) -> str:
+def report(
+    args,
+    stats: Stats,
+    memory: list[tuple[float, dict]],
+    started: float,
+    ended: float,
+    cpu: float,
+    recording: dict,
+    server_cpu: float,
+    loads: list[float],
+) -> str:
     wall = ended - started
     rows = defaultdict(list)
     for _, kind, ms, _ in stats.samples:
@@ -430,7 +475,9 @@ def report(args, stats: Stats, memory: list[tuple[float, dict]], started: float,
     callbacks = [ms for _, kind, ms, _ in stats.samples if kind.startswith("callback")]
     counts = {k: sum(1 for r in v if r["method"] == "POST") for k, v in recording["actions"].items()}
     posts, per_action = sum(counts.values()), ", ".join(f"{k}: {n}" for k, n in counts.items())
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     lines = [
         f"`python benchmarks/loadtest.py run --users {args.users} --duration {args.duration:g} --workers {args.workers} "
         f"--threads {args.threads} --think {args.think}{' --data ' + args.data if args.data else ''}` at commit {commit}, "
@@ -458,16 +505,22 @@ def report(args, stats: Stats, memory: list[tuple[float, dict]], started: float,
         v = rows[kind]
         walls = [w for w, _ in stats.server.get(kind, [])]
         cpus = [c for _, c in stats.server.get(kind, [])]
-        lines.append(f"| {kind} | {len(v):,} | {percentile(v, 50):.0f} | {percentile(v, 95):.0f} | {percentile(v, 99):.0f} "
-                     f"| {max(v):.0f} | {percentile(walls, 50):.0f} / {percentile(walls, 95):.0f} "
-                     f"| {percentile(cpus, 50):.0f} / {percentile(cpus, 95):.0f} |")
-    lines += ["", "Memory (RSS) of each gunicorn worker, MB:", "",
-              "| time s | " + " | ".join(f"worker {i + 1}" for i in range(args.workers)) + " |",
-              "|---:|" + "---:|" * args.workers]
+        lines.append(
+            f"| {kind} | {len(v):,} | {percentile(v, 50):.0f} | {percentile(v, 95):.0f} | {percentile(v, 99):.0f} "
+            f"| {max(v):.0f} | {percentile(walls, 50):.0f} / {percentile(walls, 95):.0f} "
+            f"| {percentile(cpus, 50):.0f} / {percentile(cpus, 95):.0f} |"
+        )
+    lines += [
+        "",
+        "Memory (RSS) of each gunicorn worker, MB:",
+        "",
+        "| time s | " + " | ".join(f"worker {i + 1}" for i in range(args.workers)) + " |",
+        "|---:|" + "---:|" * args.workers,
+    ]
     step = max(1, len(memory) // 8)
     for t, rss in memory[::step] + ([memory[-1]] if memory and (len(memory) - 1) % step else []):
         values = list(rss.values()) + [float("nan")] * (args.workers - len(rss))
-        lines.append(f"| {t - started:.0f} | " + " | ".join(f"{v:.0f}" for v in values[:args.workers]) + " |")
+        lines.append(f"| {t - started:.0f} | " + " | ".join(f"{v:.0f}" for v in values[: args.workers]) + " |")
     if stats.errors:
         lines += ["", "Errors (first 10):", ""] + [f"- {e}" for e in stats.errors[:10]]
     return "\n".join(lines) + "\n"
@@ -499,7 +552,9 @@ def cmd_run(args) -> int:
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        students = [Student(g.url, recording, cat, random.Random(args.seed * 1000 + i), stats) for i in range(args.users)]
+        students = [
+            Student(g.url, recording, cat, random.Random(args.seed * 1000 + i), stats) for i in range(args.users)
+        ]
         threads = []
         for i, s in enumerate(students):  # students arrive over the first few seconds, not all at once
             t = threading.Thread(target=s.run, args=(until, think), daemon=True)
@@ -544,7 +599,9 @@ def main(argv=None) -> int:
     r.add_argument("--duration", type=float, default=180, help="seconds of load (default 180)")
     r.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
     r.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker (default 1: sync workers)")
-    r.add_argument("--think", default="1-5", help="think time between a student's actions, seconds: MIN-MAX (default 1-5)")
+    r.add_argument(
+        "--think", default="1-5", help="think time between a student's actions, seconds: MIN-MAX (default 1-5)"
+    )
     r.add_argument("--data", default=None, help="data directory (default: the bundled data/)")
     r.add_argument("--seed", type=int, default=0)
     r.add_argument("--sample", type=float, default=5, help="seconds between memory samples (default 5)")

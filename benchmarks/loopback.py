@@ -1,5 +1,6 @@
 """Serve something on a loopback port in a background thread, and stop child processes: for tests,
 benchmarks and screenshots."""
+
 from __future__ import annotations
 
 import subprocess

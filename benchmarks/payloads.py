@@ -8,6 +8,7 @@ string in /_dash-dependencies, so the request always matches what the running ap
   the charts, the summary and the notices are rebuilt.
 - SELECTION: what it asks when only the selected event changes: the details panel.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,12 +29,16 @@ PLOT_WIDTH_PX = 900  # a laptop's chart width
 
 FILTER_CHANGE = Callback(
     output_prefix=f"..{ids.GANTT}.figure...",
-    inputs=lambda search: [{"id": ids.FILTER_KEY, "property": "data", "value": search},
-                           {"id": ids.PLOT_WIDTH, "property": "data", "value": PLOT_WIDTH_PX}],
+    inputs=lambda search: [
+        {"id": ids.FILTER_KEY, "property": "data", "value": search},
+        {"id": ids.PLOT_WIDTH, "property": "data", "value": PLOT_WIDTH_PX},
+    ],
     changed=[f"{ids.FILTER_KEY}.data"],
-    state=lambda search: [{"id": ids.URL, "property": "search", "value": search},
-                          {"id": ids.RENDERED, "property": "data", "value": "(the charts drawn before)"},
-                          {"id": ids.DRAWN_WIDTH, "property": "data", "value": PLOT_WIDTH_PX}],
+    state=lambda search: [
+        {"id": ids.URL, "property": "search", "value": search},
+        {"id": ids.RENDERED, "property": "data", "value": "(the charts drawn before)"},
+        {"id": ids.DRAWN_WIDTH, "property": "data", "value": PLOT_WIDTH_PX},
+    ],
 )
 
 SELECTION = Callback(

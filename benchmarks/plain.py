@@ -4,6 +4,7 @@
 written into one static HTML page with the figures' JSON inline and the full plotly.js bundle that
 the plotly package ships, served by a small Flask app with the same compression as ours.
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -20,9 +21,13 @@ FULL_PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plot
 
 def page_html(figures) -> str:
     """One HTML page drawing the figures, each in its own div, with plotly.js loaded from /plotly.min.js."""
-    divs = "\n".join(f.to_html(full_html=False, include_plotlyjs=False, div_id=f"plain-{i}") for i, f in enumerate(figures))
-    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Plain px.timeline</title>'
-            '<script src="/plotly.min.js"></script></head>\n<body>\n' + divs + "\n</body></html>\n")
+    divs = "\n".join(
+        f.to_html(full_html=False, include_plotlyjs=False, div_id=f"plain-{i}") for i, f in enumerate(figures)
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Plain px.timeline</title>'
+        '<script src="/plotly.min.js"></script></head>\n<body>\n' + divs + "\n</body></html>\n"
+    )
 
 
 @contextmanager

@@ -10,6 +10,7 @@ result passes `python -m dashboard validate --data DIR`.
 
 As a script: python benchmarks/synthetic.py DIR --events N [--seed S]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,10 +45,39 @@ TIER_MEDIA = {
 }
 SERIES = ("DS9", "TNG", "VOY", "Terok Nor", "")
 
-ACTS = ("Raid on", "Uprising at", "Evacuation of", "Treaty of", "Bombing of", "Liberation of", "Purge at",
-        "Famine in", "Trial at", "Negotiations at", "Sabotage of", "Massacre at", "Founding of", "Fall of")
-PLACES = ("Dakhur Province", "Rakantha", "Terok Nor", "Hathon", "Jalanda City", "Musilla Province", "Tilar Peninsula",
-          "Gallitep", "Singha", "Kendra Valley", "Relliketh", "Bestri Lakes", "Lonar", "Ashalla", "Kora Canyon")
+ACTS = (
+    "Raid on",
+    "Uprising at",
+    "Evacuation of",
+    "Treaty of",
+    "Bombing of",
+    "Liberation of",
+    "Purge at",
+    "Famine in",
+    "Trial at",
+    "Negotiations at",
+    "Sabotage of",
+    "Massacre at",
+    "Founding of",
+    "Fall of",
+)
+PLACES = (
+    "Dakhur Province",
+    "Rakantha",
+    "Terok Nor",
+    "Hathon",
+    "Jalanda City",
+    "Musilla Province",
+    "Tilar Peninsula",
+    "Gallitep",
+    "Singha",
+    "Kendra Valley",
+    "Relliketh",
+    "Bestri Lakes",
+    "Lonar",
+    "Ashalla",
+    "Kora Canyon",
+)
 VALUES = ("Federation", "Romulans", "Resistance", "Central Command", "Obsidian Order", "political decision")
 
 
@@ -92,11 +122,16 @@ def _sources(rng: random.Random, n: int) -> list[dict]:
     for i in range(n):
         tier = tiers[i] if i < len(tiers) else rng.choices(tiers, weights=list(TIER_WEIGHTS.values()))[0]
         medium = rng.choice(TIER_MEDIA[tier])
-        out.append({
-            "id": f"src-{i + 1:05d}", "title": f"Synthetic {medium} {i + 1}", "medium": medium,
-            "series": rng.choice(SERIES) if tier in ("canon", "licensed") else "", "tier": tier,
-            "released": str(rng.randint(1987, 2024)) if rng.random() < 0.9 else "",
-        })
+        out.append(
+            {
+                "id": f"src-{i + 1:05d}",
+                "title": f"Synthetic {medium} {i + 1}",
+                "medium": medium,
+                "series": rng.choice(SERIES) if tier in ("canon", "licensed") else "",
+                "tier": tier,
+                "released": str(rng.randint(1987, 2024)) if rng.random() < 0.9 else "",
+            }
+        )
     return out
 
 
@@ -131,14 +166,19 @@ def generate(n_events: int, seed: int = 0) -> dict[str, list[dict]]:
         title = f"{rng.choice(ACTS)} {rng.choice(PLACES)}"
         if rng.random() < 0.03:
             title += " & <its aftermath>"  # text that must be escaped in labels and hover
-        events.append({
-            "id": eid, "title": title,
-            "summary": f"Synthetic event {i + 1}: {title.lower()}, generated for benchmarks (seed {seed}).",
-            "start": start, "end": end, "era": _era(eras, year),
-            "factions": ";".join(rng.sample(factions, rng.randint(1, 3))),
-            "universes": "prime" if rng.random() < 0.8 or "prime" not in universes else rng.choice(universes),
-            "dispute_note": "Synthetic: the sources disagree." if (dispute_date or dispute_value) else "",
-        })
+        events.append(
+            {
+                "id": eid,
+                "title": title,
+                "summary": f"Synthetic event {i + 1}: {title.lower()}, generated for benchmarks (seed {seed}).",
+                "start": start,
+                "end": end,
+                "era": _era(eras, year),
+                "factions": ";".join(rng.sample(factions, rng.randint(1, 3))),
+                "universes": "prime" if rng.random() < 0.8 or "prime" not in universes else rng.choice(universes),
+                "dispute_note": "Synthetic: the sources disagree." if (dispute_date or dispute_value) else "",
+            }
+        )
         values = rng.sample(VALUES, 2) if dispute_value else None
         for j in range(k):
             c_start = c_end = value = ""
@@ -148,15 +188,24 @@ def generate(n_events: int, seed: int = 0) -> dict[str, list[dict]]:
             elif dispute_date or rng.random() < CLAIM_DATED_SHARE:
                 c_start = _date(rng, year, "exact" if rng.random() < 0.5 else "all")[0]
                 if not is_point and rng.random() < CLAIM_END_SHARE:
-                    c_end = (f"{e_year}/.." if end.endswith("/..") and rng.random() < 0.5
-                             else _date(rng, e_year, "exact" if rng.random() < 0.5 else "all")[0])
+                    c_end = (
+                        f"{e_year}/.."
+                        if end.endswith("/..") and rng.random() < 0.5
+                        else _date(rng, e_year, "exact" if rng.random() < 0.5 else "all")[0]
+                    )
             if values and j < 2:
                 value = values[j]
-            claims.append({
-                "event": eid, "source": rng.choice(sources)["id"], "page": rng.choice(pages),
-                "start": c_start, "end": c_end, "value": value,
-                "note": f"Synthetic claim {j + 1} for {eid}.",
-            })
+            claims.append(
+                {
+                    "event": eid,
+                    "source": rng.choice(sources)["id"],
+                    "page": rng.choice(pages),
+                    "start": c_start,
+                    "end": c_end,
+                    "value": value,
+                    "note": f"Synthetic claim {j + 1} for {eid}.",
+                }
+            )
     return {"sources": sources, "events": events, "claims": claims}
 
 

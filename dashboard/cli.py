@@ -1,4 +1,5 @@
 """Command line: `python -m dashboard validate|export|import-timelinejs|new` (argparse, no Dash needed)."""
+
 from __future__ import annotations
 
 import argparse
@@ -6,30 +7,45 @@ import shutil
 import sys
 from pathlib import Path
 
-from dashboard.formats import registry
 from dashboard.domain import filters, loading, resolve
 from dashboard.domain.schema import TABLES, DataInvalid
+from dashboard.formats import registry
 
 TEMPLATE_DIR = loading.DEFAULT_DATA_DIR / "template"
 
 
 def _add_data(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", metavar="DIR", type=Path, default=None,
-                   help="directory holding the CSV tables (default: the bundled data/)")
+    p.add_argument(
+        "--data",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="directory holding the CSV tables (default: the bundled data/)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description="Bajor Timeline: check and export the curated event table.")
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard", description="Bajor Timeline: check and export the curated event table."
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     v = sub.add_parser("validate", help="check every table; print each problem as file:line: column: message")
     _add_data(v)
     e = sub.add_parser("export", help="write the resolved event table as JSON, CSV or TimelineJS JSON")
     _add_data(e)
-    e.add_argument("--format", choices=registry.FORMATS, required=True,
-                   help="json (nested citations), csv (one row per event) or timelinejs (TimelineJS JSON)")
+    e.add_argument(
+        "--format",
+        choices=registry.FORMATS,
+        required=True,
+        help="json (nested citations), csv (one row per event) or timelinejs (TimelineJS JSON)",
+    )
     e.add_argument("--out", metavar="FILE", type=Path, default=None, help="write here instead of standard output")
-    e.add_argument("--query", metavar="QUERY", default="",
-                   help="filters in the app's URL vocabulary, e.g. 'canon=canon&faction=resistance&from=2328'")
+    e.add_argument(
+        "--query",
+        metavar="QUERY",
+        default="",
+        help="filters in the app's URL vocabulary, e.g. 'canon=canon&faction=resistance&from=2328'",
+    )
     i = sub.add_parser("import-timelinejs", help="read a TimelineJS timeline (template CSV or JSON) into a new table")
     i.add_argument("file", metavar="FILE", type=Path, help="the TimelineJS template saved as CSV, or TimelineJS JSON")
     i.add_argument("--out", metavar="DIR", type=Path, required=True, help="a new or empty directory for the table")
@@ -41,27 +57,45 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_chart(sub) -> None:
     from dashboard.formats.charts import FORMATS, VIEWS
-    c = sub.add_parser("chart", help="draw one chart as a slide image (PNG, SVG) or a standalone HTML file",
-                       description="Draw the app's chart for a view and filters: PNG or SVG sized for a slide "
-                                   "(title, filters in words, credit to the wikis), or one HTML file that works offline.")
+
+    c = sub.add_parser(
+        "chart",
+        help="draw one chart as a slide image (PNG, SVG) or a standalone HTML file",
+        description="Draw the app's chart for a view and filters: PNG or SVG sized for a slide "
+        "(title, filters in words, credit to the wikis), or one HTML file that works offline.",
+    )
     _add_data(c)
-    c.add_argument("--view", choices=VIEWS, default=None,
-                   help="gantt (periods, the default), timeline (moments) or dispute (one event's sources: needs --event)")
-    c.add_argument("--event", metavar="ID", default=None, help="an event id: outlined on gantt/timeline, the subject of dispute")
+    c.add_argument(
+        "--view",
+        choices=VIEWS,
+        default=None,
+        help="gantt (periods, the default), timeline (moments) or dispute (one event's sources: needs --event)",
+    )
+    c.add_argument(
+        "--event", metavar="ID", default=None, help="an event id: outlined on gantt/timeline, the subject of dispute"
+    )
     c.add_argument("--format", choices=FORMATS, required=True, help="png, svg or html")
     c.add_argument("--width", metavar="W", default=None, help="pixels (default 1920; html: the chart's widest)")
     c.add_argument("--height", metavar="H", default=None, help="pixels (default 1080; html: the chart's own height)")
     c.add_argument("--scale", metavar="S", default=None, help="png only: multiply the pixels (2 gives 3840x2160)")
-    c.add_argument("--plotlyjs", metavar="inline|URL", default=None,
-                   help="html only: 'inline' (default, works offline) or the http(s) URL of a plotly.js to load")
+    c.add_argument(
+        "--plotlyjs",
+        metavar="inline|URL",
+        default=None,
+        help="html only: 'inline' (default, works offline) or the http(s) URL of a plotly.js to load",
+    )
     c.add_argument("--out", metavar="FILE", type=Path, required=True, help="the file to write")
-    c.add_argument("--query", metavar="QUERY", default="",
-                   help="the app's URL filters, e.g. 'canon=canon&faction=resistance&from=2328'")
+    c.add_argument(
+        "--query",
+        metavar="QUERY",
+        default="",
+        help="the app's URL filters, e.g. 'canon=canon&faction=resistance&from=2328'",
+    )
 
 
 def cmd_chart(args) -> int:
-    from dashboard.formats import charts, images
     from dashboard.domain.catalogue import Catalogue
+    from dashboard.formats import charts, images
 
     def fail(message: str) -> int:
         print(f"chart: {message}", file=sys.stderr)
@@ -81,8 +115,9 @@ def cmd_chart(args) -> int:
     try:
         chart = charts.build(cat, args.query, view=args.view, event=args.event)
         sized = args.format != "html" or args.width is not None or args.height is not None
-        width, height, scale = charts.check_size(args.width or charts.SLIDE[0], args.height or charts.SLIDE[1],
-                                                 args.scale or 1)
+        width, height, scale = charts.check_size(
+            args.width or charts.SLIDE[0], args.height or charts.SLIDE[1], args.scale or 1
+        )
         plotlyjs_src = charts.check_plotlyjs(args.plotlyjs)
     except charts.ChartError as exc:
         return fail(str(exc))
@@ -92,14 +127,26 @@ def cmd_chart(args) -> int:
         return 2
     try:
         with images.ImageRenderer() as renderer:
-            data = charts.render(chart, cat.tables, args.format, width=width, height=height, scale=scale,
-                                 plotlyjs_src=plotlyjs_src, renderer=renderer, html_size=sized)
+            data = charts.render(
+                chart,
+                cat.tables,
+                args.format,
+                width=width,
+                height=height,
+                scale=scale,
+                plotlyjs_src=plotlyjs_src,
+                renderer=renderer,
+                html_size=sized,
+            )
     except images.RenderError as exc:
         print(f"chart: {exc}", file=sys.stderr)
         return 1
     args.out.write_bytes(data)
     size = f"{width}x{height}" + (f" at scale {scale:g}" if scale != 1 else "") if sized else "responsive"
-    print(f"wrote {args.out} ({args.format}, {size}, {len(data):,} bytes, {len(chart.drawn)} event{'' if len(chart.drawn) == 1 else 's'} drawn)", file=sys.stderr)
+    print(
+        f"wrote {args.out} ({args.format}, {size}, {len(data):,} bytes, {len(chart.drawn)} event{'' if len(chart.drawn) == 1 else 's'} drawn)",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -120,8 +167,10 @@ def _print_invalid(exc: DataInvalid) -> None:
 def cmd_validate(args) -> int:
     tables = _load(args.data)
     tours = len(filters.Vocabulary.from_tables(tables).tours)
-    print(f"OK: {len(tables.events)} events, {len(tables.claims)} claims, {len(tables.sources)} sources, "
-          f"{len(tables.pages)} pages, {tours} tours in {tables.data_dir}")
+    print(
+        f"OK: {len(tables.events)} events, {len(tables.claims)} claims, {len(tables.sources)} sources, "
+        f"{len(tables.pages)} pages, {tours} tours in {tables.data_dir}"
+    )
     return 0
 
 
@@ -158,20 +207,29 @@ def cmd_import_timelinejs(args) -> int:
 def cmd_new(args) -> int:
     target: Path = args.dir
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        print(f"{target}: already holds files; give a new or empty directory (nothing was overwritten)", file=sys.stderr)
+        print(
+            f"{target}: already holds files; give a new or empty directory (nothing was overwritten)", file=sys.stderr
+        )
         return 1
     target.mkdir(parents=True, exist_ok=True)
     for spec in TABLES.values():
         shutil.copyfile(TEMPLATE_DIR / spec.file, target / spec.file)
-    print(f"Wrote the starter table ({len(TABLES)} CSV files) to {target}.\n"
-          f"Next: edit the files (docs/DATA.md, 'Your own table'), then run\n"
-          f"  python -m dashboard validate --data {target}\n"
-          f"and fix what it reports, one line at a time; then  python app.py --data {target}")
+    print(
+        f"Wrote the starter table ({len(TABLES)} CSV files) to {target}.\n"
+        f"Next: edit the files (docs/DATA.md, 'Your own table'), then run\n"
+        f"  python -m dashboard validate --data {target}\n"
+        f"and fix what it reports, one line at a time; then  python app.py --data {target}"
+    )
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"validate": cmd_validate, "export": cmd_export, "import-timelinejs": cmd_import_timelinejs,
-                "new": cmd_new, "chart": cmd_chart}
+    commands = {
+        "validate": cmd_validate,
+        "export": cmd_export,
+        "import-timelinejs": cmd_import_timelinejs,
+        "new": cmd_new,
+        "chart": cmd_chart,
+    }
     return commands[args.command](args)

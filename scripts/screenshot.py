@@ -7,6 +7,7 @@ explorer-390x844.png and the same with an event selected (-selected.png); presen
 and present-step-1366x768.png, present-step-390x844.png (a step of the overview tour); and prints the
 browser console's warnings. The last argument makes only one of the two sets.
 """
+
 from __future__ import annotations
 
 import sys
@@ -21,8 +22,15 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard.web.app import create_app
 
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SIZES = ((1366, 768), (1920, 1080), (390, 844))
 PRESENT_STEP = "present?tour=overview&step=10"
 
@@ -52,15 +60,25 @@ def main(out: str = "docs", query: str = "", select: str = "dukat-prefecture", o
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=FLAGS)
             for w, h in SIZES if only != "explorer" else ():
                 page = new_page(browser, w, h)
-                snap(page, base + PRESENT_STEP, "#present-chart .main-svg .trace", 1500,
-                     f"{out}/present-step{'' if (w, h) == (1920, 1080) else f'-{w}x{h}'}.png")
+                snap(
+                    page,
+                    base + PRESENT_STEP,
+                    "#present-chart .main-svg .trace",
+                    1500,
+                    f"{out}/present-step{'' if (w, h) == (1920, 1080) else f'-{w}x{h}'}.png",
+                )
                 page.close()
             for w, h in SIZES if only != "present" else ():
                 page = new_page(browser, w, h)
                 snap(page, base + query, "#chart-gantt .main-svg .trace", 1200, f"{out}/explorer-{w}x{h}.png")
                 sep = "&" if "?" in query else "?"
-                snap(page, base + (query or "") + f"{sep}event={select}", "#panel-citations .citation-list li", 1200,
-                     f"{out}/explorer-{w}x{h}-selected.png")
+                snap(
+                    page,
+                    base + (query or "") + f"{sep}event={select}",
+                    "#panel-citations .citation-list li",
+                    1200,
+                    f"{out}/explorer-{w}x{h}-selected.png",
+                )
                 page.close()
             browser.close()
     finally:

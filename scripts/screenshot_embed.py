@@ -5,6 +5,7 @@ chromium). Serves the app and, on another port, a plain blog page holding the sn
 gives; writes embed-in-page.png (1366x768, the card open), embed-in-page-390x844.png,
 embed-in-page-dark.png and share-dialog.png, and prints the browser console's warnings.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,13 +21,20 @@ from werkzeug.serving import make_server
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard.web.app import create_app
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import parse_query
+from dashboard.web.app import create_app
 from dashboard.web.share import links
 
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 POST = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Who ran Bajor, and when?</title>
 <style>body{{margin:0;background:{bg};color:{fg};font:18px/1.6 Georgia,serif}}
@@ -70,11 +78,15 @@ def main(out: str = "docs") -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=FLAGS)
-            for name, (w, h), theme, click in (("embed-in-page", (1366, 768), "light", True),
-                                               ("embed-in-page-390x844", (390, 844), "light", False),
-                                               ("embed-in-page-dark", (1366, 768), "dark", False)):
+            for name, (w, h), theme, click in (
+                ("embed-in-page", (1366, 768), "light", True),
+                ("embed-in-page-390x844", (390, 844), "light", False),
+                ("embed-in-page-dark", (1366, 768), "dark", False),
+            ):
                 page = browser.new_page(viewport={"width": w, "height": h})
-                page.on("console", lambda m: m.type in ("error", "warning") and print(f"{name} console {m.type}: {m.text}"))
+                page.on(
+                    "console", lambda m: m.type in ("error", "warning") and print(f"{name} console {m.type}: {m.text}")
+                )
                 page.goto(blog_url + f"post-{theme}.html")
                 frame = page.frame_locator("iframe[data-bajor-timeline]")
                 frame.locator("#embed-chart .bars path").first.wait_for()

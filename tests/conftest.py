@@ -1,4 +1,5 @@
 """Shared fixtures: the real bundled data, the small fixture table, and a way to break a copy of it."""
+
 from __future__ import annotations
 
 import shutil

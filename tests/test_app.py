@@ -1,16 +1,15 @@
 """The real app in-process through Flask's test client: page, assets, callbacks, views, guards."""
+
 import json
 import re
 import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from dashboard.web.app import create_app
 from dashboard.web.components import ids
-
-
 
 
 def call(client, output_prefix: str, inputs: list[dict], changed: list[str], state=()):
@@ -22,31 +21,56 @@ def call(client, output_prefix: str, inputs: list[dict], changed: list[str], sta
         o["property"] = o["property"].split("@")[0]
     if not dep["output"].startswith(".."):  # a single output goes as one object
         outputs = outputs[0]
-    body = {"output": dep["output"], "outputs": outputs, "inputs": inputs, "changedPropIds": changed, "state": list(state)}
+    body = {
+        "output": dep["output"],
+        "outputs": outputs,
+        "inputs": inputs,
+        "changedPropIds": changed,
+        "state": list(state),
+    }
     r = client.post("/_dash-update-component", json=body)
     return r.status_code, r.get_json()
 
 
 def render(client, search, width=900):
     """The charts' callback, as the browser sends it once the filter part of the URL changes."""
-    return call(client, f"..{ids.GANTT}.figure...",
-                [{"id": ids.FILTER_KEY, "property": "data", "value": str(search)},
-                 {"id": ids.PLOT_WIDTH, "property": "data", "value": width}],
-                [f"{ids.FILTER_KEY}.data"], state=[{"id": ids.URL, "property": "search", "value": search},
-                                                   {"id": ids.RENDERED, "property": "data", "value": None},
-                                                   {"id": ids.DRAWN_WIDTH, "property": "data", "value": None}])
+    return call(
+        client,
+        f"..{ids.GANTT}.figure...",
+        [
+            {"id": ids.FILTER_KEY, "property": "data", "value": str(search)},
+            {"id": ids.PLOT_WIDTH, "property": "data", "value": width},
+        ],
+        [f"{ids.FILTER_KEY}.data"],
+        state=[
+            {"id": ids.URL, "property": "search", "value": search},
+            {"id": ids.RENDERED, "property": "data", "value": None},
+            {"id": ids.DRAWN_WIDTH, "property": "data", "value": None},
+        ],
+    )
 
 
 def details(client, search):
-    return call(client, f"..{ids.DETAILS_BODY}.children...",
-                [{"id": ids.SELECTED_KEY, "property": "data", "value": str(search)}],
-                [f"{ids.SELECTED_KEY}.data"], state=[{"id": ids.URL, "property": "search", "value": search}])
+    return call(
+        client,
+        f"..{ids.DETAILS_BODY}.children...",
+        [{"id": ids.SELECTED_KEY, "property": "data", "value": str(search)}],
+        [f"{ids.SELECTED_KEY}.data"],
+        state=[{"id": ids.URL, "property": "search", "value": search}],
+    )
 
 
 def page_layout(client, path="/", search=""):
-    status, body = call(client, f"..{ids.PAGE}.children...", [{"id": ids.ROUTE, "property": "pathname", "value": path}],
-                        [f"{ids.ROUTE}.pathname"], state=[{"id": ids.ROUTE, "property": "search", "value": search},
-                                                          {"id": ids.ROUTED, "property": "data", "value": None}])
+    status, body = call(
+        client,
+        f"..{ids.PAGE}.children...",
+        [{"id": ids.ROUTE, "property": "pathname", "value": path}],
+        [f"{ids.ROUTE}.pathname"],
+        state=[
+            {"id": ids.ROUTE, "property": "search", "value": search},
+            {"id": ids.ROUTED, "property": "data", "value": None},
+        ],
+    )
     assert status == 200
     return json.dumps(body)
 
@@ -61,7 +85,7 @@ def test_page_is_served_with_local_assets_only(client):
     loads = re.findall(r'src="(https?://[^"]+)"', html) + re.findall(r'<link [^>]*href="(https?://[^"]+)"', html)
     external = [u for u in loads if not u.startswith("http://localhost/")]
     assert external == [], external
-    assert '/vendor/bootstrap.min.css' in html
+    assert "/vendor/bootstrap.min.css" in html
     css = client.get("/vendor/bootstrap.min.css")
     assert css.status_code == 200 and css.mimetype == "text/css" and b"Bootstrap  v5" in css.data
     for src in re.findall(r'src="(/_dash-component-suites/[^"]+)"', html):
@@ -109,10 +133,19 @@ def test_details_callback_opens_the_panel_with_verdict_and_citations(client):
 
 
 def test_table_rows_come_in_blocks(client):
-    status, body = call(client, f"{ids.GRID}.getRowsResponse",
-                        [{"id": ids.GRID, "property": "getRowsRequest",
-                          "value": {"startRow": 0, "endRow": 3, "sortModel": [{"colId": "title", "sort": "asc"}]}}],
-                        [f"{ids.GRID}.getRowsRequest"], state=[{"id": ids.URL, "property": "search", "value": ""}])
+    status, body = call(
+        client,
+        f"{ids.GRID}.getRowsResponse",
+        [
+            {
+                "id": ids.GRID,
+                "property": "getRowsRequest",
+                "value": {"startRow": 0, "endRow": 3, "sortModel": [{"colId": "title", "sort": "asc"}]},
+            }
+        ],
+        [f"{ids.GRID}.getRowsRequest"],
+        state=[{"id": ids.URL, "property": "search", "value": ""}],
+    )
     resp = body["response"][ids.GRID]["getRowsResponse"]
     assert status == 200 and resp["rowCount"] == 7 and len(resp["rowData"]) == 3
     assert [r["title"] for r in resp["rowData"]] == sorted(r["title"] for r in resp["rowData"])
@@ -130,11 +163,13 @@ def test_markup_in_data_is_text_in_every_output(client):
 def test_sync_callback_turns_a_click_into_a_url(client):
     inputs = [{"id": ids.URL, "property": "search", "value": "?canon=canon"}]
     inputs += [{"id": cid, "property": prop, "value": None} for cid, prop in ids.CONTROLS]
-    inputs += [{"id": ids.RESET, "property": "n_clicks", "value": None},
-               {"id": ids.CLEAR_SELECTION, "property": "n_clicks", "value": None},
-               {"id": ids.GANTT, "property": "clickData", "value": {"points": [{"customdata": ["annexation"]}]}},
-               {"id": ids.TIMELINE, "property": "clickData", "value": None},
-               {"id": ids.GRID, "property": "selectedRows", "value": None}]
+    inputs += [
+        {"id": ids.RESET, "property": "n_clicks", "value": None},
+        {"id": ids.CLEAR_SELECTION, "property": "n_clicks", "value": None},
+        {"id": ids.GANTT, "property": "clickData", "value": {"points": [{"customdata": ["annexation"]}]}},
+        {"id": ids.TIMELINE, "property": "clickData", "value": None},
+        {"id": ids.GRID, "property": "selectedRows", "value": None},
+    ]
     status, body = call(client, f"..{ids.URL}.search...", inputs, [f"{ids.GANTT}.clickData"])
     assert status == 200
     assert body["response"][ids.URL]["search"] == "?canon=canon&event=annexation"
@@ -157,9 +192,16 @@ def test_json_and_csv_views_of_any_url(client):
     assert "unknown parameter 'bogus'" in r.headers["X-Notices"]
 
 
-@pytest.mark.parametrize("body", ["not json", json.dumps([1, 2]), json.dumps({"output": 3}),
-                                  json.dumps({"output": "..nope.figure..", "inputs": []}),
-                                  json.dumps({"output": f"..{ids.GANTT}.figure..", "inputs": ["x"]})])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not json",
+        json.dumps([1, 2]),
+        json.dumps({"output": 3}),
+        json.dumps({"output": "..nope.figure..", "inputs": []}),
+        json.dumps({"output": f"..{ids.GANTT}.figure..", "inputs": ["x"]}),
+    ],
+)
 def test_malformed_callback_requests_get_a_400_not_a_500(client, body):
     r = client.post("/_dash-update-component", data=body, content_type="application/json")
     assert r.status_code == 400
@@ -187,8 +229,13 @@ def test_debug_is_off_unless_asked():
 
 def test_app_refuses_invalid_data_with_the_validator_messages(broken):
     data = broken("events.csv", "2346,,late-occupation", "soon,,late-occupation")
-    out = subprocess.run([sys.executable, "app.py", "--data", str(data), "--port", "0"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "app.py", "--data", str(data), "--port", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 1
     assert "events.csv:3: start: 'soon' is not an EDTF date" in out.stderr and "Traceback" not in out.stderr
 
@@ -228,35 +275,60 @@ def test_a_page_load_gets_its_page_with_the_charts_drawn_in_the_first_answer(cli
     assert find(layout, ids.ROUTED)["data"] == ""
     gantt = find(layout, ids.GANTT)["figure"]
     assert gantt["layout"]["meta"]["role"] == "gantt" and gantt["data"]
-    assert gantt["layout"]["meta"]["selected"] == "annexation" or find(layout, ids.TIMELINE)["figure"]["layout"]["meta"]["selected"] == "annexation"
+    assert (
+        gantt["layout"]["meta"]["selected"] == "annexation"
+        or find(layout, ids.TIMELINE)["figure"]["layout"]["meta"]["selected"] == "annexation"
+    )
     key = "canon=canon&q=of+bajor"  # as the browser's URLSearchParams writes it (assets/explorer.js filterKey)
     assert find(layout, ids.FILTER_KEY)["data"] == key and find(layout, ids.RENDERED)["data"] == key
     assert "of" in json.dumps(find(layout, ids.SUMMARY)["children"])
     assert find(layout, ids.DOWNLOAD_CSV)["href"] == "/events.csv?canon=canon&q=of+bajor"
     # The charts' callback, fired as the page starts, sees the key it drew for and sends nothing.
-    status, _ = call(client, f"..{ids.GANTT}.figure...",
-                     [{"id": ids.FILTER_KEY, "property": "data", "value": key},
-                      {"id": ids.PLOT_WIDTH, "property": "data", "value": None}], [],
-                     state=[{"id": ids.URL, "property": "search", "value": "?canon=canon&event=annexation&q=of%20bajor"},
-                            {"id": ids.RENDERED, "property": "data", "value": key},
-                            {"id": ids.DRAWN_WIDTH, "property": "data", "value": None}])
+    status, _ = call(
+        client,
+        f"..{ids.GANTT}.figure...",
+        [
+            {"id": ids.FILTER_KEY, "property": "data", "value": key},
+            {"id": ids.PLOT_WIDTH, "property": "data", "value": None},
+        ],
+        [],
+        state=[
+            {"id": ids.URL, "property": "search", "value": "?canon=canon&event=annexation&q=of%20bajor"},
+            {"id": ids.RENDERED, "property": "data", "value": key},
+            {"id": ids.DRAWN_WIDTH, "property": "data", "value": None},
+        ],
+    )
     assert status == 204
     # ... and the router leaves the page be, once.
-    status, body = call(client, f"..{ids.PAGE}.children...", [{"id": ids.ROUTE, "property": "pathname", "value": "/"}],
-                        [], state=[{"id": ids.ROUTE, "property": "search", "value": "?canon=canon"},
-                                   {"id": ids.ROUTED, "property": "data", "value": ""}])
+    status, body = call(
+        client,
+        f"..{ids.PAGE}.children...",
+        [{"id": ids.ROUTE, "property": "pathname", "value": "/"}],
+        [],
+        state=[
+            {"id": ids.ROUTE, "property": "search", "value": "?canon=canon"},
+            {"id": ids.ROUTED, "property": "data", "value": ""},
+        ],
+    )
     assert status == 200 and "page-content" not in body["response"] and body["response"][ids.ROUTED]["data"] is None
 
 
-@pytest.mark.parametrize("referer", [None, "", "http://elsewhere.example/?canon=canon", "not a url \x7f",
-                                     "http://localhost:9/?canon=canon"])
+@pytest.mark.parametrize(
+    "referer", [None, "", "http://elsewhere.example/?canon=canon", "not a url \x7f", "http://localhost:9/?canon=canon"]
+)
 def test_without_a_usable_referer_the_router_builds_the_page(client, referer):
     layout = first_answer(client, referer)
     assert find(layout, ids.ROUTED)["data"] is None and find(layout, ids.GANTT) is None
 
 
-@pytest.mark.parametrize("referer", ["http://localhost/?%ff%fe=%0d%0a&era=%3Cscript%3E", "http://localhost/present/../../x",
-                                     "http://localhost/?event=" + "x" * 5000])
+@pytest.mark.parametrize(
+    "referer",
+    [
+        "http://localhost/?%ff%fe=%0d%0a&era=%3Cscript%3E",
+        "http://localhost/present/../../x",
+        "http://localhost/?event=" + "x" * 5000,
+    ],
+)
 def test_a_hostile_referer_gets_a_page_with_notices_never_an_error(client, referer):
     layout = first_answer(client, referer)  # the text comes back as text in a notice (React escapes it)
     assert find(layout, ids.ROUTED)["data"] is not None

@@ -1,4 +1,5 @@
 """asof=<year>: only claims from works released by then count, everywhere the query vocabulary goes."""
+
 import csv
 import io
 import json
@@ -38,8 +39,9 @@ def test_ranges_and_disputes_are_recomputed_and_unsupported_events_disappear(min
 
 def test_the_summary_says_what_an_asof_view_leaves_out(mini):
     v = view.build_view(mini, "asof=1993")
-    assert v.summary == ("3 of 7 events: as known in 1993 (works released by then); "
-                         "2 works with no known release year left out")
+    assert v.summary == (
+        "3 of 7 events: as known in 1993 (works released by then); 2 works with no known release year left out"
+    )
     assert "release year" not in view.build_view(mini, "").summary
 
 
@@ -64,11 +66,17 @@ def test_a_class_that_watched_tng_up_to_1992_sees_nothing_from_ds9(real):
 
 def test_json_export_and_cli_follow_asof(real):
     from dashboard.web.app import create_app
+
     client = create_app(catalogue=real).server.test_client()
     ids_1992 = {e["id"] for e in client.get("/events.json?asof=1992").get_json()["events"]}
     assert ids_1992 == set(view.build_view(real, "asof=1992").shown["id"])
-    out = subprocess.run([sys.executable, "-m", "dashboard", "export", "--format", "json", "--query", "asof=1992"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "dashboard", "export", "--format", "json", "--query", "asof=1992"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert {e["id"] for e in json.loads(out.stdout)["events"]} == ids_1992
     rows = list(csv.DictReader(io.StringIO(client.get("/events.csv?asof=1992&canon=canon").get_data(as_text=True))))

@@ -1,4 +1,5 @@
 """The benchmark's synthetic tables are valid, and its measuring function runs (no timing thresholds)."""
+
 from __future__ import annotations
 
 import math
@@ -42,12 +43,16 @@ def test_baseline_datetimes_work_past_2262():
 # --- the scale benchmark (benchmarks/bench_scale.py) at its smallest size: a smoke test -----------
 # (its browser part is in tests/browser/test_bench_scale.py)
 
+
 def test_the_callback_payloads_match_the_app(real):
     from dashboard.web.app import create_app
 
     client = create_app(catalogue=real).server.test_client()
     deps = client.get("/_dash-dependencies").get_json()
-    for callback, search in ((payloads.FILTER_CHANGE, "?canon=canon"), (payloads.SELECTION, "?event=annexation-of-bajor")):
+    for callback, search in (
+        (payloads.FILTER_CHANGE, "?canon=canon"),
+        (payloads.SELECTION, "?event=annexation-of-bajor"),
+    ):
         r = client.post("/_dash-update-component", json=payloads.body(callback, deps, search))
         assert r.status_code == 200 and r.get_json()["response"], callback.output_prefix
 
@@ -74,4 +79,7 @@ def test_results_replace_only_the_marked_section(tmp_path):
     doc = tmp_path / "PERF.md"
     doc.write_text("# Title\n\nprose\n" + bench_scale.MARKERS[0] + "\nold\n" + bench_scale.MARKERS[1] + "\nafter\n")
     bench_scale.write_results(doc, "new table\n")
-    assert doc.read_text() == "# Title\n\nprose\n" + bench_scale.MARKERS[0] + "\nnew table\n" + bench_scale.MARKERS[1] + "\nafter\n"
+    assert (
+        doc.read_text()
+        == "# Title\n\nprose\n" + bench_scale.MARKERS[0] + "\nnew table\n" + bench_scale.MARKERS[1] + "\nafter\n"
+    )

@@ -2,14 +2,15 @@
 
 PNG and SVG go through kaleido and the real Debian chromium, so those tests carry the browser mark.
 """
+
 import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import DATA, MINI, ROOT
+
 from dashboard.formats import charts, images
 from dashboard.web.app import create_app
 
@@ -17,8 +18,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "dashboard", "chart", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", "chart", *args], cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -45,21 +47,27 @@ def renderer():
 
 # ---------------------------------------------------------------- command line, no browser needed
 
+
 def test_cli_help_lists_chart():
-    out = subprocess.run([sys.executable, "-m", "dashboard", "chart", "--help"], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "dashboard", "chart", "--help"], cwd=ROOT, capture_output=True, text=True
+    )
     assert out.returncode == 0 and "--plotlyjs" in out.stdout and "dispute" in out.stdout
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--view", "dispute"], "name the event with event=ID in the query (--event ID on the command line)"),
-    (["--event", "nope"], "unknown event id 'nope'"),
-    (["--width", "12"], "bad width '12': give a whole number of pixels from 320 to 7680"),
-    (["--height", "tall"], "bad height 'tall'"),
-    (["--scale", "2", "--format", "svg"], "--scale only multiplies a PNG's pixels"),
-    (["--plotlyjs", "cdn", "--format", "html"], "bad --plotlyjs 'cdn'"),
-    (["--plotlyjs", "inline", "--format", "png"], "--plotlyjs only applies to --format html"),
-    (["--query", "era=bronze-age"], "unknown era value(s) 'bronze-age'"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--view", "dispute"], "name the event with event=ID in the query (--event ID on the command line)"),
+        (["--event", "nope"], "unknown event id 'nope'"),
+        (["--width", "12"], "bad width '12': give a whole number of pixels from 320 to 7680"),
+        (["--height", "tall"], "bad height 'tall'"),
+        (["--scale", "2", "--format", "svg"], "--scale only multiplies a PNG's pixels"),
+        (["--plotlyjs", "cdn", "--format", "html"], "bad --plotlyjs 'cdn'"),
+        (["--plotlyjs", "inline", "--format", "png"], "--plotlyjs only applies to --format html"),
+        (["--query", "era=bronze-age"], "unknown era value(s) 'bronze-age'"),
+    ],
+)
 def test_cli_bad_parameters_say_what_to_do(tmp_path, args, message):
     base = {"--format": "png", "--out": str(tmp_path / "x.png"), "--data": str(MINI)}
     for flag in ("--format",):
@@ -80,8 +88,18 @@ def test_cli_html_offline_and_url_variants(tmp_path):
     offline, small = tmp_path / "chart.html", tmp_path / "chart-url.html"
     out = run("--view", "timeline", "--format", "html", "--out", str(offline), "--data", str(MINI))
     assert out.returncode == 0, out.stderr
-    out = run("--view", "timeline", "--format", "html", "--plotlyjs", "https://example.org/js/plotly.min.js",
-              "--out", str(small), "--data", str(MINI))
+    out = run(
+        "--view",
+        "timeline",
+        "--format",
+        "html",
+        "--plotlyjs",
+        "https://example.org/js/plotly.min.js",
+        "--out",
+        str(small),
+        "--data",
+        str(MINI),
+    )
     assert out.returncode == 0, out.stderr
     assert "5 events drawn" in out.stderr
     assert 'id="plotlyjs-gzip"' in offline.read_text(encoding="utf-8")
@@ -90,6 +108,7 @@ def test_cli_html_offline_and_url_variants(tmp_path):
 
 
 # ---------------------------------------------------------------- download routes, no browser needed
+
 
 def test_download_html_is_an_attachment_with_a_fixed_name(client):
     r = client.get("/download/chart.html", query_string={"view": "dispute", "event": "xss", "canon": "canon"})
@@ -106,10 +125,16 @@ def test_download_never_puts_user_text_in_a_header(client):
     assert "X-Evil" not in r.headers and all(v.isascii() for _, v in r.headers.items())
 
 
-@pytest.mark.parametrize("query,message", [
-    ({"view": "dispute"}, "event=ID"), ({"view": "pie"}, "unknown view"), ({"event": "nope"}, "unknown event id"),
-    ({"width": "99999"}, "bad width"), ({"plotlyjs": "https://evil.example/x.js"}, "plotlyjs must be one of"),
-])
+@pytest.mark.parametrize(
+    "query,message",
+    [
+        ({"view": "dispute"}, "event=ID"),
+        ({"view": "pie"}, "unknown view"),
+        ({"event": "nope"}, "unknown event id"),
+        ({"width": "99999"}, "bad width"),
+        ({"plotlyjs": "https://evil.example/x.js"}, "plotlyjs must be one of"),
+    ],
+)
 def test_download_bad_parameters_get_400_with_a_reason(client, query, message):
     r = client.get("/download/chart.html", query_string=query)
     assert r.status_code == 400 and message in r.get_json()["error"]
@@ -122,11 +147,26 @@ def test_download_image_size_is_checked_before_any_browser_starts(client):
 
 # ---------------------------------------------------------------- images: kaleido drives Debian's chromium
 
+
 @pytest.mark.browser
 def test_cli_png_has_the_asked_size(tmp_path):
     out_file = tmp_path / "slide.png"
-    out = run("--view", "gantt", "--format", "png", "--width", "1920", "--height", "1080", "--out", str(out_file),
-              "--query", "canon=canon&faction=resistance", "--data", str(DATA))
+    out = run(
+        "--view",
+        "gantt",
+        "--format",
+        "png",
+        "--width",
+        "1920",
+        "--height",
+        "1080",
+        "--out",
+        str(out_file),
+        "--query",
+        "canon=canon&faction=resistance",
+        "--data",
+        str(DATA),
+    )
     assert out.returncode == 0, out.stderr
     assert png_size(out_file.read_bytes()) == (1920, 1080)
 
@@ -134,8 +174,22 @@ def test_cli_png_has_the_asked_size(tmp_path):
 @pytest.mark.browser
 def test_cli_svg_is_valid_xml_with_title_caption_and_credit(tmp_path, mini):
     out_file = tmp_path / "dispute.svg"
-    out = run("--view", "dispute", "--event", "xss", "--format", "svg", "--width", "1280", "--height", "720",
-              "--out", str(out_file), "--data", str(MINI))
+    out = run(
+        "--view",
+        "dispute",
+        "--event",
+        "xss",
+        "--format",
+        "svg",
+        "--width",
+        "1280",
+        "--height",
+        "720",
+        "--out",
+        str(out_file),
+        "--data",
+        str(MINI),
+    )
     assert out.returncode == 0, out.stderr
     root, text = svg_texts(out_file.read_bytes())
     assert (root.get("width"), root.get("height")) == ("1280", "720")
@@ -158,7 +212,9 @@ def test_one_browser_draws_many_images_at_any_scale(renderer, real):
 
 @pytest.mark.browser
 def test_download_png_and_svg(client):
-    r = client.get("/download/chart.png", query_string={"view": "timeline", "width": "960", "height": "540", "scale": "2"})
+    r = client.get(
+        "/download/chart.png", query_string={"view": "timeline", "width": "960", "height": "540", "scale": "2"}
+    )
     assert r.status_code == 200 and r.mimetype == "image/png"
     assert r.headers["Content-Disposition"] == 'attachment; filename="bajor-timeline-timeline.png"'
     assert png_size(r.data) == (1920, 1080)

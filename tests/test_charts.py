@@ -1,22 +1,20 @@
 """The chart core (dashboard/charts.py): the app's figures, decorated for a slide or a standalone file."""
+
 import json
 import re
 from html.parser import HTMLParser
 
 import pytest
 
-from dashboard.formats import charts
-
-from dashboard.domain import credits
-
-from dashboard.formats import records
 from dashboard import figures
-from dashboard.domain import view
+from dashboard.domain import credits, view
+from dashboard.formats import charts, records
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 # ---------------------------------------------------------------- parameters and errors
+
 
 def test_views_use_the_app_figures(mini):
     v = view.build_view(mini, "canon=canon")
@@ -66,11 +64,19 @@ def test_filter_notices_come_back_and_size_keys_are_not_filters(mini):
     assert chart.notices == ("Ignored unknown era value(s) 'bronze-age'.",)
 
 
-@pytest.mark.parametrize("w,h,s,match", [
-    (10, 1080, 1, "bad width 10"), ("abc", 1080, 1, "bad width 'abc'"), (1920, 1080.5, 1, "bad height"),
-    (1920, 99999, 1, "bad height"), (1920, 1080, 0, "bad scale"), (1920, 1080, "x", "bad scale"),
-    (1920, 1080, 9, "bad scale"), (7680, 7680, 4, "lower the scale"),
-])
+@pytest.mark.parametrize(
+    "w,h,s,match",
+    [
+        (10, 1080, 1, "bad width 10"),
+        ("abc", 1080, 1, "bad width 'abc'"),
+        (1920, 1080.5, 1, "bad height"),
+        (1920, 99999, 1, "bad height"),
+        (1920, 1080, 0, "bad scale"),
+        (1920, 1080, "x", "bad scale"),
+        (1920, 1080, 9, "bad scale"),
+        (7680, 7680, 4, "lower the scale"),
+    ],
+)
 def test_bad_sizes_say_the_allowed_range(w, h, s, match):
     with pytest.raises(charts.ChartError, match=match):
         charts.check_size(w, h, s)
@@ -96,6 +102,7 @@ def test_plotlyjs_modes():
 
 # ---------------------------------------------------------------- captions and slides
 
+
 def test_caption_names_the_filters_in_words(mini):
     chart = charts.build(mini, "canon=licensed&faction=resistance&view=timeline")
     assert chart.caption == "1 of 7 events: licensed tie-in sources, faction: Bajoran Resistance; 1 moment drawn"
@@ -110,7 +117,9 @@ def test_slide_has_title_caption_key_credit_and_size(mini):
     fig = slide.figure
     assert (fig.layout.width * slide.zoom, fig.layout.height * slide.zoom) == pytest.approx((1920, 1080))
     assert "Bajor Timeline: periods" in fig.layout.title.text
-    assert fig.layout.title.subtitle.text == "5 of 7 events: on-screen canon and licensed tie-in sources; 1 period drawn"
+    assert (
+        fig.layout.title.subtitle.text == "5 of 7 events: on-screen canon and licensed tie-in sources; 1 period drawn"
+    )
     notes = " ".join(a.text or "" for a in fig.layout.annotations).replace("<br>", " ")
     for page in credits.attribution(mini.tables):
         assert page["wiki"] in notes and page["licence"] in notes
@@ -126,7 +135,8 @@ def test_slide_size_follows_the_width(mini):
     small = charts.slide_figure(chart, mini.tables, 960, 540)
     assert small.zoom * 2 == pytest.approx(big.zoom)
     assert (small.figure.layout.width, small.figure.layout.height) == pytest.approx(
-        (big.figure.layout.width, big.figure.layout.height))
+        (big.figure.layout.width, big.figure.layout.height)
+    )
 
 
 def test_slide_escapes_data_text(mini):
@@ -151,6 +161,7 @@ def test_a_chart_with_many_rows_zooms_out_to_fit(real):
 
 
 # ---------------------------------------------------------------- standalone HTML
+
 
 class Parsed(HTMLParser):
     def __init__(self, text):
@@ -178,6 +189,7 @@ class Parsed(HTMLParser):
 def test_standalone_escapes_data_and_lists_citations(broken):
     data = broken("claims.csv", "Appointed in 2359.", "</script><script>alert(2)</script>")
     from dashboard.domain.catalogue import Catalogue
+
     cat = Catalogue.load(data)
     chart = charts.build(cat, "view=timeline")
     page = charts.standalone_html(chart, cat.tables, plotlyjs_src="https://example.org/plotly.min.js")

@@ -1,4 +1,5 @@
 """The command line, run as a user would: a real subprocess on real and broken data."""
+
 import json
 import subprocess
 import sys
@@ -7,7 +8,9 @@ from conftest import DATA, MINI, ROOT
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_help_lists_the_commands():

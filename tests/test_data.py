@@ -1,13 +1,14 @@
 """The curated tables themselves: coverage, tiers per work, dates with a basis, shared histories,
 our own wording, and the known disputes pinned."""
+
 import csv
 import math
 import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from dashboard.domain.filters import apply, parse_query
 from dashboard.domain.schema import TIERS
 
@@ -57,6 +58,7 @@ def test_a_works_tier_belongs_to_the_work_not_the_wiki(real):
 
 # --- Every date has a basis in the pages -----------------------------------------------------------
 
+
 def test_no_event_date_lacks_a_claim_that_supports_it(real):
     """Our own dates in events.csv are only a reading of the claims, never outside knowledge.
 
@@ -84,13 +86,21 @@ def test_no_date_from_outside_the_pages(real):
     the withdrawal by the episodes' years: the pages give neither, so neither is in our dates."""
     t = real.tables
     own = dict(zip(t.events["id"], t.events["start"]))
-    for eid in ("mirror-terran-occupation", "mirror-kca-conquest", "mirror-bajor-joins-alliance",
-                "mirror-terrans-enslaved", "parallels-cardassians-overthrown", "parallels-bajoran-aggression"):
+    for eid in (
+        "mirror-terran-occupation",
+        "mirror-kca-conquest",
+        "mirror-bajor-joins-alliance",
+        "mirror-terrans-enslaved",
+        "parallels-cardassians-overthrown",
+        "parallels-bajoran-aggression",
+    ):
         assert own[eid] == "23XX", eid  # no year on any page: only "some year of the 24th century"
     for eid in ("circle-crisis", "winn-interim-first-minister", "dahkur-reclamator-dispute"):
         assert own[eid] == "2369/2375", eid  # "over the next several years" after 2369
     own_dates = set(t.events["start"]) | set(t.events["end"])
-    assert own_dates.isdisjoint({"../2370", "2370/..", "2370~", "2371~", "2349~"})  # the dates the review found invented
+    assert own_dates.isdisjoint(
+        {"../2370", "2370/..", "2370~", "2371~", "2349~"}
+    )  # the dates the review found invented
 
 
 def test_the_federations_war_is_read_from_the_latter_half_of_the_occupation(real):
@@ -102,13 +112,14 @@ def test_the_federations_war_is_read_from_the_latter_half_of_the_occupation(real
 
 # --- The disputes ---------------------------------------------------------------------------------
 
+
 def test_when_the_annexation_began(real):
     ev = event(real, "annexation-of-bajor")
     starts = dated(ev)
-    assert starts[("Ensign Ro", "Memory Beta")] == "2328"          # forty years before 2368
-    assert starts[("Emissary", "Memory Beta")] == "2309"           # sixty years before 2369
-    assert starts[("Sanctuary", "Memory Beta")] == "2319~"         # fifty years of rule
-    assert starts[("Accession", "Memory Beta")] == "../2319"       # over fifty years
+    assert starts[("Ensign Ro", "Memory Beta")] == "2328"  # forty years before 2368
+    assert starts[("Emissary", "Memory Beta")] == "2309"  # sixty years before 2369
+    assert starts[("Sanctuary", "Memory Beta")] == "2319~"  # fifty years of rule
+    assert starts[("Accession", "Memory Beta")] == "../2319"  # over fifty years
     delta = {c["start"] for c in ev["citations"] if c["page"].startswith("Memory Delta")}
     assert delta == {"2319", "2328"}  # its text repeats 2328; its section heading says 2319
     assert ev["disputed"] and ev["start"] == "2328"
@@ -125,7 +136,9 @@ def test_emissarys_offer_of_help_predates_first_contact(real):
 
 def test_the_occupations_length_on_every_cited_work(real):
     ev = event(real, "occupation-of-bajor")
-    fifty_years_to_2369 = {(s, "Memory Beta", "2319~") for s in ("Duet", "Chain of Command", "Cardassians", "Call to Arms")}
+    fifty_years_to_2369 = {
+        (s, "Memory Beta", "2319~") for s in ("Duet", "Chain of Command", "Cardassians", "Call to Arms")
+    }
     assert fifty_years_to_2369 <= claims_of(ev)  # the withdrawal paragraph's four works
     assert ("Waltz", "Memory Beta", "2319~") in claims_of(ev)  # five decades of occupation
     assert ev["disputed"] and ev["start"] == "2328" and ev["end"] == "2369"
@@ -134,9 +147,14 @@ def test_the_occupations_length_on_every_cited_work(real):
 def test_fifty_years_of_slavery_keep_their_span(real):
     """Counted forward from the 2328 annexation, fifty years run to about 2378, past the withdrawal."""
     ev = event(real, "occupation-of-bajor")
-    for source, wiki in (("Ensign Ro", "Memory Beta"), ("Day of the Vipers", "Memory Beta"),
-                         ("Bajoran Empire (Memory Delta article)", "Memory Delta")):
-        spans = {(c["start"], c["end"]) for c in ev["citations"] if (c["source"], c["page"].split(":")[0]) == (source, wiki)}
+    for source, wiki in (
+        ("Ensign Ro", "Memory Beta"),
+        ("Day of the Vipers", "Memory Beta"),
+        ("Bajoran Empire (Memory Delta article)", "Memory Delta"),
+    ):
+        spans = {
+            (c["start"], c["end"]) for c in ev["citations"] if (c["source"], c["page"].split(":")[0]) == (source, wiki)
+        }
         assert ("2328", "2378~") in spans, source
     ro = next(c for c in ev["citations"] if c["source"] == "Ensign Ro")
     assert "2328 + 50 = 2378" in ro["note"] and "2319" in ro["note"]  # the arithmetic, both ways
@@ -166,8 +184,11 @@ def test_when_the_resistance_formed(real):
 
 def test_gallitep_command_ends_in_2357_yet_darheel_orders_a_massacre_there_in_2369(real):
     camp = event(real, "gallitep-camp")
-    assert {("Duet", "Memory Beta", "2357"), ("Duet", "Memory Beta", "2369"),
-            ("Bajoran Empire (Memory Delta article)", "Memory Delta", "2369")} <= claims_of(camp, "end")
+    assert {
+        ("Duet", "Memory Beta", "2357"),
+        ("Duet", "Memory Beta", "2369"),
+        ("Bajoran Empire (Memory Delta article)", "Memory Delta", "2369"),
+    } <= claims_of(camp, "end")
     order = event(real, "gallitep-massacre-order")
     assert {("Duet", "Memory Beta", "2369"), ("Duet", "Memory Beta", "2336/2357")} <= claims_of(order)
     for eid in ("gallitep-camp", "gallitep-massacre-order"):
@@ -178,7 +199,11 @@ def test_gallitep_command_ends_in_2357_yet_darheel_orders_a_massacre_there_in_23
 def test_the_federations_role_in_the_withdrawal(real):
     ev = event(real, "federation-non-involvement")
     said = values(ev)
-    assert said[("Ensign Ro", "Memory Beta")] == said[("Ensign Ro", "Star Trek Expanded Universe (fan wiki)")] == "stayed out"
+    assert (
+        said[("Ensign Ro", "Memory Beta")]
+        == said[("Ensign Ro", "Star Trek Expanded Universe (fan wiki)")]
+        == "stayed out"
+    )
     assert said[("Factoring Primes", "Star Trek Expanded Universe (fan wiki)")] == "stayed out"
     assert {said[(s, "Memory Alpha")] for s in ("Emissary", "Duet", "Shakaar")} == {"pressed Cardassia to leave"}
     assert ev["disputed"] and event(real, "federation-non-involvement", ("canon",))["disputed"]
@@ -188,8 +213,11 @@ def test_why_cardassia_withdrew_and_memory_delta_disagreeing_with_itself(real):
     ev = event(real, "cardassian-withdrawal")
     delta = {c["value"] for c in ev["citations"] if c["page"].startswith("Memory Delta")}
     assert delta == {"political decision", "overthrow"}  # its withdrawal section, then its aftermath section
-    assert {c["value"] for c in ev["citations"]} == {"political decision", "overthrow",
-                                                     "Resistance attacks and Federation pressure"}
+    assert {c["value"] for c in ev["citations"]} == {
+        "political decision",
+        "overthrow",
+        "Resistance attacks and Federation pressure",
+    }
     alpha = {c["source"] for c in ev["citations"] if c["page"].startswith("Memory Alpha")}
     assert alpha == {"Emissary", "Duet", "Shakaar"}
     assert ("Chain of Command", "Memory Beta") in values(ev)
@@ -209,13 +237,15 @@ def test_who_clashed_at_minos_korva_and_how_many_died(real):
 
 # --- Shared histories ------------------------------------------------------------------------------
 
+
 def universe_of_claim(claim: dict) -> str:
     """Which history a claim speaks for: Memory Delta's page describes the dark mirror, "Factoring
     Primes" the alternate 2371, "Crossover" the mirror universe, "Parallels" a quantum reality."""
     if claim["page"] == "memory-delta":
         return "dark-mirror"
     return {"fanfic-factoring-primes": "neelix-2371", "ds9-crossover": "mirror", "tng-parallels": "parallels"}.get(
-        claim["source"], "prime")
+        claim["source"], "prime"
+    )
 
 
 def test_each_event_belongs_to_every_universe_its_citations_speak_for(real):
@@ -232,42 +262,79 @@ def test_the_dark_mirror_view_shows_its_whole_occupation(real):
     on_memory_delta = set(t.claims.loc[t.claims["page"] == "memory-delta", "event"])
     view = shown(real, "universe=dark-mirror")
     assert view == on_memory_delta and len(view) == 48  # was 8: only the events after 2369
-    assert {"first-contact", "annexation-of-bajor", "occupation-of-bajor", "gallitep-camp", "resistance-formed",
-            "cardassian-withdrawal", "looting-of-terok-nor", "dm-bajoran-empire-founded"} <= view
+    assert {
+        "first-contact",
+        "annexation-of-bajor",
+        "occupation-of-bajor",
+        "gallitep-camp",
+        "resistance-formed",
+        "cardassian-withdrawal",
+        "looting-of-terok-nor",
+        "dm-bajoran-empire-founded",
+    } <= view
     # Memory Delta's dates (its 2319-2369 heading among them) take part in the disputes of that view
     disputed = shown(real, "universe=dark-mirror&disputed=1")
-    assert {"annexation-of-bajor", "occupation-of-bajor", "djarra-abolished", "cardassian-withdrawal",
-            "gallitep-camp", "gallitep-massacre-order", "minos-korva-incident"} <= disputed
+    assert {
+        "annexation-of-bajor",
+        "occupation-of-bajor",
+        "djarra-abolished",
+        "cardassian-withdrawal",
+        "gallitep-camp",
+        "gallitep-massacre-order",
+        "minos-korva-incident",
+    } <= disputed
     djarra = event(real, "djarra-abolished", ("fan",))
     assert djarra["start"] == "2319" and ("2319/2369" in {c["start"] for c in event(real, "strip-mining")["citations"]})
     assert shown(real, "universe=prime") >= view - {e for e in view if e.startswith("dm-")}
 
 
 def test_the_mirror_and_the_alternate_2371_views(real):
-    assert shown(real, "universe=mirror") == {"mirror-terran-occupation", "mirror-kca-conquest",
-                                              "mirror-bajor-joins-alliance", "mirror-terrans-enslaved"}
-    assert shown(real, "universe=neelix-2371") == {"alt2371-count-abandoned", "alt2371-evek-remark",
-                                                   "alt2371-celes-tal-remark", "occupation-of-bajor",
-                                                   "occupation-death-toll", "federation-non-involvement"}
+    assert shown(real, "universe=mirror") == {
+        "mirror-terran-occupation",
+        "mirror-kca-conquest",
+        "mirror-bajor-joins-alliance",
+        "mirror-terrans-enslaved",
+    }
+    assert shown(real, "universe=neelix-2371") == {
+        "alt2371-count-abandoned",
+        "alt2371-evek-remark",
+        "alt2371-celes-tal-remark",
+        "occupation-of-bajor",
+        "occupation-death-toll",
+        "federation-non-involvement",
+    }
     assert shown(real, "universe=parallels") == {"parallels-cardassians-overthrown", "parallels-bajoran-aggression"}
 
 
 # --- The command line and our own words ----------------------------------------------------------
 
+
 def test_the_bundled_data_validates_from_the_command_line():
-    out = subprocess.run([sys.executable, "-m", "dashboard", "validate"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "dashboard", "validate"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0 and out.stdout.startswith("OK: ")
 
 
 def _copy_tool():
     """../shared/tools/copied_text.py beside the checkout (or beside the directory of worktrees)."""
-    return next((p / "shared" / "tools" / "copied_text.py" for p in ROOT.parents
-                 if (p / "shared" / "tools" / "copied_text.py").exists()), None)
+    return next(
+        (
+            p / "shared" / "tools" / "copied_text.py"
+            for p in ROOT.parents
+            if (p / "shared" / "tools" / "copied_text.py").exists()
+        ),
+        None,
+    )
 
 
 COPY_TOOL = _copy_tool()
-PROSE = {"events.csv": ("title", "summary", "dispute_note"), "claims.csv": ("value", "note"),
-         "universes.csv": ("description",), "tours.csv": ("title", "description", "note")}  # titles of works (sources.csv) are names, not prose
+PROSE = {
+    "events.csv": ("title", "summary", "dispute_note"),
+    "claims.csv": ("value", "note"),
+    "universes.csv": ("description",),
+    "tours.csv": ("title", "description", "note"),
+}  # titles of works (sources.csv) are names, not prose
 
 
 @pytest.mark.skipif(COPY_TOOL is None, reason="shared/ is not beside the checkout")
@@ -289,6 +356,7 @@ def test_our_prose_shares_no_run_of_seven_words_with_the_wikis(tmp_path):
                         path.write_text(row[column], encoding="utf-8")
                         cells.append(path)
     assert len(cells) > 400
-    out = subprocess.run([sys.executable, str(COPY_TOOL), "--words", "7", *map(str, cells)],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, str(COPY_TOOL), "--words", "7", *map(str, cells)], capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stdout

@@ -1,5 +1,6 @@
 """/embed and the Share dialog through the real app (Flask's test client): the page's HTML and its
 discovery link, the embed's layout and callbacks, and the links the dialog offers."""
+
 from __future__ import annotations
 
 import html
@@ -8,18 +9,16 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from test_app import call, page_layout
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard.web.app import create_app
-from dashboard.web import share
-from dashboard.web.components import ids
 from dashboard.domain.filters import parse_query
+from dashboard.web import share
+from dashboard.web.app import create_app
+from dashboard.web.components import ids
 from dashboard.web.pages import embed
-from test_app import call, page_layout
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-
-
 
 
 def discovery(page: str) -> list[str]:
@@ -76,10 +75,16 @@ def test_discovery_link_escapes_the_query(client):
     assert parse_qs(urlsplit(target(endpoint)).query)["q"] == ['"><script>alert(1)</script>']
 
 
-@pytest.mark.parametrize("env, path", [
-    ({"DASH_URL_BASE_PATHNAME": "/bajor/"}, "/bajor/embed"),  # the app serves under /bajor/
-    ({"DASH_REQUESTS_PATHNAME_PREFIX": "/bajor/", "DASH_ROUTES_PATHNAME_PREFIX": "/"}, "/embed"),  # a proxy strips it
-])
+@pytest.mark.parametrize(
+    "env, path",
+    [
+        ({"DASH_URL_BASE_PATHNAME": "/bajor/"}, "/bajor/embed"),  # the app serves under /bajor/
+        (
+            {"DASH_REQUESTS_PATHNAME_PREFIX": "/bajor/", "DASH_ROUTES_PATHNAME_PREFIX": "/"},
+            "/embed",
+        ),  # a proxy strips it
+    ],
+)
 def test_discovery_link_honours_the_path_prefix_and_the_proxys_host(mini, monkeypatch, env, path):
     for key, value in env.items():
         monkeypatch.setenv(key, value)
@@ -121,9 +126,16 @@ def test_embed_drops_bad_values_with_a_notice_and_explains_a_dispute_without_eve
 
 
 def draw(client, search, width=700, selected=None):
-    return call(client, f"{ids.EMBED_CHART}.figure", [{"id": ids.PLOT_WIDTH, "property": "data", "value": width}],
-                [f"{ids.PLOT_WIDTH}.data"], state=[{"id": ids.EMBED_URL, "property": "search", "value": search},
-                                                 {"id": ids.EMBED_SELECTED, "property": "data", "value": selected}])
+    return call(
+        client,
+        f"{ids.EMBED_CHART}.figure",
+        [{"id": ids.PLOT_WIDTH, "property": "data", "value": width}],
+        [f"{ids.PLOT_WIDTH}.data"],
+        state=[
+            {"id": ids.EMBED_URL, "property": "search", "value": search},
+            {"id": ids.EMBED_SELECTED, "property": "data", "value": selected},
+        ],
+    )
 
 
 def test_embed_draws_for_the_measured_width_and_its_theme(client):
@@ -142,18 +154,26 @@ def test_embed_draws_for_the_measured_width_and_its_theme(client):
 
 
 def test_a_click_fills_the_card_with_the_events_dates_and_citations(client):
-    status, body = call(client, f"..{ids.EMBED_CARD_BODY}.children...",
-                        [{"id": ids.EMBED_SELECTED, "property": "data", "value": "xss"}], [f"{ids.EMBED_SELECTED}.data"],
-                        state=[{"id": ids.EMBED_URL, "property": "search", "value": "?view=timeline"}])
+    status, body = call(
+        client,
+        f"..{ids.EMBED_CARD_BODY}.children...",
+        [{"id": ids.EMBED_SELECTED, "property": "data", "value": "xss"}],
+        [f"{ids.EMBED_SELECTED}.data"],
+        state=[{"id": ids.EMBED_URL, "property": "search", "value": "?view=timeline"}],
+    )
     assert status == 200
     out = body["response"]
     assert out[ids.EMBED_CARD]["className"] == "embed-card open"
     text = json.dumps(out[ids.EMBED_CARD_BODY]["children"])
     assert json.dumps(HOSTILE)[1:-1] in text  # a plain string child: React shows it as text
     assert "citation-list" in text and "Read more in the explorer" in text and "event=xss" in text
-    status, body = call(client, f"..{ids.EMBED_CARD_BODY}.children...",
-                        [{"id": ids.EMBED_SELECTED, "property": "data", "value": None}], [f"{ids.EMBED_SELECTED}.data"],
-                        state=[{"id": ids.EMBED_URL, "property": "search", "value": "?view=timeline"}])
+    status, body = call(
+        client,
+        f"..{ids.EMBED_CARD_BODY}.children...",
+        [{"id": ids.EMBED_SELECTED, "property": "data", "value": None}],
+        [f"{ids.EMBED_SELECTED}.data"],
+        state=[{"id": ids.EMBED_URL, "property": "search", "value": "?view=timeline"}],
+    )
     assert body["response"][ids.EMBED_CARD]["className"] == "embed-card"
 
 
@@ -165,9 +185,15 @@ def test_share_links_follow_the_view(mini):
     state, _ = parse_query("canon=canon&era=late-occupation&event=dukat-prefect", mini.vocab)
     ln = share.links("https://example.org/bajor/", state, "gantt", "dark", 'A "title" <b>')
     assert ln.page == "https://example.org/bajor/?canon=canon&era=late-occupation&event=dukat-prefect"
-    assert ln.embed == "https://example.org/bajor/embed?view=gantt&canon=canon&era=late-occupation&event=dukat-prefect&theme=dark"
+    assert (
+        ln.embed
+        == "https://example.org/bajor/embed?view=gantt&canon=canon&era=late-occupation&event=dukat-prefect&theme=dark"
+    )
     assert ln.csv == "https://example.org/bajor/events.csv?canon=canon&era=late-occupation"
-    assert ln.html == "https://example.org/bajor/download/chart.html?view=gantt&canon=canon&era=late-occupation&event=dukat-prefect"
+    assert (
+        ln.html
+        == "https://example.org/bajor/download/chart.html?view=gantt&canon=canon&era=late-occupation&event=dukat-prefect"
+    )
     assert ln.png.startswith("https://example.org/bajor/download/chart.png?view=gantt&")
     assert ln.svg.startswith("https://example.org/bajor/download/chart.svg?view=gantt&")
     assert 'title="A &quot;title&quot; &lt;b&gt;"' in ln.snippet and 'loading="lazy"' in ln.snippet
@@ -184,11 +210,17 @@ def test_share_dialog_is_in_the_explorer_and_filled_when_opened(client):
     for cid in (ids.SHARE_OPEN, ids.SHARE, ids.SHARE_LINK, ids.SHARE_SNIPPET, ids.SHARE_STATUS):
         assert f'"id": "{cid}"' in layout
     assert '"data-copy": "share-link"' in layout and '"aria-live": "polite"' in layout
-    status, body = call(client, f"..{ids.SHARE_LINK}.value...",
-                        [{"id": ids.SHARE, "property": "is_open", "value": True},
-                         {"id": ids.SHARE_VIEW, "property": "value", "value": "dispute"},
-                         {"id": ids.SHARE_THEME, "property": "value", "value": "light"}], [f"{ids.SHARE}.is_open"],
-                        state=[{"id": ids.URL, "property": "search", "value": "?canon=canon"}])
+    status, body = call(
+        client,
+        f"..{ids.SHARE_LINK}.value...",
+        [
+            {"id": ids.SHARE, "property": "is_open", "value": True},
+            {"id": ids.SHARE_VIEW, "property": "value", "value": "dispute"},
+            {"id": ids.SHARE_THEME, "property": "value", "value": "light"},
+        ],
+        [f"{ids.SHARE}.is_open"],
+        state=[{"id": ids.URL, "property": "search", "value": "?canon=canon"}],
+    )
     assert status == 200
     out = body["response"]
     assert out[ids.SHARE_LINK]["value"] == "http://localhost/?canon=canon"
@@ -200,21 +232,38 @@ def test_share_dialog_is_in_the_explorer_and_filled_when_opened(client):
 
 def test_share_links_are_followable(client):
     """The links the dialog gives answer: the explorer, the embed, the data and the standalone file."""
-    status, body = call(client, f"..{ids.SHARE_LINK}.value...",
-                        [{"id": ids.SHARE, "property": "is_open", "value": True},
-                         {"id": ids.SHARE_VIEW, "property": "value", "value": "timeline"},
-                         {"id": ids.SHARE_THEME, "property": "value", "value": "light"}], [f"{ids.SHARE}.is_open"],
-                        state=[{"id": ids.URL, "property": "search", "value": "?era=late-occupation"}])
+    status, body = call(
+        client,
+        f"..{ids.SHARE_LINK}.value...",
+        [
+            {"id": ids.SHARE, "property": "is_open", "value": True},
+            {"id": ids.SHARE_VIEW, "property": "value", "value": "timeline"},
+            {"id": ids.SHARE_THEME, "property": "value", "value": "light"},
+        ],
+        [f"{ids.SHARE}.is_open"],
+        state=[{"id": ids.URL, "property": "search", "value": "?era=late-occupation"}],
+    )
     out = body["response"]
-    for key, prop, mimetype in ((ids.SHARE_LINK, "value", "text/html"), (ids.SHARE_PREVIEW, "href", "text/html"),
-                                (ids.SHARE_CSV, "href", "text/csv"), (ids.SHARE_HTML, "href", "text/html")):
+    for key, prop, mimetype in (
+        (ids.SHARE_LINK, "value", "text/html"),
+        (ids.SHARE_PREVIEW, "href", "text/html"),
+        (ids.SHARE_CSV, "href", "text/csv"),
+        (ids.SHARE_HTML, "href", "text/html"),
+    ):
         url = out[key][prop]
         r = client.get(url.removeprefix("http://localhost"))
         assert r.status_code == 200 and r.mimetype == mimetype, url
 
 
-@pytest.mark.parametrize("search", ["q=\ud800&view=timeline", "view=dispute&event=\x00", "from=1e309&theme=&view=",
-                                    "view=gantt&view=dispute&event=xss&canon=nope"])
+@pytest.mark.parametrize(
+    "search",
+    [
+        "q=\ud800&view=timeline",
+        "view=dispute&event=\x00",
+        "from=1e309&theme=&view=",
+        "view=gantt&view=dispute&event=xss&canon=nope",
+    ],
+)
 def test_odd_queries_give_an_embed_never_an_error(mini, search):
     e = embed.embed_view(mini, search)
     embed.layout(mini, search)

@@ -1,4 +1,5 @@
 """The one-line verdict and the dates in words that lead the details panel."""
+
 from dashboard.domain.explain import dates_in_words, readings, verdict
 from dashboard.domain.schema import TIERS
 
@@ -11,13 +12,16 @@ def event(cat, event_id, tiers=TIERS):
 def test_dukat_prefecture_names_both_years_and_both_wikis(real):
     e, cites = event(real, "dukat-prefecture")
     assert verdict(e, cites).startswith(
-        "Began 2346 or 2359: Memory Beta and Memory Alpha read the same works differently")
+        "Began 2346 or 2359: Memory Beta and Memory Alpha read the same works differently"
+    )
 
 
 def test_a_three_way_dispute_lists_each_reading(mini):
     e, cites = event(mini, "annexation")
-    assert verdict(e, cites) == ("Began 2309, 2319 or 2328: the sources disagree "
-                                 "(Emissary, Bait and Switch: The Wrong Reflection and Ensign Ro).")
+    assert verdict(e, cites) == (
+        "Began 2309, 2319 or 2328: the sources disagree "
+        "(Emissary, Bait and Switch: The Wrong Reflection and Ensign Ro)."
+    )
 
 
 def test_value_disputes_are_stated(mini):

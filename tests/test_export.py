@@ -1,18 +1,13 @@
 """Export: the JSON and CSV shapes, the round trip, formula neutralising, the credit."""
+
 import csv
 import io
 import json
 
 import pytest
 
-from dashboard.formats import events_csv
-
-from dashboard.formats import events_json
-
-from dashboard.formats import records
-
-from dashboard.formats import registry
 from dashboard.domain.schema import TIERS
+from dashboard.formats import events_csv, events_json, records, registry
 
 
 def test_json_shape_and_round_trip(mini):
@@ -28,8 +23,12 @@ def test_json_shape_and_round_trip(mini):
         assert rec["factions"] == list(row["factions"]) and rec["universes"] == list(row["universes"])
         assert rec["start_latest"] == row["start_latest"]
         assert len(rec["citations"]) == row["n_claims"]
-    assert {a["wiki"] for a in payload["attribution"]} == {"Memory Alpha", "Memory Beta", "Memory Delta",
-                                                           "Star Trek Expanded Universe (fan wiki)"}
+    assert {a["wiki"] for a in payload["attribution"]} == {
+        "Memory Alpha",
+        "Memory Beta",
+        "Memory Delta",
+        "Star Trek Expanded Universe (fan wiki)",
+    }
 
 
 def test_json_has_no_nan_and_null_for_open_bounds(mini):
@@ -46,8 +45,11 @@ def test_citations_follow_the_tiers_the_table_was_resolved_for(mini):
 
     state, _ = parse_query("canon=canon&era=early-occupation", mini.vocab)
     shown = apply(mini.resolved(state.canon), state, mini.vocab)  # filtering keeps what it was resolved for
-    assert all(c["tier"] == "canon" for e in json.loads(events_json.to_json(shown, mini.tables))["events"]
-               for c in e["citations"])
+    assert all(
+        c["tier"] == "canon"
+        for e in json.loads(events_json.to_json(shown, mini.tables))["events"]
+        for c in e["citations"]
+    )
     everyone = json.loads(events_json.to_json(mini.resolved(("canon",)), mini.tables, tiers=TIERS))["events"]
     assert sum(len(e["citations"]) for e in everyone) > sum(len(e["citations"]) for e in canon)
 
@@ -64,10 +66,18 @@ def test_csv_one_row_per_event_lists_joined(mini):
     assert "CC BY-SA 3.0" in res["pages"]
 
 
-@pytest.mark.parametrize("cell, safe", [
-    ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("plain", "plain"), (None, ""), (2328.0, "2328.0"),
-])
+@pytest.mark.parametrize(
+    "cell, safe",
+    [
+        ('=HYPERLINK("x")', '\'=HYPERLINK("x")'),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("plain", "plain"),
+        (None, ""),
+        (2328.0, "2328.0"),
+    ],
+)
 def test_neutralise(cell, safe):
     assert events_csv.neutralise(cell) == safe
 

@@ -1,4 +1,5 @@
 """FilterState <-> query string, nesting, tier-narrowed ranges, and the sentence that describes a view."""
+
 import pytest
 
 from dashboard.domain.filters import DEFAULT, FilterState, apply, describe, parse_query, to_query
@@ -11,24 +12,38 @@ def test_default_view_is_the_empty_query(mini):
 
 
 def test_query_round_trip(mini):
-    state = FilterState(canon=("canon", "licensed"), era=("late-occupation",), faction=("resistance",),
-                        universe=("prime",), year_from=2328, year_to=2369, q="Gallitep & co", disputed=True,
-                        event="annexation", lanes="era")
+    state = FilterState(
+        canon=("canon", "licensed"),
+        era=("late-occupation",),
+        faction=("resistance",),
+        universe=("prime",),
+        year_from=2328,
+        year_to=2369,
+        q="Gallitep & co",
+        disputed=True,
+        event="annexation",
+        lanes="era",
+    )
     query = to_query(state)
-    assert query.startswith("canon=canon,licensed&era=late-occupation&faction=resistance&universe=prime&from=2328&to=2369")
+    assert query.startswith(
+        "canon=canon,licensed&era=late-occupation&faction=resistance&universe=prime&from=2328&to=2369"
+    )
     assert parse_query("?" + query, mini.vocab) == (state, [])
 
 
-@pytest.mark.parametrize("query, notice", [
-    ("faction=resistance,borg", "Ignored unknown faction value(s) 'borg'."),
-    ("canon=kanon", "No known canon tier was given, so every tier is shown."),
-    ("from=soon", "Ignored 'from=soon': not a year."),
-    ("disputed=maybe", "Ignored 'disputed=maybe': use disputed=1."),
-    ("event=nope", "Ignored unknown event 'nope'."),
-    ("lanes=diagonal", "Ignored 'lanes=diagonal': use faction or era."),
-    ("colour=red", "Ignored unknown parameter 'colour'"),
-    ("from=2369&to=2328", "'from' (2369) was after 'to' (2328); swapped them."),
-])
+@pytest.mark.parametrize(
+    "query, notice",
+    [
+        ("faction=resistance,borg", "Ignored unknown faction value(s) 'borg'."),
+        ("canon=kanon", "No known canon tier was given, so every tier is shown."),
+        ("from=soon", "Ignored 'from=soon': not a year."),
+        ("disputed=maybe", "Ignored 'disputed=maybe': use disputed=1."),
+        ("event=nope", "Ignored unknown event 'nope'."),
+        ("lanes=diagonal", "Ignored 'lanes=diagonal': use faction or era."),
+        ("colour=red", "Ignored unknown parameter 'colour'"),
+        ("from=2369&to=2328", "'from' (2369) was after 'to' (2328); swapped them."),
+    ],
+)
 def test_malformed_values_are_ignored_with_a_notice(mini, query, notice):
     state, notices = parse_query(query, mini.vocab)
     assert any(n.startswith(notice) for n in notices), notices
@@ -72,7 +87,10 @@ def test_text_search_disputed_era_universe(mini):
         ("disputed=1", {"annexation", "dukat-prefect", "death-toll"}),
         ("era=aftermath", {"death-toll", "open-ended"}),
         ("universe=dark-mirror", {"open-ended", "annexation"}),  # annexation is shared: prime;dark-mirror
-        ("universe=prime", {"annexation", "dukat-prefect", "resistance-formed", "micro-explosives", "death-toll", "xss"}),
+        (
+            "universe=prime",
+            {"annexation", "dukat-prefect", "resistance-formed", "micro-explosives", "death-toll", "xss"},
+        ),
     ]:
         state, _ = parse_query(query, mini.vocab)
         assert set(apply(resolved, state, mini.vocab)["id"]) == expected, query
@@ -84,24 +102,28 @@ def test_describe_in_words(mini):
     assert describe(DEFAULT, 7, 7, mini.vocab) == "7 of 7 events: everything"
     state, _ = parse_query("faction=resistance,federation&q=bomb&disputed=1", mini.vocab)
     assert describe(state, 0, 7, mini.vocab) == (
-        "0 of 7 events: factions: Bajoran Resistance or United Federation of Planets, matching “bomb”, disputed only")
+        "0 of 7 events: factions: Bajoran Resistance or United Federation of Planets, matching “bomb”, disputed only"
+    )
 
 
 def test_the_catalogue_columns_filter_exactly_as_the_plain_rule(real):
     """The catalogue's resolved tables carry match columns (a categorical per list column, the
     case-folded search text) and each event's lane: every filter keeps the same events with them
     as without them, on every faction, universe and era and a few searches."""
-    from dashboard.figures.lanes import TOP_FACTION, faction_keys
     from dashboard.domain.filters import MATCH_COLUMNS, SEARCH_TEXT
+    from dashboard.figures.lanes import TOP_FACTION, faction_keys
 
     fast = real.resolved(TIERS)
     assert {*MATCH_COLUMNS.values(), SEARCH_TEXT, TOP_FACTION} <= set(fast.columns)
     plain = fast.drop(columns=[*MATCH_COLUMNS.values(), SEARCH_TEXT, TOP_FACTION])
     v = real.vocab
-    states = ([FilterState(faction=(f,)) for f in v.factions] + [FilterState(universe=(u,)) for u in v.universes]
-              + [FilterState(era=(e,)) for e in v.eras]
-              + [FilterState(q=q) for q in ("dukat", "BAJOR", "terok nor", "zzz-nothing")]
-              + [FilterState(faction=tuple(v.factions)[:2], universe=tuple(v.universes)[:1], q="the")])
+    states = (
+        [FilterState(faction=(f,)) for f in v.factions]
+        + [FilterState(universe=(u,)) for u in v.universes]
+        + [FilterState(era=(e,)) for e in v.eras]
+        + [FilterState(q=q) for q in ("dukat", "BAJOR", "terok nor", "zzz-nothing")]
+        + [FilterState(faction=tuple(v.factions)[:2], universe=tuple(v.universes)[:1], q="the")]
+    )
     for state in states:
         assert apply(fast, state, v)["id"].tolist() == apply(plain, state, v)["id"].tolist(), state
     assert (faction_keys(fast, v) == faction_keys(plain, v)).all()

@@ -4,6 +4,7 @@ route, malformed callback bodies, raw bytes on a real socket, random tables and 
 Never a 5xx, never a dropped connection, never a traceback; a malformed request gets a 4xx with a one-line
 reason. More examples: HOSTILE_EXAMPLES=2000 pytest tests/test_hostile.py.
 """
+
 from __future__ import annotations
 
 import csv
@@ -19,39 +20,86 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
-
-from benchmarks.loopback import serve_wsgi
+from conftest import MINI
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINI
-from dashboard.web.app import create_app
+from benchmarks.loopback import serve_wsgi
 from dashboard.domain import dates, loading, resolve
-from dashboard.formats import events_csv
-from dashboard.formats import events_json
-from dashboard.web import routes
 from dashboard.domain.filters import KNOWN_KEYS, Vocabulary, apply, parse_query
 from dashboard.domain.schema import TABLES, TIERS, DataInvalid
+from dashboard.formats import events_csv, events_json
+from dashboard.web import routes
+from dashboard.web.app import create_app
 
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "100"))
 # The suite's run is the same every time (derandomize: no flaky CI); HOSTILE_EXAMPLES=N explores afresh.
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize="HOSTILE_EXAMPLES" not in os.environ,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    derandomize="HOSTILE_EXAMPLES" not in os.environ,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 TRACE_MARKS = ("Traceback (most recent call last)", 'File "/', "werkzeug.debug")
 
 # Requests that are not HTTP/1.x: the HTTP server itself answers them (tests/test_live.py sends them to gunicorn).
-GARBAGE = [b"GET /events.json HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n",
-           b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 HTTP/1.1\r\n\r\n"]  # TLS hello bytes to a plain port
+GARBAGE = [
+    b"GET /events.json HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n",
+    b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 HTTP/1.1\r\n\r\n",
+]  # TLS hello bytes to a plain port
 
 # ------------------------------------------------------------------ strategies
 
-NASTY = ["✓", "é", "\x00", "\r\nX-Evil: 1", "\n", "%", "%%", "%zz", "%E2%9C", "%FF", "&", "=", "+", ";", "#",
-         "../../etc/passwd", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "'\"`", "\\", "\u202e",
-         "\ufeff", "🛸", "𝔅ajor", "ﷺ", "\u0301", "A" * 5000, "1e309", "-0", "NaN", "inf", "9" * 400, "=cmd|' /C calc'!A0",
-         "canon,canon,canon", ",,,", " ", "\t", "null", "[]", "{}"]
-values = st.one_of(st.sampled_from(NASTY), st.text(max_size=60), st.integers().map(str),
-                   st.floats(allow_nan=True).map(str), st.lists(st.sampled_from(["canon", "fan", "resistance", "✓", ""]),
-                                                                 max_size=5).map(",".join))
+NASTY = [
+    "✓",
+    "é",
+    "\x00",
+    "\r\nX-Evil: 1",
+    "\n",
+    "%",
+    "%%",
+    "%zz",
+    "%E2%9C",
+    "%FF",
+    "&",
+    "=",
+    "+",
+    ";",
+    "#",
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "'\"`",
+    "\\",
+    "\u202e",
+    "\ufeff",
+    "🛸",
+    "𝔅ajor",
+    "ﷺ",
+    "\u0301",
+    "A" * 5000,
+    "1e309",
+    "-0",
+    "NaN",
+    "inf",
+    "9" * 400,
+    "=cmd|' /C calc'!A0",
+    "canon,canon,canon",
+    ",,,",
+    " ",
+    "\t",
+    "null",
+    "[]",
+    "{}",
+]
+values = st.one_of(
+    st.sampled_from(NASTY),
+    st.text(max_size=60),
+    st.integers().map(str),
+    st.floats(allow_nan=True).map(str),
+    st.lists(st.sampled_from(["canon", "fan", "resistance", "✓", ""]), max_size=5).map(",".join),
+)
 keys = st.one_of(st.sampled_from(KNOWN_KEYS), st.sampled_from(NASTY), st.text(max_size=20))
 pairs = st.lists(st.tuples(keys, values), max_size=8)
 
@@ -100,7 +148,16 @@ def public_routes(app) -> list[str]:
 def test_the_route_list_covers_the_views_and_pages(app):
     prefix = app.config.routes_pathname_prefix
     got = public_routes(app)
-    for path in ("", "present", "embed", "oembed", "events.json", "events.csv", "vendor/bootstrap.min.css", "_dash-layout"):
+    for path in (
+        "",
+        "present",
+        "embed",
+        "oembed",
+        "events.json",
+        "events.csv",
+        "vendor/bootstrap.min.css",
+        "_dash-layout",
+    ):
         assert prefix + path in got
 
 
@@ -126,8 +183,11 @@ def check(status: int, headers, body: bytes, where: str) -> None:
 def test_any_query_at_any_route_gets_an_answer(app, data, raw):
     client = app.server.test_client()
     path = data.draw(st.sampled_from(public_routes(app)), label="path")
-    r = client.get(path, environ_overrides={"QUERY_STRING": raw.decode("latin-1")},
-                   headers=data.draw(st.sampled_from([{}, {"Accept": "text/html"}, {"Accept": "application/json"}])))
+    r = client.get(
+        path,
+        environ_overrides={"QUERY_STRING": raw.decode("latin-1")},
+        headers=data.draw(st.sampled_from([{}, {"Accept": "text/html"}, {"Accept": "application/json"}])),
+    )
     check(r.status_code, r.headers.to_wsgi_list(), r.get_data(), f"{path}?{raw!r}")
 
 
@@ -171,8 +231,15 @@ def real_bodies(app) -> list[dict]:
         state = [{"id": s["id"], "property": s["property"], "value": start.get(s["property"])} for s in dep["state"]]
         if not dep["output"].startswith(".."):  # a single output travels as an object, several as a list
             outputs = outputs[0]
-        bodies.append({"output": dep["output"], "outputs": outputs, "inputs": inputs, "state": state,
-                       "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]})
+        bodies.append(
+            {
+                "output": dep["output"],
+                "outputs": outputs,
+                "inputs": inputs,
+                "state": state,
+                "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
+            }
+        )
     return bodies
 
 
@@ -196,8 +263,18 @@ def test_any_json_body_at_the_callback_endpoint(app, body):
 
 
 @SETTINGS
-@given(st.binary(max_size=500), st.sampled_from(["application/json", "text/plain", "application/x-www-form-urlencoded",
-                                                  "multipart/form-data; boundary=x", "application/json; charset=latin-1"]))
+@given(
+    st.binary(max_size=500),
+    st.sampled_from(
+        [
+            "application/json",
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/json; charset=latin-1",
+        ]
+    ),
+)
 def test_any_bytes_at_the_callback_endpoint(app, body, ctype):
     r = post(app, body, ctype)
     check(r.status_code, r.headers.to_wsgi_list(), r.get_data(), body)
@@ -285,7 +362,7 @@ def _unchunk(body: bytes) -> bytes:
         if n == 0:
             break
         out.append(rest[:n])
-        body = rest[n + 2:]
+        body = rest[n + 2 :]
     return b"".join(out)
 
 
@@ -295,8 +372,10 @@ def test_raw_bytes_on_a_real_socket(app, port, data, raw):
     """The query as raw bytes in the request line (only CR and LF, which end the line, are left out)."""
     raw = raw.replace(b"\r", b"").replace(b"\n", b"")
     path = data.draw(st.sampled_from(public_routes(app)), label="path").encode()
-    status, headers, body = raw_request(port, b"GET " + path + b"?" + raw + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                        b"Accept: text/html\r\nConnection: close\r\n\r\n")
+    status, headers, body = raw_request(
+        port,
+        b"GET " + path + b"?" + raw + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n",
+    )
     check(status, headers, body, f"{path}?{raw!r}")
 
 
@@ -304,6 +383,7 @@ def test_raw_bytes_on_a_real_socket(app, port, data, raw):
 @given(st.data(), pairs)
 def test_percent_encoded_queries_on_a_real_socket(app, port, data, params):
     import http.client
+
     path = data.draw(st.sampled_from(public_routes(app)), label="path")
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
@@ -318,22 +398,30 @@ def test_percent_encoded_queries_on_a_real_socket(app, port, data, params):
 @given(st.one_of(json_values.map(lambda v: json.dumps(v).encode()), st.binary(max_size=300)))
 def test_malformed_callback_bodies_on_a_real_socket(app, port, body):
     path = f"{app.config.routes_pathname_prefix}_dash-update-component".encode()
-    status, headers, answer = raw_request(port, b"POST " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                          b"Content-Type: application/json\r\nContent-Length: " + str(len(body)).encode()
-                                          + b"\r\nConnection: close\r\n\r\n" + body)
+    status, headers, answer = raw_request(
+        port,
+        b"POST " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        b"Content-Type: application/json\r\nContent-Length: "
+        + str(len(body)).encode()
+        + b"\r\nConnection: close\r\n\r\n"
+        + body,
+    )
     check(status, headers, answer, body)
     assert status == 400
 
 
-@pytest.mark.parametrize("request_bytes", [
-    b"GET /events.json?era=\xe2\x9c\x93 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-    b"GET /events.json?era=%E2%9C%93 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-    b"GET /events.csv?q=\xff\xfe\x00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-    b"GET /?q=a b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-    b"GET /events.json HTTP/1.1\r\nHost: x\r\nX-Long: " + b"a" * 60000 + b"\r\nConnection: close\r\n\r\n",
-    b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{\"a\":",
-    b"BREW /events.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-])
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"GET /events.json?era=\xe2\x9c\x93 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        b"GET /events.json?era=%E2%9C%93 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        b"GET /events.csv?q=\xff\xfe\x00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        b"GET /?q=a b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        b"GET /events.json HTTP/1.1\r\nHost: x\r\nX-Long: " + b"a" * 60000 + b"\r\nConnection: close\r\n\r\n",
+        b'POST /_dash-update-component HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{"a":',
+        b"BREW /events.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    ],
+)
 def test_malformed_requests_on_a_real_socket_get_an_answer(plain_port, request_bytes):
     status, headers, body = raw_request(plain_port, request_bytes)
     check(status, headers, body, request_bytes[:100])
@@ -360,9 +448,19 @@ EDTF_ALPHABET = "0123456789X?~%./-[]{},:^uSYE+ Tx"
 
 
 @SETTINGS
-@given(st.one_of(st.text(EDTF_ALPHABET, max_size=25), st.text(max_size=25), st.sampled_from(NASTY),
-                 st.builds(lambda a, b, m: f"{a}{m}/{b}", st.integers(-99999, 99999), st.integers(-99999, 99999),
-                           st.sampled_from(["", "?", "~", "%"]))))
+@given(
+    st.one_of(
+        st.text(EDTF_ALPHABET, max_size=25),
+        st.text(max_size=25),
+        st.sampled_from(NASTY),
+        st.builds(
+            lambda a, b, m: f"{a}{m}/{b}",
+            st.integers(-99999, 99999),
+            st.integers(-99999, 99999),
+            st.sampled_from(["", "?", "~", "%"]),
+        ),
+    )
+)
 def test_any_edtf_string_parses_or_says_why(text):
     try:
         iv = dates.parse(text)
@@ -384,8 +482,11 @@ def _table(name: str) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-cells = st.one_of(st.sampled_from(NASTY), st.text(max_size=30), st.sampled_from(["", "2328", "2328?", "234X", "[2309..2328]",
-                                                                                 "../2319", "2346/..", "canon", "fan"]))
+cells = st.one_of(
+    st.sampled_from(NASTY),
+    st.text(max_size=30),
+    st.sampled_from(["", "2328", "2328?", "234X", "[2309..2328]", "../2319", "2346/..", "canon", "fan"]),
+)
 
 
 def accepts_or_reports(data_dir: Path) -> None:
@@ -413,7 +514,9 @@ def test_random_cells_in_the_tables_are_accepted_or_reported(data):
         shutil.copytree(MINI, target)
         for _ in range(data.draw(st.integers(1, 4), label="edits")):
             name = data.draw(st.sampled_from(sorted(TABLES)), label="table")
-            header, rows = _table(name) if not (target / TABLES[name].file).exists() else _read(target / TABLES[name].file)
+            header, rows = (
+                _table(name) if not (target / TABLES[name].file).exists() else _read(target / TABLES[name].file)
+            )
             assume(rows)
             row = data.draw(st.integers(0, len(rows) - 1), label="row")
             col = data.draw(st.integers(0, len(header) - 1), label="column")
@@ -431,9 +534,16 @@ def _read(path: Path) -> tuple[list[str], list[list[str]]]:
 
 
 @settings(SETTINGS, max_examples=max(10, EXAMPLES // 2))
-@given(st.sampled_from(sorted(TABLES)), st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode),
-                                                   st.lists(st.lists(cells, max_size=8), max_size=6).map(
-                                                       lambda rows: "\n".join(",".join(r) for r in rows).encode("utf-8", "surrogatepass"))))
+@given(
+    st.sampled_from(sorted(TABLES)),
+    st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=400).map(str.encode),
+        st.lists(st.lists(cells, max_size=8), max_size=6).map(
+            lambda rows: "\n".join(",".join(r) for r in rows).encode("utf-8", "surrogatepass")
+        ),
+    ),
+)
 def test_random_files_are_accepted_or_reported(name, content):
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "data"
@@ -471,8 +581,13 @@ def test_hostile_text_in_the_data_is_neutralised_in_csv_and_escaped_in_charts(ti
                 assert not cell.startswith(FORMULA_START), cell
         v = view.build_view(cat, f"?event={event}")
         # plotly's JSON writes '<' as \u003c: compare the decoded strings
-        charts = json.dumps([json.loads(f.to_json()) for f in (figures.gantt(v.shown, cat.vocab),
-                                                                figures.timeline(v.shown, cat.vocab))], ensure_ascii=False)
+        charts = json.dumps(
+            [
+                json.loads(f.to_json())
+                for f in (figures.gantt(v.shown, cat.vocab), figures.timeline(v.shown, cat.vocab))
+            ],
+            ensure_ascii=False,
+        )
         assert "onerror" not in charts or "&lt;" in charts
         for text in (title.strip(), summary.strip()):
             if "<" in text and len(text) > 3:

@@ -1,4 +1,5 @@
 """Real processes on real sockets: gunicorn with two workers, `python app.py`, the WSGI entry point."""
+
 from __future__ import annotations
 
 import http.client
@@ -15,12 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-from benchmarks import loopback
 from conftest import MINI, ROOT
-from dashboard.web.components import ids
 from test_hostile import GARBAGE
 from test_server import callback_body
+
+from benchmarks import loopback
+from dashboard.web.components import ids
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -35,8 +36,15 @@ def free_port() -> int:
 def process(args: list[str], env: dict, ready: str, lines_wanted: int = 1, timeout: float = 120):
     """Start a server process, wait until `ready` (a regex) has matched `lines_wanted` lines of its
     output, yield (process, matches, all lines so far); terminate it afterwards."""
-    proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, errors="replace")
+    proc = subprocess.Popen(
+        args,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+    )
     lines: queue.Queue = queue.Queue()
     seen: list[str] = []
     threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
@@ -87,23 +95,38 @@ def children(pid: int) -> set[int]:
 
 
 def test_gunicorn_serves_pages_json_and_callbacks_with_two_workers():
-    args = [str(VENV_BIN / "gunicorn"), "--workers", "2", "--bind", "127.0.0.1:0",
-            "--no-control-socket", "app:server"]  # several gunicorns at once: no shared control socket
-    with process(args, {"BAJOR_DATA": str(MINI)}, r"Booting worker with pid: (\d+)", lines_wanted=2) as (proc, booted, seen):
+    args = [
+        str(VENV_BIN / "gunicorn"),
+        "--workers",
+        "2",
+        "--bind",
+        "127.0.0.1:0",
+        "--no-control-socket",
+        "app:server",
+    ]  # several gunicorns at once: no shared control socket
+    with process(args, {"BAJOR_DATA": str(MINI)}, r"Booting worker with pid: (\d+)", lines_wanted=2) as (
+        proc,
+        booted,
+        seen,
+    ):
         port = int(re.search(r"Listening at: http://127\.0\.0\.1:(\d+)", "".join(seen)).group(1))
         workers = {int(m.group(1)) for m in booted}
         assert len(workers) == 2 and workers == children(proc.pid)
         for _ in range(3):  # enough requests for both workers to answer some
             status, headers, html = get(port, "/?canon=canon")
             assert status == 200 and b"<title>Bajor Timeline</title>" in html
-            assert headers["X-Content-Type-Options"] == "nosniff" and "frame-ancestors 'self'" in headers["Content-Security-Policy"]
+            assert (
+                headers["X-Content-Type-Options"] == "nosniff"
+                and "frame-ancestors 'self'" in headers["Content-Security-Policy"]
+            )
             status, headers, body = get(port, "/events.json?era=%E2%9C%93")
             assert status == 200 and json.loads(body)["notices"] == ["Ignored unknown era value(s) '✓'."]
             assert headers["X-Notices"] == "Ignored unknown era value(s) '%E2%9C%93'."
             status, _, body = get(port, "/events.csv")
             assert status == 200 and body.startswith(b"id,title,summary")
-            status, _, body = get(port, "/_dash-update-component", "POST", render_request(port),
-                                  {"Content-Type": "application/json"})
+            status, _, body = get(
+                port, "/_dash-update-component", "POST", render_request(port), {"Content-Type": "application/json"}
+            )
             assert status == 200 and json.loads(body)["response"][ids.SUMMARY]["children"].endswith("canon only")
             status, _, body = get(port, "/_dash-update-component", "POST", b"{", {"Content-Type": "application/json"})
             assert status == 400 and b"Traceback" not in body
@@ -119,8 +142,15 @@ def test_gunicorn_serves_pages_json_and_callbacks_with_two_workers():
 
 
 def test_gunicorn_under_a_path_prefix():
-    args = [str(VENV_BIN / "gunicorn"), "--workers", "1", "--bind", "127.0.0.1:0",
-            "--no-control-socket", "app:server"]  # several gunicorns at once: no shared control socket
+    args = [
+        str(VENV_BIN / "gunicorn"),
+        "--workers",
+        "1",
+        "--bind",
+        "127.0.0.1:0",
+        "--no-control-socket",
+        "app:server",
+    ]  # several gunicorns at once: no shared control socket
     env = {"BAJOR_DATA": str(MINI), "DASH_URL_BASE_PATHNAME": "/bajor/"}
     with process(args, env, r"Booting worker") as (_, _, seen):
         port = int(re.search(r"Listening at: http://127\.0\.0\.1:(\d+)", "".join(seen)).group(1))
@@ -128,9 +158,16 @@ def test_gunicorn_under_a_path_prefix():
         assert status == 200 and b'href="/bajor/vendor/bootstrap.min.css"' in html
         assert get(port, "/bajor/vendor/bootstrap.min.css")[1]["Content-Type"].startswith("text/css")
         assert json.loads(get(port, "/bajor/events.json")[2])["events"]
-        status, _, body = get(port, "/bajor/_dash-update-component", "POST", render_request(port, "/bajor/"),
-                              {"Content-Type": "application/json"})
-        assert status == 200 and json.loads(body)["response"][ids.DOWNLOAD_CSV]["href"] == "/bajor/events.csv?canon=canon"
+        status, _, body = get(
+            port,
+            "/bajor/_dash-update-component",
+            "POST",
+            render_request(port, "/bajor/"),
+            {"Content-Type": "application/json"},
+        )
+        assert (
+            status == 200 and json.loads(body)["response"][ids.DOWNLOAD_CSV]["href"] == "/bajor/events.csv?canon=canon"
+        )
         assert get(port, "/events.json")[0] == 404
 
 
@@ -142,10 +179,14 @@ def test_python_app_py_binds_loopback_with_debug_off():
         assert "Debug mode: off" in "".join(seen)
         status, headers, html = get(port, "/")
         assert status == 200 and headers["X-Frame-Options"] == "SAMEORIGIN"
-        config = json.loads(re.search(rb'<script id="_dash-config" type="application/json">(.*?)</script>', html).group(1))
+        config = json.loads(
+            re.search(rb'<script id="_dash-config" type="application/json">(.*?)</script>', html).group(1)
+        )
         assert config["ui"] is False and config["props_check"] is False  # no dev tools in the page
         status, _, body = get(port, "/_dash-update-component", "POST", b"[1]", {"Content-Type": "application/json"})
-        assert status == 400 and json.loads(body) == {"error": "malformed callback request: the body must be a JSON object"}
+        assert status == 400 and json.loads(body) == {
+            "error": "malformed callback request: the body must be a JSON object"
+        }
     other = outward_address()
     if other:  # nothing listens on the machine's other addresses
         with pytest.raises(OSError):
@@ -164,14 +205,22 @@ def outward_address() -> str | None:
 
 
 def test_app_server_is_built_once_per_process():
-    code = ("import app, dashboard.domain.loading as L\n"
-            "calls = []\n"
-            "real = L.load\n"
-            "L.load = lambda *a, **k: calls.append(a) or real(*a, **k)\n"
-            "first = app.server\n"
-            "assert all(app.server is first for _ in range(5)) and app.wsgi_app().server is first\n"
-            "print(len(calls))\n")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "BAJOR_DATA": str(MINI)},
-                         capture_output=True, text=True, timeout=120)
+    code = (
+        "import app, dashboard.domain.loading as L\n"
+        "calls = []\n"
+        "real = L.load\n"
+        "L.load = lambda *a, **k: calls.append(a) or real(*a, **k)\n"
+        "first = app.server\n"
+        "assert all(app.server is first for _ in range(5)) and app.wsgi_app().server is first\n"
+        "print(len(calls))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "BAJOR_DATA": str(MINI)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "1"  # the data was read once

@@ -1,4 +1,5 @@
 """oEmbed 1.0 through the real app's Flask test client: answers, status codes, sizes, prefix, proxy, escaping."""
+
 import json
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
@@ -6,8 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard.web.app import create_app
 from dashboard.web import oembed
+from dashboard.web.app import create_app
 from dashboard.web.oembed import Site
 
 
@@ -39,16 +40,28 @@ def iframe_of(answer) -> dict:
 
 
 def test_a_view_link_gets_a_rich_answer_with_an_embed_iframe(client):
-    status, answer = ask(client, "http://localhost/?canon=canon&faction=resistance&event=annexation&unknown=1", format="json")
+    status, answer = ask(
+        client, "http://localhost/?canon=canon&faction=resistance&event=annexation&unknown=1", format="json"
+    )
     assert status == 200
     assert {k: answer[k] for k in ("version", "type", "provider_name", "provider_url", "width", "height")} == {
-        "version": "1.0", "type": "rich", "provider_name": "Bajor Timeline", "provider_url": "http://localhost/",
-        "width": 720, "height": 640}
+        "version": "1.0",
+        "type": "rich",
+        "provider_name": "Bajor Timeline",
+        "provider_url": "http://localhost/",
+        "width": 720,
+        "height": 640,
+    }
     assert answer["title"].startswith("Bajor Timeline: periods (")
     frame = iframe_of(answer)
     src = urlsplit(frame["src"])
     assert (src.scheme, src.netloc, src.path) == ("http", "localhost", "/embed")
-    assert parse_qs(src.query) == {"view": ["gantt"], "canon": ["canon"], "faction": ["resistance"], "event": ["annexation"]}
+    assert parse_qs(src.query) == {
+        "view": ["gantt"],
+        "canon": ["canon"],
+        "faction": ["resistance"],
+        "event": ["annexation"],
+    }
     assert frame["loading"] == "lazy" and frame["title"] == answer["title"]
     assert (frame["width"], frame["height"]) == ("720", "640")
 
@@ -67,11 +80,21 @@ def test_format_defaults_to_json_and_xml_is_not_implemented(client):
     assert status == 501 and "json" in answer["error"]
 
 
-@pytest.mark.parametrize("url", [
-    "http://example.org/?view=gantt", "https://localhost.evil.org/", "javascript:alert(1)", "ftp://localhost/",
-    "http://localhost/events.json", "http://localhost/download/chart.html", "http://localhost/nowhere",
-    "http://localhost/?view=dispute", "http://localhost/?event=no-such-event", "http://[::1/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.org/?view=gantt",
+        "https://localhost.evil.org/",
+        "javascript:alert(1)",
+        "ftp://localhost/",
+        "http://localhost/events.json",
+        "http://localhost/download/chart.html",
+        "http://localhost/nowhere",
+        "http://localhost/?view=dispute",
+        "http://localhost/?event=no-such-event",
+        "http://[::1/",
+    ],
+)
 def test_links_that_are_not_views_of_this_site_get_404(client, url):
     status, answer = ask(client, url)
     assert status == 404 and answer["error"]
@@ -112,15 +135,23 @@ def test_the_prefix_and_forwarded_scheme_and_host_are_honoured(mini, monkeypatch
     app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_proto=1, x_host=1)
     client = app.server.test_client()
     headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "timeline.example.org"}
-    r = client.get("/bajor/oembed", headers=headers,
-                   query_string={"url": "https://timeline.example.org/bajor/?view=timeline", "format": "json"})
+    r = client.get(
+        "/bajor/oembed",
+        headers=headers,
+        query_string={"url": "https://timeline.example.org/bajor/?view=timeline", "format": "json"},
+    )
     assert r.status_code == 200, r.get_data(as_text=True)
     answer = r.get_json()
     assert answer["provider_url"] == "https://timeline.example.org/bajor/"
     assert iframe_of(answer)["src"] == "https://timeline.example.org/bajor/embed?view=timeline"
-    outside = client.get("/bajor/oembed", headers=headers, query_string={"url": "https://timeline.example.org/?view=timeline"})
+    outside = client.get(
+        "/bajor/oembed", headers=headers, query_string={"url": "https://timeline.example.org/?view=timeline"}
+    )
     assert outside.status_code == 404
-    assert client.get("/oembed", headers=headers, query_string={"url": "https://timeline.example.org/bajor/"}).status_code != 200
+    assert (
+        client.get("/oembed", headers=headers, query_string={"url": "https://timeline.example.org/bajor/"}).status_code
+        != 200
+    )
 
 
 def test_discovery_link_points_at_the_endpoint():

@@ -1,5 +1,6 @@
 """The explorer's first view (dashboard/prerender.py): the page as static HTML in the HTML answer,
 its first chart's figure beside it, the same page the live layout holds."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,8 @@ import pytest
 from dash import dcc, html
 
 from dashboard.web.app import create_app
-from dashboard.web.first_view import prerender
 from dashboard.web.components import ids
+from dashboard.web.first_view import prerender
 from tests.test_app import call, find, first_answer
 
 FIRST_VIEW = re.compile(r'<div id="first-view"[^>]*>.*?</div>(?=<script)', re.S)
@@ -40,13 +41,15 @@ def page(client, search: str = "", path: str = "/", **headers) -> str:
 
 
 def figures(text: str) -> dict[str, dict]:
-    return {m.group(1): json.loads(m.group(2)) for m in
-            re.finditer(r'<script type="application/json" id="([^"]+)">(.*?)</script>', text, re.S)}
+    return {
+        m.group(1): json.loads(m.group(2))
+        for m in re.finditer(r'<script type="application/json" id="([^"]+)">(.*?)</script>', text, re.S)
+    }
 
 
 def first_view(text: str) -> str:
     start = text.index('<div id="first-view"')
-    return text[start:text.index('<div id="react-entry-point">')]
+    return text[start : text.index('<div id="react-entry-point">')]
 
 
 def test_the_explorer_comes_with_its_first_view_and_the_scripts_that_draw_it(client):
@@ -67,14 +70,19 @@ def test_the_first_view_is_the_live_page_without_ids(client):
     view = first_view(page(client, search))
     elements = Elements(view)
     written = [(tag, attrs) for tag, attrs in elements.tags[1:] if tag != "script"]  # not the wrapper or the figures
-    assert written and all("id" not in attrs and "for" not in attrs and "aria-controls" not in attrs for _, attrs in written)
+    assert written and all(
+        "id" not in attrs and "for" not in attrs and "aria-controls" not in attrs for _, attrs in written
+    )
     text = " ".join(elements.text)
     layout = first_answer(client, "http://localhost/" + search)
     assert find(layout, ids.SUMMARY)["children"] in text
     assert "Bajor Timeline" in text and "Filters" in text
     checked = [t for t in elements.tags if t[0] == "input" and "checked" in t[1]]
     assert len(checked) == 2 + 1 + 1  # two tiers, one era, the "by era" lanes
-    assert ('input', {'class': 'form-control', 'type': 'search', 'placeholder': 'e.g. Gallitep', 'value': 'Dukat'}) in elements.tags
+    assert (
+        "input",
+        {"class": "form-control", "type": "search", "placeholder": "e.g. Gallitep", "value": "Dukat"},
+    ) in elements.tags
 
 
 def test_the_first_views_chart_is_the_figure_the_live_page_draws_first(client):
@@ -124,7 +132,9 @@ def test_other_pages_have_no_first_view(client):
 
 def test_text_from_the_data_cannot_end_a_script_or_become_markup():
     hostile = "</script><script>alert(1)</script><!-- & \u2028"
-    graph = dcc.Graph(id="g", figure={"data": [{"type": "bar", "x": [1], "name": hostile}], "layout": {"title": {"text": hostile}}})
+    graph = dcc.Graph(
+        id="g", figure={"data": [{"type": "bar", "x": [1], "name": hostile}], "layout": {"title": {"text": hostile}}}
+    )
     view = prerender.static_html(html.Div([html.P(hostile, title=hostile), graph]), draw=("g",))
     out = prerender.page_html(view)
     assert out.count("</script>") == 1 and "<script>alert" not in out and "<!--" not in out
@@ -138,16 +148,20 @@ def test_a_component_without_a_rule_is_an_error_naming_it():
         prerender.static_html(html.Div(dcc.Slider(id="s", min=0, max=1)))
 
 
-@pytest.mark.parametrize("search", ["", "?event=dukat-prefecture", "?era=nope&canon=canon", "?q=zzzz-nothing-matches",
-                                    "?lanes=era&disputed=1"])
+@pytest.mark.parametrize(
+    "search",
+    ["", "?event=dukat-prefecture", "?era=nope&canon=canon", "?q=zzzz-nothing-matches", "?lanes=era&disputed=1"],
+)
 def test_every_explorer_page_of_the_real_data_can_be_written(real, search):
     """Every component the explorer puts on its page has a rule (a new one fails here first)."""
     client = create_app(catalogue=real).server.test_client()
     view = first_view(page(client, search))
-    assert "<div class=\"app\">" in view and "Periods" in view
+    assert '<div class="app">' in view and "Periods" in view
 
 
-PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+PHONE = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+)
 
 
 @pytest.mark.parametrize("headers", [{"User-Agent": PHONE}, {"Sec-CH-UA-Mobile": "?1"}])
@@ -164,8 +178,20 @@ def test_a_phone_gets_its_first_charts_drawn_for_a_phone(client, headers):
     assert {"User-Agent", "Sec-CH-UA-Mobile"} <= {v.strip() for v in r.headers["Vary"].split(",")}
 
 
-@pytest.mark.parametrize("cookie, width", [("712", 712), ("240", 240), ("4000", 4000), ("239", None),
-                                           ("4001", None), ("abc", None), ("7 12", None), ("\u00b2", None), ("", None)])
+@pytest.mark.parametrize(
+    "cookie, width",
+    [
+        ("712", 712),
+        ("240", 240),
+        ("4000", 4000),
+        ("239", None),
+        ("4001", None),
+        ("abc", None),
+        ("7 12", None),
+        ("\u00b2", None),
+        ("", None),
+    ],
+)
 def test_the_width_this_browser_measured_lays_out_the_first_charts(client, cookie, width):
     """assets/first_view.js stores the charts' measured width (head.WIDTH_COOKIE) before Dash asks
     for the layout: the live charts are laid out for it, so the charts' callback, told the same
@@ -185,10 +211,18 @@ def test_the_width_this_browser_measured_lays_out_the_first_charts(client, cooki
     if width is None:
         return
     for measured, status in ((width, 204), (width + 30, 200)):
-        got, _ = call(client, f"..{ids.GANTT}.figure...",
-                      [{"id": ids.FILTER_KEY, "property": "data", "value": key},
-                       {"id": ids.PLOT_WIDTH, "property": "data", "value": measured}], [f"{ids.PLOT_WIDTH}.data"],
-                      state=[{"id": ids.URL, "property": "search", "value": ""},
-                             {"id": ids.RENDERED, "property": "data", "value": key},
-                             {"id": ids.DRAWN_WIDTH, "property": "data", "value": width}])
+        got, _ = call(
+            client,
+            f"..{ids.GANTT}.figure...",
+            [
+                {"id": ids.FILTER_KEY, "property": "data", "value": key},
+                {"id": ids.PLOT_WIDTH, "property": "data", "value": measured},
+            ],
+            [f"{ids.PLOT_WIDTH}.data"],
+            state=[
+                {"id": ids.URL, "property": "search", "value": ""},
+                {"id": ids.RENDERED, "property": "data", "value": key},
+                {"id": ids.DRAWN_WIDTH, "property": "data", "value": width},
+            ],
+        )
         assert got == status

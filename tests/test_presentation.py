@@ -1,9 +1,10 @@
 """The presentation as data: a deck's steps (tour or date order), the step in the URL, the chart
 window around each event, and the page's outputs for a step (through the real app)."""
+
 import pytest
 
-from dashboard.web.app import create_app
 from dashboard.domain import presentation, view
+from dashboard.web.app import create_app
 from dashboard.web.pages import present
 
 
@@ -29,11 +30,16 @@ def test_an_ad_hoc_tour_skips_unknown_ids_with_a_notice(mini):
     assert deck.notices == ("The tour skips unknown event id(s) 'nope'.",)
 
 
-@pytest.mark.parametrize("step, expected, notice", [
-    ("0", 0, None), ("4", 4, None), ("9", 4, "There is no step 9: the steps run from 0 (the title) to 4 (the end)."),
-    ("-2", 0, "There is no step -2: the steps run from 0 (the title) to 4 (the end)."),
-    ("two", 0, "Ignored 'step=two': give a number from 0 (the title) to 4 (the end)."),
-])
+@pytest.mark.parametrize(
+    "step, expected, notice",
+    [
+        ("0", 0, None),
+        ("4", 4, None),
+        ("9", 4, "There is no step 9: the steps run from 0 (the title) to 4 (the end)."),
+        ("-2", 0, "There is no step -2: the steps run from 0 (the title) to 4 (the end)."),
+        ("two", 0, "Ignored 'step=two': give a number from 0 (the title) to 4 (the end)."),
+    ],
+)
 def test_the_step_in_the_url_is_checked(mini, step, expected, notice):
     deck = presentation.build_deck(mini, f"tour=basics&step={step}")
     assert deck.step == expected
@@ -74,7 +80,9 @@ def test_a_step_renders_the_event_centred_highlighted_and_scaled(real):
     app = create_app(catalogue=real)
     with app.server.test_request_context("/"):
         out = present.step_outputs(app, real, "?tour=overview&step=10", 1180)
-        fig, stage, card, progress, first, prev, nxt, last, exit_href, notices, has_notices, title, summary, server = out
+        fig, stage, card, progress, first, prev, nxt, last, exit_href, notices, has_notices, title, summary, server = (
+            out
+        )
     meta = fig.layout.meta
     lo, hi = meta["x_range"]
     assert meta["selected"] == "dukat-prefecture" and meta["role"] == "gantt"
@@ -82,8 +90,12 @@ def test_a_step_renders_the_event_centred_highlighted_and_scaled(real):
     labels = next(t for t in fig.data if t.meta == "label")
     assert labels.textfont.size == 24  # twice the page's 12 px
     assert stage == "present-stage" and progress == "10 / 14"
-    assert (prev, nxt, first, last) == ("/present?tour=overview&step=9", "/present?tour=overview&step=11",
-                                         "/present?tour=overview", "/present?tour=overview&step=15")
+    assert (prev, nxt, first, last) == (
+        "/present?tour=overview&step=9",
+        "/present?tour=overview&step=11",
+        "/present?tour=overview",
+        "/present?tour=overview&step=15",
+    )
     assert exit_href == "/?tour=overview&event=dukat-prefecture" and not has_notices
     text = str(card)
     assert "Dukat as Prefect of Bajor" in text and "Teacher's note" in text and "Memory Beta" in text

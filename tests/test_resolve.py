@@ -4,6 +4,7 @@ The vectorised resolve() is checked against a plain, event-by-event reference im
 (the rules written as directly as possible) on the real data, the mini fixture and synthetic
 tables, for every set of trusted tiers.
 """
+
 import itertools
 import math
 
@@ -73,7 +74,12 @@ def test_sources_can_be_trusted_one_by_one(mini):
     assert row(df, "annexation")["start_earliest"] == 2328.0
 
 
-@pytest.mark.parametrize("bad, fragment", [(("kanon",), "unknown tier"), ])
+@pytest.mark.parametrize(
+    "bad, fragment",
+    [
+        (("kanon",), "unknown tier"),
+    ],
+)
 def test_bad_tiers_are_refused_with_the_choices(mini, bad, fragment):
     with pytest.raises(ValueError, match=f"{fragment}.*canon, licensed, production, fan"):
         resolve.resolve(mini.tables, bad)
@@ -92,9 +98,28 @@ def test_bounds_turn_open_ends_back_into_infinities(mini):
 
 def test_the_contract_columns_and_types(mini):
     df = mini.resolved(TIERS)
-    for col in ("id", "title", "summary", "start", "end", "start_earliest", "start_latest", "end_earliest", "end_latest",
-                "best_start", "best_end", "is_point", "era", "factions", "canon", "tiers", "disputed", "dispute_note",
-                "sources_say", "n_claims"):
+    for col in (
+        "id",
+        "title",
+        "summary",
+        "start",
+        "end",
+        "start_earliest",
+        "start_latest",
+        "end_earliest",
+        "end_latest",
+        "best_start",
+        "best_end",
+        "is_point",
+        "era",
+        "factions",
+        "canon",
+        "tiers",
+        "disputed",
+        "dispute_note",
+        "sources_say",
+        "n_claims",
+    ):
         assert col in df.columns, col
     assert "citations" not in df.columns
     for col in ("start_earliest", "start_latest", "end_earliest", "end_latest", "best_start", "best_end"):
@@ -126,6 +151,7 @@ def test_citations_of_just_the_events_asked(mini):
 
 # --- the vectorised resolution equals a plain reference implementation --------------------------
 
+
 def reference(tables, tiers, sources=None) -> pd.DataFrame:
     """The rules, event by event, as directly as they can be written (slow, obviously right)."""
     tiers = resolve.check_tiers(tiers)
@@ -144,8 +170,9 @@ def reference(tables, tiers, sources=None) -> pd.DataFrame:
             dated = [c for c in cl if c[key] is not None]
             if not dated:
                 return own
-            return min(dated, key=lambda c: (TIERS.index(c["tier"]), not c[key].overlaps(own), c[key].width,
-                                             c["order"]))[key]
+            return min(
+                dated, key=lambda c: (TIERS.index(c["tier"]), not c[key].overlaps(own), c[key].width, c["order"])
+            )[key]
 
         s_env = dates.envelope([own_s, *(c["start_iv"] for c in cl)])
         e_env = None if is_point else dates.envelope([own_e, *(c["end_iv"] for c in cl)])
@@ -156,28 +183,45 @@ def reference(tables, tiers, sources=None) -> pd.DataFrame:
             anchor = best_s.earliest
         else:
             anchor = best_s.midpoint if is_point and best_s.width > 1.0 else best_s.earliest
-        disputed = any(not a.overlaps(b) for key in ("start_iv", "end_iv")
-                       for a, b in itertools.combinations([c[key] for c in cl if c[key] is not None], 2))
+        disputed = any(
+            not a.overlaps(b)
+            for key in ("start_iv", "end_iv")
+            for a, b in itertools.combinations([c[key] for c in cl if c[key] is not None], 2)
+        )
         disputed |= len({c["value"].casefold() for c in cl if c["value"]}) > 1
         said = []
         for side in ("start", "end"):
             labels = list(dict.fromkeys(c[side] for c in cl if c[side]))
             if labels:
                 said.append(f"{side} " + " · ".join(labels))
-        out.append({
-            "id": ev["id"], "title": ev["title"], "summary": ev["summary"],
-            "start": best_s.label, "end": best_e.label if best_e else "",
-            "start_earliest": s_env.earliest, "start_latest": s_env.latest,
-            "end_earliest": e_env.earliest if e_env else math.nan, "end_latest": e_env.latest if e_env else math.nan,
-            "best_start": anchor, "best_end": best_e.latest if best_e else math.nan, "is_point": is_point,
-            **{k: (list(v) if isinstance(v, tuple) else v) for k, v in ev.items()
-               if k not in ("id", "title", "summary", "start", "end", "line", "dispute_note")
-               and not k.endswith(("_iv", "_lo", "_hi"))},
-            "canon": min((c["tier"] for c in cl), key=TIERS.index),
-            "tiers": [t for t in TIERS if any(c["tier"] == t for c in cl)],
-            "disputed": disputed, "dispute_note": ev["dispute_note"],
-            "sources_say": "; ".join(said) if said else "no source gives a date", "n_claims": len(cl),
-        })
+        out.append(
+            {
+                "id": ev["id"],
+                "title": ev["title"],
+                "summary": ev["summary"],
+                "start": best_s.label,
+                "end": best_e.label if best_e else "",
+                "start_earliest": s_env.earliest,
+                "start_latest": s_env.latest,
+                "end_earliest": e_env.earliest if e_env else math.nan,
+                "end_latest": e_env.latest if e_env else math.nan,
+                "best_start": anchor,
+                "best_end": best_e.latest if best_e else math.nan,
+                "is_point": is_point,
+                **{
+                    k: (list(v) if isinstance(v, tuple) else v)
+                    for k, v in ev.items()
+                    if k not in ("id", "title", "summary", "start", "end", "line", "dispute_note")
+                    and not k.endswith(("_iv", "_lo", "_hi"))
+                },
+                "canon": min((c["tier"] for c in cl), key=TIERS.index),
+                "tiers": [t for t in TIERS if any(c["tier"] == t for c in cl)],
+                "disputed": disputed,
+                "dispute_note": ev["dispute_note"],
+                "sources_say": "; ".join(said) if said else "no source gives a date",
+                "n_claims": len(cl),
+            }
+        )
     return pd.DataFrame.from_records(out)
 
 

@@ -1,4 +1,5 @@
 """Serving: security headers, the frame policy, the CSP, path prefixes, notices, streamed views, error answers."""
+
 from __future__ import annotations
 
 import base64
@@ -12,12 +13,11 @@ from urllib.parse import unquote
 import pandas as pd
 import pytest
 
-from dashboard.web.app import create_app
-from dashboard.formats import events_csv
-from dashboard.formats import events_json
-from dashboard.web import routes
-from dashboard.web.components import ids
 from dashboard.domain.schema import TIERS
+from dashboard.formats import events_csv, events_json
+from dashboard.web import routes
+from dashboard.web.app import create_app
+from dashboard.web.components import ids
 
 PREFIXED = {"DASH_URL_BASE_PATHNAME": "/bajor/"}
 # A reverse proxy that strips /bajor/ before the request reaches the app: routes at the root, links under /bajor/.
@@ -42,12 +42,21 @@ def callback_body(deps: list[dict], output_prefix: str, search: str) -> dict:
     outputs = [dict(zip(("id", "property"), o.split(".", 1))) for o in dep["output"].strip(".").split("...")]
     for o in outputs:
         o["property"] = o["property"].split("@")[0]
-    fill = [{"id": d["id"], "property": d["property"], "value": search if d["property"] == "search" else None}
-            for d in dep["inputs"]]
-    state = [{"id": d["id"], "property": d["property"], "value": search if d["property"] == "search" else None}
-             for d in dep["state"]]
-    return {"output": dep["output"], "outputs": outputs if dep["output"].startswith("..") else outputs[0],
-            "inputs": fill, "state": state, "changedPropIds": [f"{fill[0]['id']}.{fill[0]['property']}"]}
+    fill = [
+        {"id": d["id"], "property": d["property"], "value": search if d["property"] == "search" else None}
+        for d in dep["inputs"]
+    ]
+    state = [
+        {"id": d["id"], "property": d["property"], "value": search if d["property"] == "search" else None}
+        for d in dep["state"]
+    ]
+    return {
+        "output": dep["output"],
+        "outputs": outputs if dep["output"].startswith("..") else outputs[0],
+        "inputs": fill,
+        "state": state,
+        "changedPropIds": [f"{fill[0]['id']}.{fill[0]['property']}"],
+    }
 
 
 def render_body(client, prefix: str, search: str) -> dict:
@@ -58,9 +67,21 @@ def render_body(client, prefix: str, search: str) -> dict:
 # ---------------------------------------------------------------- headers
 
 
-@pytest.mark.parametrize("path", ["/", "/?event=annexation", "/events.json", "/events.csv?canon=canon",
-                                  "/vendor/bootstrap.min.css", "/_dash-layout", "/_dash-dependencies",
-                                  "/assets/explorer.css", "/no/such/page", "/_dash-component-suites/nope/x.js"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/?event=annexation",
+        "/events.json",
+        "/events.csv?canon=canon",
+        "/vendor/bootstrap.min.css",
+        "/_dash-layout",
+        "/_dash-dependencies",
+        "/assets/explorer.css",
+        "/no/such/page",
+        "/_dash-component-suites/nope/x.js",
+    ],
+)
 def test_every_response_carries_the_security_headers(client, path):
     r = client.get(path)
     assert r.headers["X-Content-Type-Options"] == "nosniff"
@@ -73,9 +94,15 @@ def test_every_response_carries_the_security_headers(client, path):
 
 
 def test_errors_and_callbacks_carry_the_headers_too(client):
-    for r in (client.post("/events.json"), client.post("/_dash-update-component", data="x"),
-              client.post("/_dash-update-component", json=render_body(client, "/", "?canon=canon"))):
-        assert r.headers["X-Content-Type-Options"] == "nosniff" and "frame-ancestors 'self'" in r.headers["Content-Security-Policy"]
+    for r in (
+        client.post("/events.json"),
+        client.post("/_dash-update-component", data="x"),
+        client.post("/_dash-update-component", json=render_body(client, "/", "?canon=canon")),
+    ):
+        assert (
+            r.headers["X-Content-Type-Options"] == "nosniff"
+            and "frame-ancestors 'self'" in r.headers["Content-Security-Policy"]
+        )
 
 
 @pytest.mark.parametrize("path", ["/embed", "/embed/", "/embed?event=annexation", "/embed/gantt"])
@@ -94,8 +121,11 @@ def test_only_embed_and_what_is_under_it_are_frameable(client, path):
 def test_the_csp_allows_exactly_the_inline_scripts_the_page_has(client):
     r = client.get("/")
     policy = r.headers["Content-Security-Policy"]
-    inline = [body for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", r.get_data(as_text=True), re.S)
-              if "src=" not in attrs and "application/json" not in attrs]
+    inline = [
+        body
+        for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", r.get_data(as_text=True), re.S)
+        if "src=" not in attrs and "application/json" not in attrs
+    ]
     assert inline, "Dash's renderer line is an inline script"
     for body in inline:
         digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
@@ -125,7 +155,9 @@ def test_every_route_works_under_a_path_prefix(mini, monkeypatch, env, routes, l
     assert resp[ids.DOWNLOAD_CSV]["href"] == f"{links}events.csv?canon=canon"
     # the first answer holds the page the browser is on (its Referer, under the public prefix), and
     # the page preloads the chart's code from under the prefix
-    layout = json.dumps(c.get(f"{routes}_dash-layout", headers={"Referer": f"http://localhost{links}?canon=canon"}).get_json())
+    layout = json.dumps(
+        c.get(f"{routes}_dash-layout", headers={"Referer": f"http://localhost{links}?canon=canon"}).get_json()
+    )
     assert '"routed"' in layout and '"chart-gantt"' in layout and f"{links}events.csv?canon=canon" in layout
     assert f'<link rel="preload" as="script" href="{links}_dash-component-suites/plotly/' in html
     # oEmbed answers with links under the prefix; downloads live under it
@@ -210,7 +242,11 @@ def test_streaming_keeps_memory_flat_as_the_view_grows(mini, fmt):
     peaks = {}
     for n in (1000, 5000):
         big = pd.concat([rows] * (n // len(rows) + 1), ignore_index=True)
-        pieces = events_json.iter_json(big, mini.tables, {"notices": []}, indent=None) if fmt == "json" else events_csv.iter_csv(big, mini.tables)
+        pieces = (
+            events_json.iter_json(big, mini.tables, {"notices": []}, indent=None)
+            if fmt == "json"
+            else events_csv.iter_csv(big, mini.tables)
+        )
         sent, peaks[n] = _peak_while_streaming(pieces)
         assert peaks[n] < sent / 2 or n == 1000, (n, sent, peaks[n])
     assert peaks[5000] < 1.5 * peaks[1000], peaks
@@ -259,7 +295,9 @@ def test_a_server_error_is_logged_and_the_client_gets_no_details(mini, caplog):
         page = c.get("/boom-for-test", headers={"Accept": "text/html"})
         api = c.get("/boom-for-test", headers={"Accept": "application/json"})
     assert page.status_code == api.status_code == 500
-    assert page.mimetype == "text/html" and api.get_json() == {"error": "Internal error; the details are in the server log."}
+    assert page.mimetype == "text/html" and api.get_json() == {
+        "error": "Internal error; the details are in the server log."
+    }
     for r in (page, api):
         assert "secret" not in r.get_data(as_text=True) and "Traceback" not in r.get_data(as_text=True)
     logged = [rec for rec in caplog.records if "boom-for-test" in rec.getMessage()]
@@ -285,12 +323,15 @@ def test_trusted_proxies_set_the_public_scheme_and_host(mini):
     plain, proxied = create_app(catalogue=mini), create_app(catalogue=mini)
     routes.trust_proxies(proxied, "1")
     for app in (plain, proxied):
+
         @app.server.route("/where-for-test")
         def where():
             seen[app] = request.host_url
             return "ok"
 
-        app.server.test_client().get("/where-for-test", headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "example.org"})
+        app.server.test_client().get(
+            "/where-for-test", headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "example.org"}
+        )
     assert seen[plain] == "http://localhost/"  # by default forwarded headers are not believed
     assert seen[proxied] == "https://example.org/"
     with pytest.raises(ValueError, match="BAJOR_TRUSTED_PROXIES"):

@@ -5,6 +5,7 @@ times, missing end dates, HTML (and a script) in text, empty rows, a title slide
 repeated slides, unknown columns and fields, malformed rows, a hostile headline, and cosmological
 years, one our EDTF holds and one our axis cannot.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,20 +18,18 @@ import sys
 import pytest
 from conftest import DATA, MINI, ROOT
 
-from dashboard.domain import dates, loading, resolve, words
-from dashboard.formats import timelinejs
-from dashboard.domain import credits
-from dashboard.formats import records
-from dashboard.formats import registry
+from dashboard.domain import credits, dates, loading, resolve, words
 from dashboard.domain.schema import TABLES, TIERS
+from dashboard.formats import records, registry, timelinejs
 
 FIXTURES = ROOT / "tests" / "fixtures" / "timelinejs"
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def rows(directory, table):
@@ -98,8 +97,10 @@ def test_the_title_slide_names_the_table(imported):
 def test_eras_and_groups(imported):
     _, out, events, _ = imported
     eras = {e["id"]: e for e in rows(out, "eras")}
-    assert {k: (v["start"], v["end"]) for k, v in eras.items()} == {"ancient-era": ("-3199", "-399"),
-                                                                     "modern-era": ("1800", "1999")}
+    assert {k: (v["start"], v["end"]) for k, v in eras.items()} == {
+        "ancient-era": ("-3199", "-399"),
+        "modern-era": ("1800", "1999"),
+    }
     factions = {f["id"]: f["label"] for f in rows(out, "factions")}
     assert {"greece", "mesopotamia", "technology", "cosmos", "modern"} <= set(factions)
     assert events["writing-appears-in-sumer"]["factions"] == "mesopotamia"
@@ -146,8 +147,9 @@ def test_a_hostile_headline_stays_inert_text(imported):
 def test_cosmological_years_are_kept_when_held_and_reported_when_not(imported):
     fmt, out, events, report = imported
     assert events["the-big-bang"]["start"] == "Y-13799999999"  # 13,800,000,000 BCE
-    assert re.search(r"start year -13800000000 is on TimelineJS's cosmological scale: kept as EDTF 'Y-13799999999'",
-                     report)
+    assert re.search(
+        r"start year -13800000000 is on TimelineJS's cosmological scale: kept as EDTF 'Y-13799999999'", report
+    )
     where = "classroom.csv:17" if fmt == "csv" else "classroom.json: events[13]"
     assert f"{where}: start year -4600000000000000 is beyond what our year axis holds" in report
     assert "slide not imported, nothing rounded" in report
@@ -257,14 +259,17 @@ def test_format_is_told_by_content_not_by_name(tmp_path):
 # Pieces
 
 
-@pytest.mark.parametrize("source, text, links", [
-    ("<p>Hello <b>world</b></p><p>again</p>", "Hello world again", ()),
-    ('See <a href="https://x.org/a">this</a>.', "See this.", (("this", "https://x.org/a"),)),
-    ("Fish &amp; chips &lt;3", "Fish & chips <3", ()),
-    ("<script>alert(1)</script>Safe", "Safe", ()),
-    ('<img src=x onerror=alert(1) alt="a picture">', "a picture", ()),
-    ("plain text", "plain text", ()),
-])
+@pytest.mark.parametrize(
+    "source, text, links",
+    [
+        ("<p>Hello <b>world</b></p><p>again</p>", "Hello world again", ()),
+        ('See <a href="https://x.org/a">this</a>.', "See this.", (("this", "https://x.org/a"),)),
+        ("Fish &amp; chips &lt;3", "Fish & chips <3", ()),
+        ("<script>alert(1)</script>Safe", "Safe", ()),
+        ('<img src=x onerror=alert(1) alt="a picture">', "a picture", ()),
+        ("plain text", "plain text", ()),
+    ],
+)
 def test_plain(source, text, links):
     got = timelinejs.plain(source)
     assert got.text == text and got.links == links
@@ -293,8 +298,17 @@ def check_timelinejs(doc: dict) -> list[str]:
     format's documentation): what it would reject or silently misread. Empty when loadable."""
     problems = []
     date_keys = {"year", "month", "day", "hour", "minute", "second", "millisecond", "display_date", "format"}
-    slide_keys = {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink",
-                  "unique_id"}
+    slide_keys = {
+        "start_date",
+        "end_date",
+        "text",
+        "media",
+        "group",
+        "display_date",
+        "background",
+        "autolink",
+        "unique_id",
+    }
 
     def check_date(d, where):
         if not isinstance(d, dict):
@@ -340,8 +354,10 @@ def check_timelinejs(doc: dict) -> list[str]:
         check_date(slide["start_date"], f"{where}.start_date")
         if "end_date" in slide:
             check_date(slide["end_date"], f"{where}.end_date")
-            key = lambda d: tuple(int(d.get(k, 1 if k in ("month", "day") else 0)) for k in  # noqa: E731
-                                  ("year", "month", "day", "hour", "minute", "second"))
+            key = lambda d: tuple(
+                int(d.get(k, 1 if k in ("month", "day") else 0))
+                for k in ("year", "month", "day", "hour", "minute", "second")  # noqa: E731
+            )
             if key(slide["end_date"]) < key(slide["start_date"]):
                 problems.append(f"{where}: end_date before start_date")
         check_text(slide.get("text", {}), f"{where}.text")
@@ -361,16 +377,21 @@ def check_timelinejs(doc: dict) -> list[str]:
                 check_date(era[k], f"eras[{i}].{k}")
         if not isinstance(era.get("text"), dict):
             problems.append(f"eras[{i}]: TimelineJS reads era.text.headline; text is required")
-    years = [abs(int(s["start_date"]["year"])) for s in doc.get("events", [])
-             if re.fullmatch(r"-?\d+", str(s.get("start_date", {}).get("year", "")))]
+    years = [
+        abs(int(s["start_date"]["year"]))
+        for s in doc.get("events", [])
+        if re.fullmatch(r"-?\d+", str(s.get("start_date", {}).get("year", "")))
+    ]
     if years and max(years) > 271820 and doc.get("scale") != "cosmological":
         problems.append("years past JavaScript's Date range need scale 'cosmological'")
     return problems
 
 
 def test_the_checker_catches_what_timelinejs_rejects():
-    bad = {"events": [{"start_date": {"year": "1850s"}, "text": {"headline": 1}}, {"text": {}}],
-           "eras": [{"start_date": {"year": 1}}]}
+    bad = {
+        "events": [{"start_date": {"year": "1850s"}, "text": {"headline": 1}}, {"text": {}}],
+        "eras": [{"start_date": {"year": 1}}],
+    }
     problems = check_timelinejs(bad)
     assert any("TLDate needs whole numbers" in p for p in problems)
     assert any("missing start_date" in p for p in problems)
@@ -416,6 +437,7 @@ def test_export_puts_uncertain_dates_in_words_and_citations_and_the_dispute_in_t
 
 def export_escape(text):
     import html
+
     return html.escape(text, quote=False)
 
 
@@ -508,15 +530,20 @@ def test_an_empty_folder_is_led_to_a_valid_table(tmp_path):
     folder = tmp_path / "empty"
     folder.mkdir()
     first = run("validate", "--data", str(folder))
-    headers = dict(re.findall(r"^(\w+\.csv): -: file is missing from .*; create it with this header row: (.+)$",
-                              first.stderr, re.M))
+    headers = dict(
+        re.findall(
+            r"^(\w+\.csv): -: file is missing from .*; create it with this header row: (.+)$", first.stderr, re.M
+        )
+    )
     assert set(headers) == {spec.file for spec in TABLES.values() if not spec.optional}  # tours.csv may be absent
     for file, header in headers.items():
         (folder / file).write_text(header + "\n", encoding="utf-8")
     second = run("validate", "--data", str(folder))
     assert "events.csv: -: has no events yet; add one row per event under the header" in second.stderr
-    (folder / "events.csv").write_text(headers["events.csv"] + "\nfirst-contact,First contact,They meet.,around 2318,,"
-                                       "contact,cardassians,prime,\n", encoding="utf-8")
+    (folder / "events.csv").write_text(
+        headers["events.csv"] + "\nfirst-contact,First contact,They meet.,around 2318,,contact,cardassians,prime,\n",
+        encoding="utf-8",
+    )
     third = run("validate", "--data", str(folder))
     assert "for 'around 2318' write '2318~' (about 2318)" in third.stderr
     assert "unknown era 'contact' (not an id in eras.csv; that file has no rows yet: add one)" in third.stderr

@@ -1,9 +1,10 @@
 """Tours: tours.csv read into Tour objects, `tour=` values in the URL, and the rules `validate` checks."""
+
 import pytest
 
 from dashboard.domain import loading, tours, view
 from dashboard.domain.filters import FilterState, apply, describe, parse_query, to_query, tour_stops
-from dashboard.domain.schema import DataError, DataInvalid, TIERS
+from dashboard.domain.schema import TIERS, DataError, DataInvalid
 
 
 def errors_of(data_dir) -> list[DataError]:
@@ -16,6 +17,7 @@ HEADER = "tour,order,event,title,description,note\n"
 
 
 # --- Reading tours.csv ---------------------------------------------------------------------------
+
 
 def test_a_named_tour_is_read_in_its_order_with_notes(mini):
     tour = mini.vocab.tours["basics"]
@@ -42,6 +44,7 @@ def test_the_bundled_tours_name_real_events_and_the_disagreements_tour_is_all_di
 
 # --- tour= in the URL ----------------------------------------------------------------------------
 
+
 def test_tour_by_id_or_by_event_ids(mini):
     state, notices = parse_query("tour=basics", mini.vocab)
     assert state.tour == "basics" and notices == [] and to_query(state) == "tour=basics"
@@ -56,7 +59,8 @@ def test_unknown_ids_in_a_tour_are_skipped_with_a_notice(mini):
     assert notices == ["The tour skips unknown event id(s) 'nope', '<b>'."]
     state, notices = parse_query("tour=no-such-tour", mini.vocab)
     assert state.tour == "" and notices == [
-        "Ignored unknown tour 'no-such-tour': give a tour id (basics) or event ids separated by commas."]
+        "Ignored unknown tour 'no-such-tour': give a tour id (basics) or event ids separated by commas."
+    ]
 
 
 def test_a_tour_keeps_only_its_events_and_is_described(mini):
@@ -84,34 +88,88 @@ def test_view_with_a_tour_and_other_filters(mini):
 
 # --- validate ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("rows, expected", [
-    ("basics,,,,,\nbasics,1,annexation,,,\n",
-     [DataError("tours.csv", 2, "title", "the header row of tour 'basics' (the row with no event) needs a title")]),
-    ("basics,,,T,,\nbasics,1,annexation,,,\nbasics,1,death-toll,,,\n",
-     [DataError("tours.csv", 4, "order", "order 1 is used twice in tour 'basics' (first on line 3)")]),
-    ("basics,1,annexation,,,\n",
-     [DataError("tours.csv", 2, "tour", "tour 'basics' has no header row: add a row with the id 'basics', a title and no event")]),
-    ("basics,,,T,,\n",
-     [DataError("tours.csv", 2, "tour", "tour 'basics' has no stops: add rows with its id, an order and an event")]),
-    ("basics,,,T,,\nbasics,1,nope,,,\n",
-     [DataError("tours.csv", 3, "event", "unknown event 'nope' (not an id in events.csv")]),
-    ("basics,,,T,,\nbasics,first,annexation,,,\n",
-     [DataError("tours.csv", 3, "order", "'first' is not a whole number from 1 up")]),
-    ("basics,,,T,,\nbasics,,annexation,,,\n",
-     [DataError("tours.csv", 3, "order", "a stop needs its place in the tour (1, 2, 3...)")]),
-    ("basics,,,T,,\nbasics,1,annexation,Stop title,,\n",
-     [DataError("tours.csv", 3, "title", "a stop has no title; put the tour's title on its header row (the row with no event)")]),
-    ("basics,,,T,,\nbasics,,,T2,,\nbasics,1,annexation,,,\n",
-     [DataError("tours.csv", 3, "event", "tour 'basics' already has its header row (line 2); give this stop its event id")]),
-    ("Basics Tour,,,T,,\n",
-     [DataError("tours.csv", 2, "tour", "'Basics Tour' is not a slug (lowercase letters, digits and hyphens")]),
-])
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        (
+            "basics,,,,,\nbasics,1,annexation,,,\n",
+            [
+                DataError(
+                    "tours.csv", 2, "title", "the header row of tour 'basics' (the row with no event) needs a title"
+                )
+            ],
+        ),
+        (
+            "basics,,,T,,\nbasics,1,annexation,,,\nbasics,1,death-toll,,,\n",
+            [DataError("tours.csv", 4, "order", "order 1 is used twice in tour 'basics' (first on line 3)")],
+        ),
+        (
+            "basics,1,annexation,,,\n",
+            [
+                DataError(
+                    "tours.csv",
+                    2,
+                    "tour",
+                    "tour 'basics' has no header row: add a row with the id 'basics', a title and no event",
+                )
+            ],
+        ),
+        (
+            "basics,,,T,,\n",
+            [
+                DataError(
+                    "tours.csv", 2, "tour", "tour 'basics' has no stops: add rows with its id, an order and an event"
+                )
+            ],
+        ),
+        (
+            "basics,,,T,,\nbasics,1,nope,,,\n",
+            [DataError("tours.csv", 3, "event", "unknown event 'nope' (not an id in events.csv")],
+        ),
+        (
+            "basics,,,T,,\nbasics,first,annexation,,,\n",
+            [DataError("tours.csv", 3, "order", "'first' is not a whole number from 1 up")],
+        ),
+        (
+            "basics,,,T,,\nbasics,,annexation,,,\n",
+            [DataError("tours.csv", 3, "order", "a stop needs its place in the tour (1, 2, 3...)")],
+        ),
+        (
+            "basics,,,T,,\nbasics,1,annexation,Stop title,,\n",
+            [
+                DataError(
+                    "tours.csv",
+                    3,
+                    "title",
+                    "a stop has no title; put the tour's title on its header row (the row with no event)",
+                )
+            ],
+        ),
+        (
+            "basics,,,T,,\nbasics,,,T2,,\nbasics,1,annexation,,,\n",
+            [
+                DataError(
+                    "tours.csv",
+                    3,
+                    "event",
+                    "tour 'basics' already has its header row (line 2); give this stop its event id",
+                )
+            ],
+        ),
+        (
+            "Basics Tour,,,T,,\n",
+            [DataError("tours.csv", 2, "tour", "'Basics Tour' is not a slug (lowercase letters, digits and hyphens")],
+        ),
+    ],
+)
 def test_validator_reports_tour_problems_with_file_line_column(broken, rows, expected):
     data = broken("tours.csv", raw=(HEADER + rows).encode())
     errors = errors_of(data)
     for e in expected:  # the message starts so (the validator may add a hint after it)
-        assert any((x.file, x.line, x.column) == (e.file, e.line, e.column) and x.message.startswith(e.message)
-                   for x in errors), errors
+        assert any(
+            (x.file, x.line, x.column) == (e.file, e.line, e.column) and x.message.startswith(e.message) for x in errors
+        ), errors
 
 
 def test_a_header_row_with_a_note_or_order_is_reported(broken):

@@ -1,4 +1,5 @@
 """The plain functions behind the callbacks: query in, a View (data only) out; actions back to a query."""
+
 import pytest
 
 from dashboard.domain import view
@@ -43,7 +44,9 @@ def test_with_event_keeps_the_filters(mini):
 
 
 def test_controls_round_trip_through_the_state(mini):
-    state, _ = parse_query("canon=canon,fan&faction=resistance&from=2330&q=bomb&disputed=1&lanes=era&event=xss", mini.vocab)
+    state, _ = parse_query(
+        "canon=canon,fan&faction=resistance&from=2330&q=bomb&disputed=1&lanes=era&event=xss", mini.vocab
+    )
     values = view.controls_from_state(state)
     assert view.state_from_controls(values, "xss", mini) == state
     assert view.state_from_controls(view.controls_from_state(DEFAULT), None, mini) == DEFAULT
@@ -64,7 +67,9 @@ def test_click_and_row_payloads():
 
 
 def test_respond_writes_the_url_or_sets_the_controls(mini):
-    search, controls = view.respond(mini, "?canon=canon", "gantt", [], gantt_click={"points": [{"customdata": "annexation"}]})
+    search, controls = view.respond(
+        mini, "?canon=canon", "gantt", [], gantt_click={"points": [{"customdata": "annexation"}]}
+    )
     assert search == "?canon=canon&event=annexation" and controls is None
     search, controls = view.respond(mini, "?canon=canon&event=annexation", "clear", [])
     assert search == "?canon=canon"
@@ -83,7 +88,12 @@ def test_neighbours_agree_with_the_full_date_order(real, tmp_path):
         for i, event_id in enumerate(order):
             expected = (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None, i + 1, len(order))
             assert view.neighbours(shown, event_id) == expected, (query, event_id)
-    assert view.neighbours(real.resolved(("canon",)), "no-such-event") == (None, None, 0, len(real.resolved(("canon",))))
+    assert view.neighbours(real.resolved(("canon",)), "no-such-event") == (
+        None,
+        None,
+        0,
+        len(real.resolved(("canon",))),
+    )
 
 
 def test_the_first_events_in_date_order_are_the_start_of_the_whole_order(real, mini):
@@ -103,10 +113,15 @@ def test_the_first_events_in_date_order_are_the_start_of_the_whole_order(real, m
             assert all(many[i] == cat.citations(i, TIERS) for i in ids)
 
 
-@pytest.mark.parametrize("query, window", [
-    ("?from=2411", (2411, 2421)), ("?from=2500", (2500, 2510)), ("?to=2200", (2191, 2201)),
-    ("?from=2380&to=2380", (2380, 2381)),
-])
+@pytest.mark.parametrize(
+    "query, window",
+    [
+        ("?from=2411", (2411, 2421)),
+        ("?from=2500", (2500, 2510)),
+        ("?to=2200", (2191, 2201)),
+        ("?from=2380&to=2380", (2380, 2381)),
+    ],
+)
 def test_a_year_beyond_the_events_other_end_still_gives_an_increasing_window(real, query, window):
     """`from` past the shown events' last year (or `to` before their first) once made an inverted
     range, which the charts could not draw (the page answered 500)."""

@@ -1,22 +1,22 @@
 """Page weight: compression, no unused bundles, and the plotly.js build (dashboard/compression.py, plotlyjs.py)."""
+
 import gzip
 import re
 
 import plotly.offline
 import pytest
+
 try:  # Python 3.14 has zstd; before it, flask-compress brings the backport
     from compression import zstd
 except ImportError:
     from backports import zstd
 
 from benchmarks import synthetic
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.schema import TIERS
+from dashboard.figures import gantt, timeline, uncertainty
 from dashboard.formats import plotlyjs
 from dashboard.web import compression
-from dashboard.domain.catalogue import Catalogue
-from dashboard.figures import gantt, timeline, uncertainty
-from dashboard.domain.schema import TIERS
-
-
 
 
 def scripts(client) -> list[str]:
@@ -88,9 +88,11 @@ def test_static_files_are_compressed_once_but_data_every_time(app, client):
 def test_the_cache_key_ignores_query_strings_and_skips_dynamic_answers(app):
     with app.server.test_request_context("/assets/explorer.css?m=123"):
         from flask import request
+
         assert compression.cache_key(request) == "/assets/explorer.css"
     with app.server.test_request_context("/_dash-update-component", method="POST"):
         from flask import request
+
         assert compression.cache_key(request) == ""
     cache = compression.StaticCache()
     cache.set("gzip;", b"x")

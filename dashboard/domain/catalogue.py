@@ -1,5 +1,6 @@
 """The loaded data of one app: tables, vocabulary, and resolution cached per trusted-tier set (and
 per `asof` year's set of released works)."""
+
 from __future__ import annotations
 
 import gc
@@ -10,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.domain import loading, resolve
-from dashboard.figures.lanes import with_top_faction
 from dashboard.domain.filters import Vocabulary, released_by, with_match_columns
 from dashboard.domain.schema import TIERS
+from dashboard.figures.lanes import with_top_faction
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Catalogue:
         (every tier trusted), which the first page needs."""
         tables = loading.load(data_dir)
         vocab = Vocabulary.from_tables(tables)
+
         # 15 non-empty tier sets, times the distinct sets of works released by an `asof` year (keyed by
         # the set, not the year, so every year between two releases shares one entry).
         @lru_cache(maxsize=64)
@@ -45,8 +47,7 @@ class Catalogue:
             ids = cached(tiers, sources)["id"].tolist()
             return dict(zip(ids, range(len(ids))))
 
-        cat = cls(tables, vocab, cached,
-                  dict(zip(tables.events["id"].tolist(), range(len(tables.events)))), positions)
+        cat = cls(tables, vocab, cached, dict(zip(tables.events["id"].tolist(), range(len(tables.events)))), positions)
         cat.resolved(TIERS)
         return cat
 
@@ -58,13 +59,15 @@ class Catalogue:
     def citations(self, event_id: str, tiers: tuple[str, ...], asof: int | None = None) -> list[dict]:
         """The trusted citations of one event (from works released by `asof`, when given), in file
         order (built on demand, not cached)."""
-        return resolve.citations(self.tables, [event_id], tiers, released_by(self.tables, asof),
-                                 event_rows=self._rows)[event_id]
+        return resolve.citations(self.tables, [event_id], tiers, released_by(self.tables, asof), event_rows=self._rows)[
+            event_id
+        ]
 
     def citations_of(self, event_ids, tiers: tuple[str, ...], asof: int | None = None) -> dict[str, list[dict]]:
         """citations() for several events at once (one pass over the claims): {event id: [citation, ...]}."""
-        return resolve.citations(self.tables, list(event_ids), tiers, released_by(self.tables, asof),
-                                 event_rows=self._rows)
+        return resolve.citations(
+            self.tables, list(event_ids), tiers, released_by(self.tables, asof), event_rows=self._rows
+        )
 
     def row(self, event_id: str, tiers: tuple[str, ...], asof: int | None = None) -> dict | None:
         """One event's resolved row as a dict, or None when no trusted source cites it (a dict

@@ -9,6 +9,7 @@ year-month(-day), intervals, `[a..b]`, open ends) are read by a fast path that c
 what the edtf package would (tests/test_dates.py proves it, with property tests); every other
 string goes to the edtf package.
 """
+
 from __future__ import annotations
 
 import calendar

@@ -4,6 +4,7 @@ The verdict leads the details panel: "Began 2346 or 2359: Memory Beta and Memory
 same works differently". Claims whose date ranges overlap count as one reading; readings that do
 not overlap are a dispute.
 """
+
 from __future__ import annotations
 
 from dashboard.domain import dates, words
@@ -21,8 +22,10 @@ def readings(citations: list[dict], key: str) -> list[tuple[dates.Interval, list
 
     Returns [(the reading's envelope, its claims)] in date order.
     """
-    dated = sorted((c for c in citations if c.get(f"{key}_iv") is not None),
-                   key=lambda c: (c[f"{key}_iv"].earliest, c[f"{key}_iv"].latest))
+    dated = sorted(
+        (c for c in citations if c.get(f"{key}_iv") is not None),
+        key=lambda c: (c[f"{key}_iv"].earliest, c[f"{key}_iv"].latest),
+    )
     groups: list[list[dict]] = []
     for c in dated:
         iv = c[f"{key}_iv"]
@@ -75,8 +78,9 @@ def verdict(event: dict, citations: list[dict]) -> str:
     for key in ("start",) if event["is_point"] else ("start", "end"):
         groups = readings(citations, key)
         if len(groups) > 1:
-            disputes.append(f"{_verb(event, key)} {_or(list(dict.fromkeys(_said(key, m) for _, m in groups)))}: "
-                            f"{_who(groups)}")
+            disputes.append(
+                f"{_verb(event, key)} {_or(list(dict.fromkeys(_said(key, m) for _, m in groups)))}: {_who(groups)}"
+            )
     values = list(dict.fromkeys(c["value"] for c in citations if c.get("value")))
     if len({v.casefold() for v in values}) > 1:
         disputes.append(f"The sources state different things: {_or(values)}")

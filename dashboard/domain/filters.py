@@ -6,6 +6,7 @@ lanes (faction|era), asof (a real-world year: only works released by then count)
 tour id from tours.csv, or a comma list of event ids). Unknown or malformed values are dropped
 with a notice, never an error.
 """
+
 from __future__ import annotations
 
 import math
@@ -47,7 +48,8 @@ class Vocabulary:
             universes=dict(zip(tables.universes["id"], tables.universes["label"])),
             events=dict(zip(tables.events["id"].tolist(), tables.events["title"].tolist())),
             era_bands=tuple(
-                (e["id"], e["label"], float(e["start"]), float(e["end"]), e["colour"]) for e in tables.eras.to_dict("records")
+                (e["id"], e["label"], float(e["start"]), float(e["end"]), e["colour"])
+                for e in tables.eras.to_dict("records")
             ),
             tours=tours.from_table(tables.tours),
         )
@@ -136,7 +138,11 @@ def parse_query(query, vocab: Vocabulary) -> tuple[FilterState, list[str]]:
                 notices.append(f"Ignored '{key}={params[key]}': not a year.")
             else:
                 values[attr] = year
-    if values.get("year_from") is not None and values.get("year_to") is not None and values["year_from"] > values["year_to"]:
+    if (
+        values.get("year_from") is not None
+        and values.get("year_to") is not None
+        and values["year_from"] > values["year_to"]
+    ):
         notices.append(f"'from' ({values['year_from']}) was after 'to' ({values['year_to']}); swapped them.")
         values["year_from"], values["year_to"] = values["year_to"], values["year_from"]
     if "q" in params:
@@ -164,7 +170,7 @@ def parse_query(query, vocab: Vocabulary) -> tuple[FilterState, list[str]]:
         else:
             values["asof"] = year
     if "tour" in params and str(params["tour"]).strip():
-        tour, tour_notices = tours.resolve(str(params["tour"])[:MAX_QUERY_TEXT * 10], vocab.tours, vocab.events)
+        tour, tour_notices = tours.resolve(str(params["tour"])[: MAX_QUERY_TEXT * 10], vocab.tours, vocab.events)
         notices += tour_notices
         if tour is not None:
             values["tour"] = tour.key
@@ -286,7 +292,9 @@ def describe(state: FilterState, shown: int, total: int, vocab: Vocabulary) -> s
         chosen = getattr(state, key)
         if chosen:
             names = [vocab.choices(key)[c] for c in chosen]
-            parts.append(", ".join(names) if not noun else f"{noun}{'s' if len(names) > 1 else ''}: {' or '.join(names)}")
+            parts.append(
+                ", ".join(names) if not noun else f"{noun}{'s' if len(names) > 1 else ''}: {' or '.join(names)}"
+            )
     if state.year_from is not None and state.year_to is not None:
         parts.append(f"{state.year_from} to {state.year_to}")
     elif state.year_from is not None:

@@ -3,6 +3,7 @@
 `load(dir)` returns Tables or raises DataInvalid carrying every problem found, each with its
 file, line and column. Nothing is coerced or dropped: a table either loads whole or not at all.
 """
+
 from __future__ import annotations
 
 import csv
@@ -26,18 +27,25 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _YEAR = re.compile(r"^-?\d{1,5}$")
 _COUNT = re.compile(r"^[1-9]\d{0,5}$")
 _PATTERNS = {"id": _ID, "year": _YEAR, "colour": _COLOUR, "count": _COUNT}
-_QUOTING = ("; wrap a cell holding a comma, a quote or a line break in double quotes, and double each quote "
-            "inside it (\"\")")
+_QUOTING = (
+    '; wrap a cell holding a comma, a quote or a line break in double quotes, and double each quote inside it ("")'
+)
 _HINTS = {
-    "id": "a slug such as first-contact", "text": "some text", "edtf": "an EDTF date such as 2328, 2319~ or 2346/2369",
-    "year": "a whole year such as 2328", "colour": "a colour such as #dddddd",
+    "id": "a slug such as first-contact",
+    "text": "some text",
+    "edtf": "an EDTF date such as 2328, 2319~ or 2346/2369",
+    "year": "a whole year such as 2328",
+    "colour": "a colour such as #dddddd",
 }
 
 
 _COLUMN_HINTS = {
-    "title": "the name to show, such as First contact", "label": "the name to show",
-    "summary": "one or two sentences in your own words", "note": "what the source says, in your own words",
-    "wiki": "the wiki's name, such as Memory Beta", "licence": "the licence the wiki states, such as CC BY-SA 3.0",
+    "title": "the name to show, such as First contact",
+    "label": "the name to show",
+    "summary": "one or two sentences in your own words",
+    "note": "what the source says, in your own words",
+    "wiki": "the wiki's name, such as Memory Beta",
+    "licence": "the licence the wiki states, such as CC BY-SA 3.0",
 }
 
 
@@ -166,8 +174,14 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError], row_by_row:
     except FileNotFoundError:
         if spec.optional:  # an optional table (tours.csv) left out: no rows
             return Rows(np.empty(0, dtype=np.int64), {c: np.empty(0, dtype=object) for c in spec.column_names})
-        errors.append(DataError(file, None, "-", f"file is missing from {path.parent}; create it with this header "
-                                                 f"row: {','.join(spec.column_names)}"))
+        errors.append(
+            DataError(
+                file,
+                None,
+                "-",
+                f"file is missing from {path.parent}; create it with this header row: {','.join(spec.column_names)}",
+            )
+        )
         return None
     try:
         text = raw.decode("utf-8")
@@ -182,7 +196,9 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError], row_by_row:
             column = next((n for n, c in zip(names, cells) if "\ufffd" in c), "-")
         except (StopIteration, csv.Error):
             pass
-        errors.append(DataError(file, line, column, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"))
+        errors.append(
+            DataError(file, line, column, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
+        )
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -190,8 +206,11 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError], row_by_row:
     try:
         header = next(reader)
     except StopIteration:
-        errors.append(DataError(file, 1, "-", f"file is empty; its first line must be the header row: "
-                                              f"{','.join(spec.column_names)}"))
+        errors.append(
+            DataError(
+                file, 1, "-", f"file is empty; its first line must be the header row: {','.join(spec.column_names)}"
+            )
+        )
         return None
     except csv.Error as exc:
         errors.append(DataError(file, 1, "-", f"unreadable CSV: {exc}{_QUOTING}"))
@@ -199,12 +218,25 @@ def _read_rows(path: Path, spec: TableSpec, errors: list[DataError], row_by_row:
     header = [h.strip() for h in header]
     missing = [c for c in spec.column_names if c not in header]
     for name in missing:
-        errors.append(DataError(file, 1, name, f"column is missing from the header; every column must be there, even "
-                                               f"when its cells are empty (columns are: {', '.join(spec.column_names)})"))
+        errors.append(
+            DataError(
+                file,
+                1,
+                name,
+                f"column is missing from the header; every column must be there, even "
+                f"when its cells are empty (columns are: {', '.join(spec.column_names)})",
+            )
+        )
     unknown = [h for h in header if h not in spec.column_names]
     for name in unknown:
-        errors.append(DataError(file, 1, name or "-", f"unknown column; remove it, or rename it to one of the "
-                                                      f"columns: {', '.join(spec.column_names)}"))
+        errors.append(
+            DataError(
+                file,
+                1,
+                name or "-",
+                f"unknown column; remove it, or rename it to one of the columns: {', '.join(spec.column_names)}",
+            )
+        )
     seen = {h for h in header if header.count(h) > 1}
     for name in sorted(seen):
         errors.append(DataError(file, 1, name, "column appears more than once; keep one of them"))
@@ -250,9 +282,16 @@ def _records_slow(reader, file: str, width: int, errors: list[DataError]):
             if not cells or all(not c.strip() for c in cells):
                 pass  # blank lines are allowed anywhere
             elif len(cells) != width:
-                errors.append(DataError(file, line, "-", f"row has {len(cells)} fields, the header has {width}; "
-                                                         f"give every column a cell (empty ones too), and wrap a cell "
-                                                         f"holding a comma in double quotes"))
+                errors.append(
+                    DataError(
+                        file,
+                        line,
+                        "-",
+                        f"row has {len(cells)} fields, the header has {width}; "
+                        f"give every column a cell (empty ones too), and wrap a cell "
+                        f"holding a comma in double quotes",
+                    )
+                )
             else:
                 records.append(cells)
                 lines.append(line)
@@ -277,7 +316,7 @@ def _cell_problems(name: str, kind: str, target: str, value: str, ids: dict[str,
     if kind in ("ref", "refs") and target not in skip_refs:
         known = ids.get(target, set())
         out = []
-        for item in (value.split(";") if kind == "refs" else [value]):
+        for item in value.split(";") if kind == "refs" else [value]:
             item = item.strip()
             if not item:
                 out.append("has an empty item in its ';' list (remove the extra ';')")
@@ -293,15 +332,28 @@ def _report(errors, file, column, rows: Rows, mask: np.ndarray, message) -> None
         errors.append(DataError(file, int(rows.lines[i]), column, message if isinstance(message, str) else message(i)))
 
 
-def _check_cells(spec: TableSpec, rows: Rows, ids: dict[str, set], errors: list[DataError],
-                 dated: dict[str, DateColumn], skip_refs: set[str] = frozenset()) -> None:
+def _check_cells(
+    spec: TableSpec,
+    rows: Rows,
+    ids: dict[str, set],
+    errors: list[DataError],
+    dated: dict[str, DateColumn],
+    skip_refs: set[str] = frozenset(),
+) -> None:
     """Check every cell, each distinct value of a column once; report every row that has it."""
     file = spec.file
     for col in spec.columns:
         values = rows.cells[col.name]
         kind, _, target = col.kind.partition(":")
         if col.required:
-            _report(errors, file, col.name, rows, values == "", f"is empty; a value is required: {_hint(col.kind, col.name)}")
+            _report(
+                errors,
+                file,
+                col.name,
+                rows,
+                values == "",
+                f"is empty; a value is required: {_hint(col.kind, col.name)}",
+            )
         if kind == "text":
             continue
         if kind == "edtf":
@@ -331,8 +383,14 @@ def _check_ids(spec: TableSpec, rows: Rows, errors: list[DataError]) -> set:
     first: dict[str, int] = {}
     for line, key in zip(rows.lines.tolist(), keys):
         if key in first:
-            errors.append(DataError(spec.file, line, spec.key, f"duplicate id '{key}' (first on line {first[key]}; "
-                                                               f"give each row its own id)"))
+            errors.append(
+                DataError(
+                    spec.file,
+                    line,
+                    spec.key,
+                    f"duplicate id '{key}' (first on line {first[key]}; give each row its own id)",
+                )
+            )
         elif key:
             first[key] = line
     return set(first)
@@ -349,27 +407,54 @@ def _check_relations(rows: dict[str, Rows], errors: list[DataError], dated: dict
             lo, hi = dated[name]["start"].rows_lo(), dated[name]["end"].rows_hi()
         with np.errstate(invalid="ignore"):
             backwards = hi < lo  # NaN (empty or invalid, reported by the cell checks) compares False
-        _report(errors, f"{name}.csv", "end", table, backwards, lambda i: f"end '{end[i]}' is before start '{start[i]}' "
-                "(swap them, or correct one)")
+        _report(
+            errors,
+            f"{name}.csv",
+            "end",
+            table,
+            backwards,
+            lambda i: f"end '{end[i]}' is before start '{start[i]}' (swap them, or correct one)",
+        )
     events, claims = rows["events"], rows["claims"]
     point_events = events.cells["id"][events.cells["end"] == ""]
     event = claims.cells["event"]
     gives_end = (claims.cells["end"] != "") & _member(event, set(point_events))
-    _report(errors, "claims.csv", "end", claims, gives_end, lambda i: f"event '{event[i]}' is a point event (no end in "
-            "events.csv); a claim cannot give it an end (empty this cell, or give the event an end in events.csv)")
+    _report(
+        errors,
+        "claims.csv",
+        "end",
+        claims,
+        gives_end,
+        lambda i: f"event '{event[i]}' is a point event (no end in "
+        "events.csv); a claim cannot give it an end (empty this cell, or give the event an end in events.csv)",
+    )
     ids = events.cells["id"]
     uncited = (ids != "") & ~_member(ids, set(event))
-    _report(errors, "events.csv", "id", events, uncited, lambda i: f"event '{ids[i]}' has no claim in claims.csv; "
-            f"every event needs a citation (add a row to claims.csv with event '{ids[i]}')")
+    _report(
+        errors,
+        "events.csv",
+        "id",
+        events,
+        uncited,
+        lambda i: f"event '{ids[i]}' has no claim in claims.csv; "
+        f"every event needs a citation (add a row to claims.csv with event '{ids[i]}')",
+    )
     errors.extend(tours.check(rows["tours"]))
     parents = dict(zip(rows["factions"].cells["id"], rows["factions"].cells["parent"]))
     for line, faction in zip(rows["factions"].lines.tolist(), rows["factions"].cells["id"]):
         seen, node = set(), faction
         while node and node in parents:
             if node in seen:
-                errors.append(DataError("factions.csv", line, "parent", f"faction '{faction}' is its own ancestor "
-                                                                        f"(point its parent at a faction outside the "
-                                                                        f"loop, or leave it empty)"))
+                errors.append(
+                    DataError(
+                        "factions.csv",
+                        line,
+                        "parent",
+                        f"faction '{faction}' is its own ancestor "
+                        f"(point its parent at a faction outside the "
+                        f"loop, or leave it empty)",
+                    )
+                )
                 break
             seen.add(node)
             node = parents[node]
@@ -381,27 +466,39 @@ def validate_dir(data_dir: Path, parse: dates.Memo | None = None) -> tuple[dict[
     return rows, errors
 
 
-def _validate(data_dir: Path, parse: dates.Memo | None = None
-              ) -> tuple[dict[str, Rows], dict[str, dict[str, DateColumn]], list[DataError]]:
+def _validate(
+    data_dir: Path, parse: dates.Memo | None = None
+) -> tuple[dict[str, Rows], dict[str, dict[str, DateColumn]], list[DataError]]:
     """validate_dir, also returning the parsed date columns (for the frames)."""
     data_dir = Path(data_dir)
     parse = parse or dates.Memo()
     errors: list[DataError] = []
     read = {name: _read_rows(data_dir / spec.file, spec, errors) for name, spec in TABLES.items()}
     unreadable = {name for name, r in read.items() if r is None or r.partial}
-    rows = {name: r if r is not None else Rows(np.empty(0, dtype=np.int64),
-                                                {c: np.empty(0, dtype=object) for c in TABLES[name].column_names})
-            for name, r in read.items()}
-    dated = {name: {c.name: DateColumn.parse(rows[name].cells[c.name], parse) for c in spec.columns if c.kind == "edtf"}
-             for name, spec in TABLES.items()}
+    rows = {
+        name: r
+        if r is not None
+        else Rows(np.empty(0, dtype=np.int64), {c: np.empty(0, dtype=object) for c in TABLES[name].column_names})
+        for name, r in read.items()
+    }
+    dated = {
+        name: {c.name: DateColumn.parse(rows[name].cells[c.name], parse) for c in spec.columns if c.kind == "edtf"}
+        for name, spec in TABLES.items()
+    }
     ids = {name: _check_ids(spec, rows[name], errors) for name, spec in TABLES.items() if spec.key}
     for name, spec in TABLES.items():
         _check_cells(spec, rows[name], ids, errors, dated[name], skip_refs=unreadable)
     if not unreadable:  # cross-table checks only make sense when every table was read whole
         _check_relations(rows, errors, dated)
     if "events" not in unreadable and not len(rows["events"]):
-        errors.append(DataError("events.csv", None, "-", "has no events yet; add one row per event under the header "
-                                                         "(docs/DATA.md, 'Your own table')"))
+        errors.append(
+            DataError(
+                "events.csv",
+                None,
+                "-",
+                "has no events yet; add one row per event under the header (docs/DATA.md, 'Your own table')",
+            )
+        )
     return rows, dated, sorted(set(errors), key=lambda e: (e.file, e.line or 0, e.column, e.message))
 
 
@@ -446,9 +543,18 @@ def load(data_dir: Path | str | None = None) -> Tables:
     """Load a data directory (default: the bundled data/); raise DataInvalid on any error."""
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
     if not data_dir.is_dir():
-        raise DataInvalid([DataError(str(data_dir), None, "--data", "is not a directory; give the folder holding the "
-                                                                    "seven CSV files (python -m dashboard new DIR "
-                                                                    "starts one)")])
+        raise DataInvalid(
+            [
+                DataError(
+                    str(data_dir),
+                    None,
+                    "--data",
+                    "is not a directory; give the folder holding the "
+                    "seven CSV files (python -m dashboard new DIR "
+                    "starts one)",
+                )
+            ]
+        )
     with quiet_gc():
         rows, dated, errors = _validate(data_dir, dates.Memo())
         if errors:

@@ -6,6 +6,7 @@ Step 0 is the title, steps 1..n are the events (a tour's stops in its order, els
 events in date order), step n+1 is the closing. An event's step centres the chart on it: `Slide`
 carries the year range and the nearby events to draw, and the page draws them with figures.*.
 """
+
 from __future__ import annotations
 
 import math
@@ -17,9 +18,9 @@ import pandas as pd
 
 from dashboard.domain import explain, view
 from dashboard.domain.catalogue import Catalogue
-from dashboard.figures import theme
 from dashboard.domain.filters import FilterState, to_query
 from dashboard.domain.tours import Stop, resolve
+from dashboard.figures import theme
 
 MIN_WINDOW_YEARS = 24  # the least span a step's chart shows around its event
 MAX_NEARBY = 14  # events drawn around the current one: big enough to read from the back
@@ -79,15 +80,21 @@ def build_deck(cat: Catalogue, query: str | None) -> Deck:
         stops = tuple(s for s in tour.stops if s.event in shown)
         hidden = [s.event for s in tour.stops if s.event not in shown]
         if hidden:
-            names = ", ".join(cat.vocab.events[e] for e in hidden[:5]) + (f" and {len(hidden) - 5} more" if len(hidden) > 5 else "")
-            notices.append(f"{len(hidden)} stop{'s' if len(hidden) != 1 else ''} of the tour "
-                           f"{'are' if len(hidden) != 1 else 'is'} left out by the filters: {names}.")
+            names = ", ".join(cat.vocab.events[e] for e in hidden[:5]) + (
+                f" and {len(hidden) - 5} more" if len(hidden) > 5 else ""
+            )
+            notices.append(
+                f"{len(hidden)} stop{'s' if len(hidden) != 1 else ''} of the tour "
+                f"{'are' if len(hidden) != 1 else 'is'} left out by the filters: {names}."
+            )
         title, description = tour.title, tour.description
     else:
         stops = tuple(Stop(e) for e in view.chronological(v.shown))
         title = "Bajor Timeline"
-        description = (f"The Cardassian Occupation of Bajor: {len(stops)} event{'s' if len(stops) != 1 else ''} "
-                       "in date order, as the sources tell it.")
+        description = (
+            f"The Cardassian Occupation of Bajor: {len(stops)} event{'s' if len(stops) != 1 else ''} "
+            "in date order, as the sources tell it."
+        )
     step, step_notice = _step(raw_step, len(stops) + 1, [s.event for s in stops], state)
     if step_notice:
         notices.append(step_notice)
@@ -103,7 +110,9 @@ def _step(raw: str | None, last: int, events: list[str], state: FilterState) -> 
     except ValueError:
         return 0, f"Ignored 'step={raw[:40]}': give a number from 0 (the title) to {last} (the end)."
     if not 0 <= step <= last:
-        return min(max(step, 0), last), f"There is no step {step}: the steps run from 0 (the title) to {last} (the end)."
+        return min(
+            max(step, 0), last
+        ), f"There is no step {step}: the steps run from 0 (the title) to {last} (the end)."
     return step, None
 
 
@@ -122,10 +131,18 @@ class Slide:
 
 def event_extent(event: dict) -> tuple[float, float]:
     """The years an event's marks cover, with open bounds replaced by its best estimate."""
-    finite = [float(v) for v in (event.get("start_earliest"), event.get("start_latest"),
-                                  event.get("end_earliest"), event.get("end_latest"),
-                                  event.get("best_start"), event.get("best_end"))
-              if v is not None and v == v and math.isfinite(float(v))]
+    finite = [
+        float(v)
+        for v in (
+            event.get("start_earliest"),
+            event.get("start_latest"),
+            event.get("end_earliest"),
+            event.get("end_latest"),
+            event.get("best_start"),
+            event.get("best_end"),
+        )
+        if v is not None and v == v and math.isfinite(float(v))
+    ]
     if not finite:
         return 2300.0, 2420.0
     return min(finite), max(finite)
@@ -170,9 +187,15 @@ def slide(cat: Catalogue, deck: Deck) -> Slide | None:
     state = deck.view.state
     cites = cat.citations(event["id"], state.canon, state.asof)
     x_range = window(event)
-    return Slide(event=event, citations=cites, verdict=explain.verdict(event, cites),
-                 ranges=explain.dates_in_words(event), note=stop.note, x_range=x_range,
-                 nearby=nearby(shown, event, x_range))
+    return Slide(
+        event=event,
+        citations=cites,
+        verdict=explain.verdict(event, cites),
+        ranges=explain.dates_in_words(event),
+        note=stop.note,
+        x_range=x_range,
+        nearby=nearby(shown, event, x_range),
+    )
 
 
 def chart_scale(plot_px: float | None) -> float:
@@ -181,4 +204,3 @@ def chart_scale(plot_px: float | None) -> float:
     if not plot_px:
         return theme.PRESENT_SCALE
     return float(min(theme.PRESENT_SCALE, max(1.0, plot_px / 560)))
-

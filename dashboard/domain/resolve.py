@@ -13,6 +13,7 @@ Computed column by column (numpy and pandas group operations: no Python loop ove
 Conventions of the resolved table: years are float64; an open bound is -inf/+inf; a moment
 (no end) has NaN in end_earliest, end_latest and best_end, and '' in end.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,16 +26,47 @@ from dashboard.domain.loading import Tables, quiet_gc
 from dashboard.domain.schema import TIERS
 
 COLUMNS = (
-    "id", "title", "summary", "start", "end", "start_earliest", "start_latest", "end_earliest",
-    "end_latest", "best_start", "best_end", "is_point", "era", "factions", "universes", "canon",
-    "tiers", "disputed", "dispute_note", "sources_say", "n_claims",
+    "id",
+    "title",
+    "summary",
+    "start",
+    "end",
+    "start_earliest",
+    "start_latest",
+    "end_earliest",
+    "end_latest",
+    "best_start",
+    "best_end",
+    "is_point",
+    "era",
+    "factions",
+    "universes",
+    "canon",
+    "tiers",
+    "disputed",
+    "dispute_note",
+    "sources_say",
+    "n_claims",
 )
 # Columns of events.csv the resolved table computes itself; every other column is passed through.
 _COMPUTED = {"start", "end", "line"}
 _FIRST = ("id", "title", "summary")
 _LAST = ("dispute_note",)
-CITATION_FIELDS = ("source", "medium", "series", "released", "tier", "page", "page_url", "start", "end",
-                   "value", "note", "start_iv", "end_iv")
+CITATION_FIELDS = (
+    "source",
+    "medium",
+    "series",
+    "released",
+    "tier",
+    "page",
+    "page_url",
+    "start",
+    "end",
+    "value",
+    "note",
+    "start_iv",
+    "end_iv",
+)
 NO_DATE = "no source gives a date"
 _GROUP_SEP = "\x1e"  # cannot occur in a valid EDTF label (it is whitespace), so it splits groups safely
 
@@ -187,10 +219,28 @@ def _tier_lists(mask: np.ndarray) -> list[list[str]]:
 
 def _empty(events: pd.DataFrame) -> pd.DataFrame:
     extra = [c for c in events.columns if c not in _COMPUTED and c not in _FIRST + _LAST and not _derived(c)]
-    columns = [*_FIRST, "start", "end", "start_earliest", "start_latest", "end_earliest", "end_latest", "best_start",
-               "best_end", "is_point", *extra, "canon", "tiers", "disputed", *_LAST, "sources_say", "n_claims"]
-    return pd.DataFrame({c: pd.Series([], dtype="float64" if c.startswith(("start_", "end_", "best_")) else object)
-                         for c in columns})
+    columns = [
+        *_FIRST,
+        "start",
+        "end",
+        "start_earliest",
+        "start_latest",
+        "end_earliest",
+        "end_latest",
+        "best_start",
+        "best_end",
+        "is_point",
+        *extra,
+        "canon",
+        "tiers",
+        "disputed",
+        *_LAST,
+        "sources_say",
+        "n_claims",
+    ]
+    return pd.DataFrame(
+        {c: pd.Series([], dtype="float64" if c.startswith(("start_", "end_", "best_")) else object) for c in columns}
+    )
 
 
 def _derived(column: str) -> bool:
@@ -256,12 +306,19 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
 
     kept_events = ev.iloc[kept].reset_index(drop=True)
     out = {col: kept_events[col] for col in _FIRST}
-    out.update({
-        "start": sides["start"][2], "end": end_label,
-        "start_earliest": start_earliest, "start_latest": start_latest,
-        "end_earliest": end_earliest, "end_latest": end_latest,
-        "best_start": best_start, "best_end": best_end, "is_point": is_point,
-    })
+    out.update(
+        {
+            "start": sides["start"][2],
+            "end": end_label,
+            "start_earliest": start_earliest,
+            "start_latest": start_latest,
+            "end_earliest": end_earliest,
+            "end_latest": end_latest,
+            "best_start": best_start,
+            "best_end": best_end,
+            "is_point": is_point,
+        }
+    )
     for col in ev.columns:  # era, factions, universe(s), ...: passed through; ';' lists as lists
         if col in _COMPUTED or col in _FIRST or col in _LAST or _derived(col):
             continue
@@ -269,14 +326,16 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
         if len(values) and isinstance(values.iloc[0], tuple):
             values = pd.Series([list(v) for v in values], dtype=object)
         out[col] = values
-    out.update({
-        "canon": canon,
-        "tiers": _tier_lists(mask),
-        "disputed": _disputed(codes, n, s_lo, s_hi, e_lo, e_hi, cl["value"].to_numpy(dtype=object)[pos]),
-        "dispute_note": kept_events["dispute_note"],
-        "sources_say": _sources_say(codes, n, start_labels, end_labels),
-        "n_claims": np.bincount(codes, minlength=n).astype(np.int64),
-    })
+    out.update(
+        {
+            "canon": canon,
+            "tiers": _tier_lists(mask),
+            "disputed": _disputed(codes, n, s_lo, s_hi, e_lo, e_hi, cl["value"].to_numpy(dtype=object)[pos]),
+            "dispute_note": kept_events["dispute_note"],
+            "sources_say": _sources_say(codes, n, start_labels, end_labels),
+            "n_claims": np.bincount(codes, minlength=n).astype(np.int64),
+        }
+    )
     df = pd.DataFrame(out)
     for col in ("start", "end", "canon", "sources_say"):
         df[col] = df[col].astype("str")
@@ -284,9 +343,14 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
     return df
 
 
-def citations(tables: Tables, event_ids: Iterable[str], tiers: Iterable[str] | None = None,
-              sources: Iterable[str] | None = None, *, event_rows: Mapping[str, int] | None = None
-              ) -> dict[str, list[dict]]:
+def citations(
+    tables: Tables,
+    event_ids: Iterable[str],
+    tiers: Iterable[str] | None = None,
+    sources: Iterable[str] | None = None,
+    *,
+    event_rows: Mapping[str, int] | None = None,
+) -> dict[str, list[dict]]:
     """The trusted citations of just these events, in file order: {event id: [citation, ...]}
     (an empty list for an event with no trusted claim). Each citation has CITATION_FIELDS.
     `event_rows` ({event id: row in events}, as Catalogue keeps it) saves looking the ids up."""
@@ -309,13 +373,24 @@ def citations(tables: Tables, event_ids: Iterable[str], tiers: Iterable[str] | N
     src = tables.sources.set_index("id")
     pages = tables.pages.set_index("id")
     s, p = c["source"], c["page"]
-    table = pd.DataFrame({
-        "event": c["event"], "source": s.map(src["title"]), "medium": s.map(src["medium"]),
-        "series": s.map(src["series"]), "released": s.map(src["released"]), "tier": s.map(src["tier"]),
-        "page": p.map(pages["wiki"] + ": " + pages["title"]), "page_url": p.map(pages["url"]),
-        "start": c["start"], "end": c["end"], "value": c["value"], "note": c["note"],
-        "start_iv": c["start_iv"], "end_iv": c["end_iv"],
-    })
+    table = pd.DataFrame(
+        {
+            "event": c["event"],
+            "source": s.map(src["title"]),
+            "medium": s.map(src["medium"]),
+            "series": s.map(src["series"]),
+            "released": s.map(src["released"]),
+            "tier": s.map(src["tier"]),
+            "page": p.map(pages["wiki"] + ": " + pages["title"]),
+            "page_url": p.map(pages["url"]),
+            "start": c["start"],
+            "end": c["end"],
+            "value": c["value"],
+            "note": c["note"],
+            "start_iv": c["start_iv"],
+            "end_iv": c["end_iv"],
+        }
+    )
     for rec in table.to_dict("records"):
         out[rec.pop("event")].append(rec)
     return out

@@ -1,4 +1,5 @@
 """Table and column specifications, controlled vocabularies, and the typed data error."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,9 +12,21 @@ TIER_LABELS = {
     "fan": "Fan work",
 }
 MEDIA = (
-    "episode", "film", "novel", "comic", "RPG module", "reference book", "game",
-    "fan fiction", "draft script", "fan wiki",
-    "timeline", "web page", "image", "video", "audio",  # what an imported TimelineJS timeline cites
+    "episode",
+    "film",
+    "novel",
+    "comic",
+    "RPG module",
+    "reference book",
+    "game",
+    "fan fiction",
+    "draft script",
+    "fan wiki",
+    "timeline",
+    "web page",
+    "image",
+    "video",
+    "audio",  # what an imported TimelineJS timeline cites
 )
 UNIVERSE_KINDS = ("prime", "mirror", "alternate", "fan")
 
@@ -51,26 +64,76 @@ C = Column
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
     for spec in (
-        TableSpec("pages", (C("id", "id"), C("wiki"), C("title"), C("url", required=False),
-                            C("licence"), C("licence_url", required=False), C("seed", required=False))),
+        TableSpec(
+            "pages",
+            (
+                C("id", "id"),
+                C("wiki"),
+                C("title"),
+                C("url", required=False),
+                C("licence"),
+                C("licence_url", required=False),
+                C("seed", required=False),
+            ),
+        ),
         TableSpec("eras", (C("id", "id"), C("label"), C("start", "year"), C("end", "year"), C("colour", "colour"))),
         TableSpec("factions", (C("id", "id"), C("label"), C("parent", "ref:factions", required=False))),
-        TableSpec("universes", (C("id", "id"), C("label"), C("kind", "choice:universe_kinds"),
-                                C("description", required=False))),
-        TableSpec("sources", (C("id", "id"), C("title"), C("medium", "choice:media"),
-                              C("series", required=False), C("tier", "choice:tiers"),
-                              C("released", "year", required=False))),
-        TableSpec("events", (C("id", "id"), C("title"), C("summary"), C("start", "edtf"),
-                             C("end", "edtf", required=False), C("era", "ref:eras"),
-                             C("factions", "refs:factions"), C("universes", "refs:universes"),
-                             C("dispute_note", required=False))),
-        TableSpec("claims", (C("event", "ref:events"), C("source", "ref:sources"), C("page", "ref:pages"),
-                             C("start", "edtf", required=False), C("end", "edtf", required=False),
-                             C("value", required=False), C("note")), key=None),
+        TableSpec(
+            "universes",
+            (C("id", "id"), C("label"), C("kind", "choice:universe_kinds"), C("description", required=False)),
+        ),
+        TableSpec(
+            "sources",
+            (
+                C("id", "id"),
+                C("title"),
+                C("medium", "choice:media"),
+                C("series", required=False),
+                C("tier", "choice:tiers"),
+                C("released", "year", required=False),
+            ),
+        ),
+        TableSpec(
+            "events",
+            (
+                C("id", "id"),
+                C("title"),
+                C("summary"),
+                C("start", "edtf"),
+                C("end", "edtf", required=False),
+                C("era", "ref:eras"),
+                C("factions", "refs:factions"),
+                C("universes", "refs:universes"),
+                C("dispute_note", required=False),
+            ),
+        ),
+        TableSpec(
+            "claims",
+            (
+                C("event", "ref:events"),
+                C("source", "ref:sources"),
+                C("page", "ref:pages"),
+                C("start", "edtf", required=False),
+                C("end", "edtf", required=False),
+                C("value", required=False),
+                C("note"),
+            ),
+            key=None,
+        ),
         # Tours (dashboard/tours.py): a header row per tour (no event) and a row per stop.
-        TableSpec("tours", (C("tour", "id"), C("order", "count", required=False), C("event", "ref:events", required=False),
-                            C("title", required=False), C("description", required=False), C("note", required=False)),
-                  key=None, optional=True),
+        TableSpec(
+            "tours",
+            (
+                C("tour", "id"),
+                C("order", "count", required=False),
+                C("event", "ref:events", required=False),
+                C("title", required=False),
+                C("description", required=False),
+                C("note", required=False),
+            ),
+            key=None,
+            optional=True,
+        ),
     )
 }
 VOCABULARIES = {"tiers": TIERS, "media": MEDIA, "universe_kinds": UNIVERSE_KINDS}

@@ -8,6 +8,7 @@ per *stop* (its `order`, its `event` and an optional `note`). The file is option
 No Dash, no pandas beyond reading the loaded frame: `resolve` turns a URL value into a Tour (and
 notices for what it skipped), `check` validates the rows for `python -m dashboard validate`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -73,11 +74,16 @@ def resolve(value: str, tours: dict[str, Tour], events) -> tuple[Tour | None, li
     notices = []
     if unknown and not known:
         named = ", ".join(tours) or "none in tours.csv"
-        notices.append(f"Ignored unknown tour '{value[:80]}': give a tour id ({named}) or event ids separated by commas.")
+        notices.append(
+            f"Ignored unknown tour '{value[:80]}': give a tour id ({named}) or event ids separated by commas."
+        )
         return None, notices
     if unknown:
-        notices.append(f"The tour skips unknown event id(s) {', '.join(repr(u[:60]) for u in unknown[:10])}"
-                       + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "") + ".")
+        notices.append(
+            f"The tour skips unknown event id(s) {', '.join(repr(u[:60]) for u in unknown[:10])}"
+            + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
+            + "."
+        )
     n = len(known)
     return Tour("", f"A tour of {n} event{'s' if n != 1 else ''}", "", tuple(Stop(e) for e in known)), notices
 
@@ -97,36 +103,73 @@ def check(rows) -> list[DataError]:
         tour = c["tour"]
         if not c["event"]:
             if tour in heads:
-                errors.append(DataError(FILE, line, "event", f"tour '{tour}' already has its header row (line "
-                                        f"{heads[tour]}); give this stop its event id"))
+                errors.append(
+                    DataError(
+                        FILE,
+                        line,
+                        "event",
+                        f"tour '{tour}' already has its header row (line {heads[tour]}); give this stop its event id",
+                    )
+                )
                 continue
             heads[tour] = line
             if not c["title"]:
-                errors.append(DataError(FILE, line, "title", f"the header row of tour '{tour}' (the row with no "
-                                        "event) needs a title"))
+                errors.append(
+                    DataError(
+                        FILE, line, "title", f"the header row of tour '{tour}' (the row with no event) needs a title"
+                    )
+                )
             for col in ("order", "note"):
                 if c[col]:
-                    errors.append(DataError(FILE, line, col, f"the header row of tour '{tour}' has no {col}; "
-                                            "give the stop's event id, or move the text to description"))
+                    errors.append(
+                        DataError(
+                            FILE,
+                            line,
+                            col,
+                            f"the header row of tour '{tour}' has no {col}; "
+                            "give the stop's event id, or move the text to description",
+                        )
+                    )
             continue
         first_stop.setdefault(tour, line)
         for col in ("title", "description"):
             if c[col]:
-                errors.append(DataError(FILE, line, col, f"a stop has no {col}; put the tour's {col} on its header "
-                                        "row (the row with no event)"))
+                errors.append(
+                    DataError(
+                        FILE,
+                        line,
+                        col,
+                        f"a stop has no {col}; put the tour's {col} on its header row (the row with no event)",
+                    )
+                )
         if not c["order"]:
             errors.append(DataError(FILE, line, "order", "a stop needs its place in the tour (1, 2, 3...)"))
         elif (tour, c["order"]) in orders:
-            errors.append(DataError(FILE, line, "order", f"order {c['order']} is used twice in tour '{tour}' "
-                                    f"(first on line {orders[(tour, c['order'])]})"))
+            errors.append(
+                DataError(
+                    FILE,
+                    line,
+                    "order",
+                    f"order {c['order']} is used twice in tour '{tour}' (first on line {orders[(tour, c['order'])]})",
+                )
+            )
         else:
             orders[(tour, c["order"])] = line
     for tour, line in first_stop.items():
         if tour not in heads:
-            errors.append(DataError(FILE, line, "tour", f"tour '{tour}' has no header row: add a row with the id "
-                                    f"'{tour}', a title and no event"))
+            errors.append(
+                DataError(
+                    FILE,
+                    line,
+                    "tour",
+                    f"tour '{tour}' has no header row: add a row with the id '{tour}', a title and no event",
+                )
+            )
     for tour, line in heads.items():
         if tour not in first_stop:
-            errors.append(DataError(FILE, line, "tour", f"tour '{tour}' has no stops: add rows with its id, an "
-                                    "order and an event"))
+            errors.append(
+                DataError(
+                    FILE, line, "tour", f"tour '{tour}' has no stops: add rows with its id, an order and an event"
+                )
+            )
     return errors

@@ -4,6 +4,7 @@
 dashboard/export) turn it into charts, a page, a presentation, an embed or a file. The Dash
 callbacks only pass component values in and results out.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -14,9 +15,9 @@ import pandas as pd
 
 from dashboard.domain import explain
 from dashboard.domain.catalogue import Catalogue
-from dashboard.figures import theme
 from dashboard.domain.filters import DEFAULT, LANES, FilterState, apply, describe, parse_query, to_query, undated_works
 from dashboard.domain.schema import TIERS
+from dashboard.figures import theme
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,20 @@ def build_view(cat: Catalogue, query: str) -> View:
     if state.event:
         selected = cat.row(state.event, state.canon, state.asof)
         if selected is None:
-            notices.append(f"The selected event '{state.event}' has no source among the trusted tiers"
-                           + (f" released by {state.asof}." if state.asof is not None else "."))
-    return View(state=state, notices=tuple(notices), shown=shown, total=len(cat.tables.events),
-                summary=summary(cat, state, len(shown)), x_range=x_range, selected=selected, query=to_query(state))
+            notices.append(
+                f"The selected event '{state.event}' has no source among the trusted tiers"
+                + (f" released by {state.asof}." if state.asof is not None else ".")
+            )
+    return View(
+        state=state,
+        notices=tuple(notices),
+        shown=shown,
+        total=len(cat.tables.events),
+        summary=summary(cat, state, len(shown)),
+        x_range=x_range,
+        selected=selected,
+        query=to_query(state),
+    )
 
 
 def summary(cat: Catalogue, state: FilterState, shown: int) -> str:
@@ -148,8 +159,14 @@ def details(cat: Catalogue, v: View) -> Details | None:
     cites = cat.citations(event["id"], v.state.canon, v.state.asof)
     previous, following, position, count = neighbours(v.shown, event["id"])
     return Details(
-        event=event, citations=cites, verdict=explain.verdict(event, cites), ranges=explain.dates_in_words(event),
-        previous=previous, next=following, position=position, count=count,
+        event=event,
+        citations=cites,
+        verdict=explain.verdict(event, cites),
+        ranges=explain.dates_in_words(event),
+        previous=previous,
+        next=following,
+        position=position,
+        count=count,
     )
 
 
@@ -178,8 +195,18 @@ def with_event(query: str, event: str | None, cat: Catalogue) -> str:
 
 def controls_from_state(state: FilterState) -> list:
     """Control values in ids.CONTROLS order."""
-    return [list(state.canon), list(state.era), list(state.faction), list(state.universe), state.year_from,
-            state.year_to, state.q, state.disputed, state.lanes, state.asof]
+    return [
+        list(state.canon),
+        list(state.era),
+        list(state.faction),
+        list(state.universe),
+        state.year_from,
+        state.year_to,
+        state.q,
+        state.disputed,
+        state.lanes,
+        state.asof,
+    ]
 
 
 def state_from_controls(values: list, event: str | None, cat: Catalogue) -> FilterState:
@@ -187,10 +214,16 @@ def state_from_controls(values: list, event: str | None, cat: Catalogue) -> Filt
     canon, era, faction, universe, year_from, year_to, q, disputed, lanes, asof = values
     query = {
         "canon": ",".join(TIERS if canon is None else canon),
-        "era": ",".join(era or []), "faction": ",".join(faction or []), "universe": ",".join(universe or []),
-        "from": "" if year_from in (None, "") else str(year_from), "to": "" if year_to in (None, "") else str(year_to),
-        "q": q or "", "disputed": "1" if disputed else "", "lanes": lanes if lanes in LANES else DEFAULT.lanes,
-        "asof": "" if asof in (None, "") else str(asof), "event": event or "",
+        "era": ",".join(era or []),
+        "faction": ",".join(faction or []),
+        "universe": ",".join(universe or []),
+        "from": "" if year_from in (None, "") else str(year_from),
+        "to": "" if year_to in (None, "") else str(year_to),
+        "q": q or "",
+        "disputed": "1" if disputed else "",
+        "lanes": lanes if lanes in LANES else DEFAULT.lanes,
+        "asof": "" if asof in (None, "") else str(asof),
+        "event": event or "",
     }
     state, _ = parse_query(query, cat.vocab)
     return state
@@ -217,8 +250,9 @@ def event_from_rows(rows) -> str | None:
 ACTIONS = ("url", "reset", "clear", "gantt", "timeline", "grid", "controls")
 
 
-def respond(cat: Catalogue, search: str | None, action: str, controls: list,
-            gantt_click=None, timeline_click=None, rows=None) -> tuple[str | None, list | None]:
+def respond(
+    cat: Catalogue, search: str | None, action: str, controls: list, gantt_click=None, timeline_click=None, rows=None
+) -> tuple[str | None, list | None]:
     """What a user action does to the URL and the controls.
 
     Returns (the new search string, or None to leave the URL alone; control values in
@@ -232,8 +266,11 @@ def respond(cat: Catalogue, search: str | None, action: str, controls: list,
         return None, controls_from_state(current)
     if action == "reset":
         return "", controls_from_state(DEFAULT)
-    picked = {"gantt": lambda: event_from_click(gantt_click), "timeline": lambda: event_from_click(timeline_click),
-              "grid": lambda: event_from_rows(rows)}
+    picked = {
+        "gantt": lambda: event_from_click(gantt_click),
+        "timeline": lambda: event_from_click(timeline_click),
+        "grid": lambda: event_from_rows(rows),
+    }
     if action == "clear":
         state = current.with_event(None)
     elif action in picked:

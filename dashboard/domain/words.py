@@ -3,6 +3,7 @@
 The EDTF strings stay in the data and the exports; whatever a person reads goes through here.
 Pure functions of strings and numbers (no pandas, no Dash).
 """
+
 from __future__ import annotations
 
 import math
@@ -10,11 +11,25 @@ import re
 
 from dashboard.domain.dates import DateSyntaxError, Interval, parse
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _YEAR = r"-?\d{1,6}"
-_SIMPLE = re.compile(rf"^(?P<year>{_YEAR})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d)"
-                     r"(?:T(?P<hour>\d\d):(?P<minute>\d\d):(?P<second>\d\d)(?:Z|[+-]\d\d(?::?\d\d)?)?)?)?)?(?P<q>[?~%])?$")
+_SIMPLE = re.compile(
+    rf"^(?P<year>{_YEAR})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d)"
+    r"(?:T(?P<hour>\d\d):(?P<minute>\d\d):(?P<second>\d\d)(?:Z|[+-]\d\d(?::?\d\d)?)?)?)?)?(?P<q>[?~%])?$"
+)
 _UNSPEC = re.compile(r"^(?P<stem>\d{1,3})(?P<xs>X{1,3})(?P<q>[?~%])?$")
 _QUALIFIER = {"~": "about ", "?": "probably ", "%": "perhaps about ", None: ""}
 
@@ -146,10 +161,26 @@ _MONTH_NUMBER = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
 _MONTH_NUMBER.update({name.lower()[:3]: i + 1 for i, name in enumerate(MONTHS)})
 _MONTH_NUMBER.update({"sept": 9})
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")\.?"
-_APPROX = ("perhaps about", "approximately", "approx.", "approx", "around", "roughly", "circa", "about",
-           "ca.", "ca", "c.", "c", "~")
+_APPROX = (
+    "perhaps about",
+    "approximately",
+    "approx.",
+    "approx",
+    "around",
+    "roughly",
+    "circa",
+    "about",
+    "ca.",
+    "ca",
+    "c.",
+    "c",
+    "~",
+)
 _PREFIX_QUALIFIERS = tuple((w, "%" if w == "perhaps about" else "~") for w in _APPROX) + (
-    ("probably", "?"), ("possibly", "?"), ("maybe", "?"))
+    ("probably", "?"),
+    ("possibly", "?"),
+    ("maybe", "?"),
+)
 _ERA = r"(?:\s*(?P<era>b\.?\s?c\.?\s?e\.?|b\.?\s?c\.?|c\.?\s?e\.?|a\.?\s?d\.?))?"
 _NUMBER = r"(?P<num>\d{1,15})"
 
@@ -206,7 +237,9 @@ def _base(text: str) -> str | None:
         if n % 100 == 0:
             return f"{n // 100:02d}XX"
         return f"{n // 10:03d}X"
-    m = re.fullmatch(r"(?:in\s+)?(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?:\s+(?:ce|ad|a\.d\.|c\.e\.))?", text)
+    m = re.fullmatch(
+        r"(?:in\s+)?(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?:\s+(?:ce|ad|a\.d\.|c\.e\.))?", text
+    )
     if m and int(m["n"]) >= 1:
         return f"{int(m['n']) - 1:02d}XX"
     return None
@@ -218,7 +251,7 @@ def _point(text: str) -> str | None:
     text = re.sub(r"^(?:in|on) (?=[\da-z])", "", text)
     for word, mark in _PREFIX_QUALIFIERS:
         if text.startswith(word) and (len(text) == len(word) or not text[len(word)].isalpha() or word.endswith(".")):
-            rest = text[len(word):].strip()
+            rest = text[len(word) :].strip()
             if rest and rest != text:
                 text, q = rest, mark
                 break
@@ -295,8 +328,9 @@ def period_to_edtf(text: str) -> tuple[str, str] | None:
     if m:
         a = to_edtf(m["a"])
         return (a, a) if a else None
-    m = (re.fullmatch(r"beginning (?P<a>.+), ending (?P<b>.+)", t)
-         or re.fullmatch(r"(?:from )?(?P<a>.+?)(?: to | - |(?<=\d)-(?=\d{3,}))(?P<b>.+)", t))
+    m = re.fullmatch(r"beginning (?P<a>.+), ending (?P<b>.+)", t) or re.fullmatch(
+        r"(?:from )?(?P<a>.+?)(?: to | - |(?<=\d)-(?=\d{3,}))(?P<b>.+)", t
+    )
     if not m:
         return None
     a, b = to_edtf(m["a"]), to_edtf(m["b"])

@@ -6,6 +6,7 @@ background, marks at least 3:1 (WCAG 1.4.3 and 1.4.11); tests/figures/test_dark.
 a selection stay faint on purpose, as on the light page.
 Pure: a figure (or its dict) in, a plain figure dict out.
 """
+
 from __future__ import annotations
 
 import re
@@ -84,7 +85,11 @@ def dark(fig) -> dict:
     for shape in layout.get("shapes", []):  # era bands: the data's light colours, faint on dark
         if shape.get("type") == "rect" and shape.get("layer") == "below" and shape.get("yref") == "paper":
             shape["opacity"] = min(shape.get("opacity", 1), ERA_OPACITY)
-    layout["hoverlabel"] = {**layout.get("hoverlabel", {}), "bgcolor": HOVER_BG, "bordercolor": INK,
-                            "font": {**layout.get("hoverlabel", {}).get("font", {}), "color": INK}}
+    layout["hoverlabel"] = {
+        **layout.get("hoverlabel", {}),
+        "bgcolor": HOVER_BG,
+        "bordercolor": INK,
+        "font": {**layout.get("hoverlabel", {}).get("font", {}), "color": INK},
+    }
     layout["meta"] = {**(layout.get("meta") or {}), "theme": "dark"}
     return out

@@ -5,6 +5,7 @@ at its best estimate, a period at its best start). Every event is counted exactl
 add up to the number of events. Zooming in (or filtering) until few enough events are in view brings
 back the individual marks: the zoom writes `from`/`to` into the URL (assets/share_years.js).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -56,33 +57,75 @@ def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun:
     width = edges[1] - edges[0]
     text = np.full(grid.shape, "", dtype=object)  # hover for the bins that have events
     for i, j in zip(*np.nonzero(grid)):
-        text[i, j] = (f"<b>{theme.safe(names.get(present[i], present[i]))}</b><br>{grid[i, j]:,} {noun} begin in "
-                      f"{edges[j]:.0f}\u2013{edges[j] + width:.0f}")
+        text[i, j] = (
+            f"<b>{theme.safe(names.get(present[i], present[i]))}</b><br>{grid[i, j]:,} {noun} begin in "
+            f"{edges[j]:.0f}\u2013{edges[j] + width:.0f}"
+        )
     # Lane i spans y in [i - 0.5, i + 0.5]: its name in the top LABEL_BAND_PX (never over any shade),
     # the shade below it. A heatmap's rows are centred on their y, BAND_PX tall (ygap trims the rest).
     band_centre = (LABEL_BAND_PX + BAND_PX / 2) / ROW_PX - 0.5
     heat = dict(
-        type="heatmap", z=np.where(grid > 0, grid, np.nan), x=centres, y=np.arange(len(present)) + band_centre,
-        zmin=0, xgap=0, ygap=ROW_PX - BAND_PX,
-        colorscale=[[0, "#dbe9f6"], [0.35, "#6baed6"], [1, "#08306b"]], showscale=False,
-        hovertext=text, hovertemplate="%{hovertext}<extra></extra>", meta="density")
+        type="heatmap",
+        z=np.where(grid > 0, grid, np.nan),
+        x=centres,
+        y=np.arange(len(present)) + band_centre,
+        zmin=0,
+        xgap=0,
+        ygap=ROW_PX - BAND_PX,
+        colorscale=[[0, "#dbe9f6"], [0.35, "#6baed6"], [1, "#08306b"]],
+        showscale=False,
+        hovertext=text,
+        hovertemplate="%{hovertext}<extra></extra>",
+        meta="density",
+    )
     height = theme.MARGIN["t"] + theme.MARGIN["b"] + 24 + ROW_PX * max(len(present), 2)
     layout = theme.layout((lo, hi), height, plot_px=plot_px)
     era_shapes, era_notes = theme.era_bands(vocab.era_bands, (lo, hi), plot_px)
     notes = era_notes + [
-        {"x": 0, "xref": "paper", "xanchor": "left", "y": i - 0.5, "yref": "y", "yanchor": "top", "showarrow": False,
-         "text": f"<b>{theme.safe(names.get(k, k))}</b> <span style='color:{theme.MUTED}'>({int(grid[i].sum()):,})</span>",
-         "font": {"size": 12, "color": theme.INK}}
-        for i, k in enumerate(present)]
+        {
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": i - 0.5,
+            "yref": "y",
+            "yanchor": "top",
+            "showarrow": False,
+            "text": f"<b>{theme.safe(names.get(k, k))}</b> <span style='color:{theme.MUTED}'>({int(grid[i].sum()):,})</span>",
+            "font": {"size": 12, "color": theme.INK},
+        }
+        for i, k in enumerate(present)
+    ]
     # What the shade means, wrapped to the plot's width (one line on a laptop, three on a phone).
-    lines = measure.wrap(f"{len(df):,} {noun}: too many to draw one by one, so the shade shows how many begin "
-                         "in each span of years. Zoom in or filter to see each one.", plot_px)
-    notes.append({"x": 0, "y": 0, "xref": "paper", "yref": "paper", "yanchor": "top", "xanchor": "left", "yshift": -4,
-                  "showarrow": False, "font": {"size": 12, "color": theme.MUTED}, "align": "left",
-                  "text": "<br>".join(lines)})
+    lines = measure.wrap(
+        f"{len(df):,} {noun}: too many to draw one by one, so the shade shows how many begin "
+        "in each span of years. Zoom in or filter to see each one.",
+        plot_px,
+    )
+    notes.append(
+        {
+            "x": 0,
+            "y": 0,
+            "xref": "paper",
+            "yref": "paper",
+            "yanchor": "top",
+            "xanchor": "left",
+            "yshift": -4,
+            "showarrow": False,
+            "font": {"size": 12, "color": theme.MUTED},
+            "align": "left",
+            "text": "<br>".join(lines),
+        }
+    )
     extra = NOTE_LINE_PX * (len(lines) - 1)
-    return theme.figure([heat], {
-        **layout, "height": layout["height"] + extra, "shapes": era_shapes, "annotations": notes,
-        "margin": {**layout["margin"], "b": 40 + extra},
-        "yaxis": {**layout["yaxis"], "range": [len(present) - 0.5, -0.6], "autorange": False},
-        "meta": {"aggregated": True, "x_range": [lo, hi], "selected": None, "events": int(len(df))}})
+    return theme.figure(
+        [heat],
+        {
+            **layout,
+            "height": layout["height"] + extra,
+            "shapes": era_shapes,
+            "annotations": notes,
+            "margin": {**layout["margin"], "b": 40 + extra},
+            "yaxis": {**layout["yaxis"], "range": [len(present) - 0.5, -0.6], "autorange": False},
+            "meta": {"aggregated": True, "x_range": [lo, hi], "selected": None, "events": int(len(df))},
+        },
+    )

@@ -4,6 +4,7 @@ A period is drawn honestly: a faded bar over everything its dates allow, a solid
 the span every trusted source agrees it covers (none for a period known only as "sometime
 between A and B"), and dark ticks at the best estimate of its start and end.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,15 +17,25 @@ MIN_BAR_YEARS = 0.35
 RANGE_OPACITY = 0.32
 
 
-def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None = None,
-          x_range=None, plot_px: float | None = None, scale: float = 1.0) -> go.Figure:
+def gantt(
+    df,
+    vocab: Vocabulary,
+    *,
+    lanes: str = "faction",
+    selected: str | None = None,
+    x_range=None,
+    plot_px: float | None = None,
+    scale: float = 1.0,
+) -> go.Figure:
     """Periods (rows of `df` with is_point False) packed into lanes; ids ride along as customdata.
     `scale` multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector."""
     mask = ~df["is_point"].to_numpy(dtype=bool)
     lo, hi = theme.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
     if mask.sum() > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
-        return density.density(density.rows(df, mask), vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="periods")
+        return density.density(
+            density.rows(df, mask), vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="periods"
+        )
     periods = df[mask]
     s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(periods)
     a, b = theme.clamp(s_lo, lo, hi), theme.clamp(e_hi, lo, hi)
@@ -35,35 +46,95 @@ def gantt(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None
     data = []
 
     # Everything the dates allow, faded.
-    data.append(marks.dimmable(dict(
-        type="bar", name="range", base=a, x=b - a, y=p.y, orientation="h", width=p.bar_width, customdata=p.ids, meta="range",
-        marker={"color": p.colour, "opacity": RANGE_OPACITY, "line": {"width": 0}}, hovertext=p.hover, **hover),
-        opacity=RANGE_OPACITY))
+    data.append(
+        marks.dimmable(
+            dict(
+                type="bar",
+                name="range",
+                base=a,
+                x=b - a,
+                y=p.y,
+                orientation="h",
+                width=p.bar_width,
+                customdata=p.ids,
+                meta="range",
+                marker={"color": p.colour, "opacity": RANGE_OPACITY, "line": {"width": 0}},
+                hovertext=p.hover,
+                **hover,
+            ),
+            opacity=RANGE_OPACITY,
+        )
+    )
     # The span every trusted source agrees on, solid.
     core = (s_hi < e_lo) & np.isfinite(s_hi) & np.isfinite(e_lo)
     c_lo, c_hi = theme.clamp(s_hi, lo, hi)[core], theme.clamp(e_lo, lo, hi)[core]
-    data.append(marks.dimmable(dict(
-        type="bar", name="agreed", base=c_lo, x=np.maximum(c_hi - c_lo, MIN_BAR_YEARS), y=p.y[core], orientation="h",
-        width=p.bar_width, customdata=p.ids[core], meta="agreed", hovertext=p.hover[core],
-        marker={"color": p.colour[core], "line": {"color": "rgba(0,0,0,0.55)", "width": 1}}, **hover)))
+    data.append(
+        marks.dimmable(
+            dict(
+                type="bar",
+                name="agreed",
+                base=c_lo,
+                x=np.maximum(c_hi - c_lo, MIN_BAR_YEARS),
+                y=p.y[core],
+                orientation="h",
+                width=p.bar_width,
+                customdata=p.ids[core],
+                meta="agreed",
+                hovertext=p.hover[core],
+                marker={"color": p.colour[core], "line": {"color": "rgba(0,0,0,0.55)", "width": 1}},
+                **hover,
+            )
+        )
+    )
     # Best estimates of the start and the end: short dark ticks.
     bs = theme.column(periods, "best_start")
     be = theme.column(periods, "best_end")
     tick_x = np.concatenate([bs, be])
     keep = np.isfinite(tick_x) & (tick_x >= lo) & (tick_x <= hi)
-    data.append(marks.dimmable(dict(
-        type="scatter", name="best", x=tick_x[keep], y=np.concatenate([p.y, p.y])[keep], mode="markers",
-        customdata=np.concatenate([p.ids, p.ids])[keep], meta="best", hoverinfo="none",
-        marker={"symbol": "line-ns", "size": size.best_tick, "line": {"color": theme.INK, "width": size.best_tick_width}})))
+    data.append(
+        marks.dimmable(
+            dict(
+                type="scatter",
+                name="best",
+                x=tick_x[keep],
+                y=np.concatenate([p.y, p.y])[keep],
+                mode="markers",
+                customdata=np.concatenate([p.ids, p.ids])[keep],
+                meta="best",
+                hoverinfo="none",
+                marker={
+                    "symbol": "line-ns",
+                    "size": size.best_tick,
+                    "line": {"color": theme.INK, "width": size.best_tick_width},
+                },
+            )
+        )
+    )
     # Periods that run past the edge of the chart (or are open-ended): an arrow at that edge.
     right = e_hi > hi
     left = s_lo < lo
-    data.append(dict(
-        type="scatter", name="continues", x=np.concatenate([np.full(right.sum(), hi), np.full(left.sum(), lo)]),
-        y=np.concatenate([p.y[right], p.y[left]]), mode="markers", hoverinfo="skip", meta="edge", cliponaxis=False,
-        marker={"symbol": np.array(["triangle-right"] * int(right.sum()) + ["triangle-left"] * int(left.sum()),
-                                   dtype=object), "size": size.edge_marker, "color": theme.INK}))
+    data.append(
+        dict(
+            type="scatter",
+            name="continues",
+            x=np.concatenate([np.full(right.sum(), hi), np.full(left.sum(), lo)]),
+            y=np.concatenate([p.y[right], p.y[left]]),
+            mode="markers",
+            hoverinfo="skip",
+            meta="edge",
+            cliponaxis=False,
+            marker={
+                "symbol": np.array(
+                    ["triangle-right"] * int(right.sum()) + ["triangle-left"] * int(left.sum()), dtype=object
+                ),
+                "size": size.edge_marker,
+                "color": theme.INK,
+            },
+        )
+    )
     data += marks.cue_traces(p)
-    layout = marks.finish(p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No periods match these filters.")
+    layout = marks.finish(
+        p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No periods match these filters."
+    )
     fig = theme.figure(data, {**layout, "meta": {"role": "gantt", "x_range": [lo, hi], "selected": None}})
     return marks.select(fig, selected) if selected else fig

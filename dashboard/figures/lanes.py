@@ -1,4 +1,5 @@
 """Lanes: which lane an event sits in (its outermost faction, or its era), keyed by id, in order."""
+
 from __future__ import annotations
 
 import numpy as np

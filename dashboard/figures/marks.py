@@ -5,6 +5,7 @@ markers (tier shape, dispute star) and its label beside them, pack the footprint
 lane, and give every clickable trace the event ids as customdata, so a click names the event and
 `selectedpoints` can dim every other event.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,8 +51,16 @@ class Placed:
         return 0.4 if self.narrow else 0.62
 
 
-def place(df, vocab: Vocabulary, lanes: str, x_lo: np.ndarray, x_hi: np.ndarray,
-          x_range: tuple[float, float], plot_px: float, size: theme.Sizes | None = None) -> Placed:
+def place(
+    df,
+    vocab: Vocabulary,
+    lanes: str,
+    x_lo: np.ndarray,
+    x_hi: np.ndarray,
+    x_range: tuple[float, float],
+    plot_px: float,
+    size: theme.Sizes | None = None,
+) -> Placed:
     """Pack events into rows per lane so that no two marks or labels overlap at this width."""
     size = size or theme.sizes()
     lo, hi = x_range
@@ -82,20 +91,35 @@ def place(df, vocab: Vocabulary, lanes: str, x_lo: np.ndarray, x_hi: np.ndarray,
     colour_of = theme.colours(top_factions(vocab))
     colour = np.array([colour_of.get(f, theme.OVERFLOW) for f in faction_keys(df, vocab)], dtype=object)
     return Placed(
-        ids=df["id"].to_numpy(dtype=object), y=y, label_y=y - 0.42 if narrow else y, label=np.array([theme.safe(t) for t in labels], dtype=object),
-        label_x=anchor + step * lead * ypp, label_side=side,
-        tier_x=anchor + step * (size.tier_room / 2) * ypp, star_x=anchor + step * (size.tier_room + size.star_room / 2) * ypp,
-        disputed=disputed, tier=df["canon"].to_numpy(dtype=object), colour=colour, hover=theme.hover_text(df),
-        lanes=lane_info, lane_label={k: names.get(k, k) for k, _, _ in lane_info}, lane_count=counts,
-        rows=int(y.max()) + 1 if len(y) else 0, row_px=size.row_narrow if narrow else size.row, narrow=narrow,
+        ids=df["id"].to_numpy(dtype=object),
+        y=y,
+        label_y=y - 0.42 if narrow else y,
+        label=np.array([theme.safe(t) for t in labels], dtype=object),
+        label_x=anchor + step * lead * ypp,
+        label_side=side,
+        tier_x=anchor + step * (size.tier_room / 2) * ypp,
+        star_x=anchor + step * (size.tier_room + size.star_room / 2) * ypp,
+        disputed=disputed,
+        tier=df["canon"].to_numpy(dtype=object),
+        colour=colour,
+        hover=theme.hover_text(df),
+        lanes=lane_info,
+        lane_label={k: names.get(k, k) for k, _, _ in lane_info},
+        lane_count=counts,
+        rows=int(y.max()) + 1 if len(y) else 0,
+        row_px=size.row_narrow if narrow else size.row,
+        narrow=narrow,
         size=size,
     )
 
 
 def dimmable(trace: dict, opacity: float = 1.0) -> dict:
     """Let `selectedpoints` dim every event but the selected one (its opacity stays as drawn)."""
-    out = {**trace, "unselected": {"marker": {"opacity": opacity * theme.DIMMED}},
-           "selected": {"marker": {"opacity": opacity}}}
+    out = {
+        **trace,
+        "unselected": {"marker": {"opacity": opacity * theme.DIMMED}},
+        "selected": {"marker": {"opacity": opacity}},
+    }
     if trace.get("mode") == "text":  # the selected label is redrawn in bold by the "selected" trace
         out["unselected"] = {"textfont": {"color": "#b0b0b0"}}
         out["selected"] = {"textfont": {"color": "rgba(0,0,0,0)"}}
@@ -110,23 +134,67 @@ def cue_traces(p: Placed) -> list[dict]:
     symbol = np.array([theme.TIER_SYMBOL[t] for t in p.tier], dtype=object)
     colour = np.array([theme.TIER_COLOUR[t] for t in p.tier], dtype=object)
     return [
-        dimmable(dict(
-            type="scatter", name="tier", x=p.tier_x, y=p.label_y, mode="markers", customdata=p.ids, meta="cue",
-            marker={"symbol": symbol, "size": p.size.tier_marker, "color": colour, "line": {"width": 0}},
-            **quiet)),
-        dimmable(dict(
-            type="scatter", name="disputed", x=p.star_x[d], y=p.label_y[d], mode="markers", customdata=p.ids[d],
-            meta="cue", marker={"symbol": "star", "size": p.size.star_marker, "color": "#c0392b",
-                                "line": {"color": "#000", "width": p.size.scale}},
-            **quiet)),
-        dimmable(dict(
-            type="scatter", name="labels", x=p.label_x, y=p.label_y, mode="text", text=p.label,
-            textposition=p.label_side, textfont={"size": p.size.label, "color": theme.INK}, customdata=p.ids,
-            meta="label", cliponaxis=False, **quiet)),
+        dimmable(
+            dict(
+                type="scatter",
+                name="tier",
+                x=p.tier_x,
+                y=p.label_y,
+                mode="markers",
+                customdata=p.ids,
+                meta="cue",
+                marker={"symbol": symbol, "size": p.size.tier_marker, "color": colour, "line": {"width": 0}},
+                **quiet,
+            )
+        ),
+        dimmable(
+            dict(
+                type="scatter",
+                name="disputed",
+                x=p.star_x[d],
+                y=p.label_y[d],
+                mode="markers",
+                customdata=p.ids[d],
+                meta="cue",
+                marker={
+                    "symbol": "star",
+                    "size": p.size.star_marker,
+                    "color": "#c0392b",
+                    "line": {"color": "#000", "width": p.size.scale},
+                },
+                **quiet,
+            )
+        ),
+        dimmable(
+            dict(
+                type="scatter",
+                name="labels",
+                x=p.label_x,
+                y=p.label_y,
+                mode="text",
+                text=p.label,
+                textposition=p.label_side,
+                textfont={"size": p.size.label, "color": theme.INK},
+                customdata=p.ids,
+                meta="label",
+                cliponaxis=False,
+                **quiet,
+            )
+        ),
         # Filled with the selected event's label in bold (here for a given selection, or by the browser).
-        dict(type="scatter", name="selected", x=[], y=[], mode="text", text=[], textposition="middle right",
-             textfont={"size": p.size.label + p.size.scale, "color": "#000"}, meta="selected",
-             hoverinfo="skip", cliponaxis=False),
+        dict(
+            type="scatter",
+            name="selected",
+            x=[],
+            y=[],
+            mode="text",
+            text=[],
+            textposition="middle right",
+            textfont={"size": p.size.label + p.size.scale, "color": "#000"},
+            meta="selected",
+            hoverinfo="skip",
+            cliponaxis=False,
+        ),
     ]
 
 
@@ -148,9 +216,14 @@ def select(fig: go.Figure, event: str | None) -> go.Figure:
             if i is None:
                 trace.update(x=[], y=[], text=[])
             else:
-                trace.update(x=[labels.x[i]], y=[labels.y[i]], text=[f"<b>{labels.text[i]}</b>"],
-                             textposition=labels.textposition[i] if not isinstance(labels.textposition, str)
-                             else labels.textposition)
+                trace.update(
+                    x=[labels.x[i]],
+                    y=[labels.y[i]],
+                    text=[f"<b>{labels.text[i]}</b>"],
+                    textposition=labels.textposition[i]
+                    if not isinstance(labels.textposition, str)
+                    else labels.textposition,
+                )
     if event and not hit:
         for trace in data:
             if trace.customdata is not None:
@@ -166,5 +239,9 @@ def finish(p: Placed, x_range, plot_px: float, bands, *, era_labels: bool, empty
     era_shapes, era_notes = theme.era_bands(bands, x_range, plot_px, label=era_labels, size=p.size)
     lane_shapes, lane_notes = theme.lane_headers(p.lanes, p.lane_label, p.lane_count, size=p.size)
     notes = era_notes + lane_notes + ([theme.empty_note(empty, p.size)] if not len(p.ids) else [])
-    return {**out, "shapes": era_shapes + lane_shapes, "annotations": notes,
-            "yaxis": {**out["yaxis"], "range": [max(p.rows, 3) - 0.5, -0.5], "autorange": False}}
+    return {
+        **out,
+        "shapes": era_shapes + lane_shapes,
+        "annotations": notes,
+        "yaxis": {**out["yaxis"], "range": [max(p.rows, 3) - 0.5, -0.5], "autorange": False},
+    }

@@ -3,6 +3,7 @@
 A footprint is where an event's marks and label are drawn, in pixels or years. Packing is per lane:
 every lane gets rows 0..n-1 of its own; `stack` turns lanes and rows into one y position each.
 """
+
 from __future__ import annotations
 
 import heapq

@@ -9,6 +9,7 @@ Cues, each explained in a line of the legend (dashboard/components/legend.py):
 - marker shape: the strongest source tier (circle canon, diamond licensed, square production, x fan);
 - a star: the trusted sources disagree.
 """
+
 from __future__ import annotations
 
 import html
@@ -71,10 +72,27 @@ def sizes(scale: float = 1.0) -> Sizes:
     """The chart sizes at a text scale (1: the page; PRESENT_SCALE: a projector)."""
     s = max(float(scale or 1.0), 0.5)
     return Sizes(
-        scale=s, label=LABEL_PX * s, tick=12 * s, era=11 * s, era_shift=24 * s, lane=12 * s, hover=13 * s,
-        empty=14 * s, row=round(21 * s), row_narrow=round(30 * s), label_max=300 * s, tier_room=11 * s,
-        star_room=12 * s, tier_marker=8 * s, star_marker=12 * s, best_tick=15 * s, best_tick_width=2.5 * s,
-        edge_marker=9 * s, moment_marker=11 * s, whisker=1.5 * s, margin_top=round(MARGIN["t"] * s),
+        scale=s,
+        label=LABEL_PX * s,
+        tick=12 * s,
+        era=11 * s,
+        era_shift=24 * s,
+        lane=12 * s,
+        hover=13 * s,
+        empty=14 * s,
+        row=round(21 * s),
+        row_narrow=round(30 * s),
+        label_max=300 * s,
+        tier_room=11 * s,
+        star_room=12 * s,
+        tier_marker=8 * s,
+        star_marker=12 * s,
+        best_tick=15 * s,
+        best_tick_width=2.5 * s,
+        edge_marker=9 * s,
+        moment_marker=11 * s,
+        whisker=1.5 * s,
+        margin_top=round(MARGIN["t"] * s),
     )
 
 
@@ -146,8 +164,16 @@ def figure(data: list[dict], layout: dict) -> go.Figure:
     return fig
 
 
-def layout(x_range: tuple[float, float], height: int, *, title: str | None = None, top_axis: bool = True,
-           margin: dict | None = None, plot_px: float = DEFAULT_PLOT_PX, size: Sizes | None = None) -> dict:
+def layout(
+    x_range: tuple[float, float],
+    height: int,
+    *,
+    title: str | None = None,
+    top_axis: bool = True,
+    margin: dict | None = None,
+    plot_px: float = DEFAULT_PLOT_PX,
+    size: Sizes | None = None,
+) -> dict:
     """The shared look: year ticks at the top (in view on the first screen), compact rows, no legend."""
     size = size or sizes()
     nticks = int(max(3, min(14, plot_px // (64 * size.scale))))  # a year label needs about 40 px
@@ -161,15 +187,37 @@ def layout(x_range: tuple[float, float], height: int, *, title: str | None = Non
         hovermode="closest",
         dragmode="zoom",
         showlegend=False,
-        xaxis={"range": list(x_range), "tickformat": "d", "showgrid": True, "gridcolor": "#e3e3e3",
-               "zeroline": False, "side": "top" if top_axis else "bottom", "ticks": "outside",
-               "tickfont": {"size": size.tick, "color": INK}, "fixedrange": False, "linecolor": "#8c959f",
-               "showline": True, "tickcolor": "#8c959f", "automargin": False, "nticks": nticks,
-               "tickangle": 0},
-        yaxis={"showticklabels": False, "ticks": "", "showgrid": False, "zeroline": False, "fixedrange": True,
-               "autorange": "reversed"},
-        hoverlabel={"font": {"family": FONT, "size": size.hover}, "align": "left", "bgcolor": "white",
-                    "bordercolor": "#8c959f"},
+        xaxis={
+            "range": list(x_range),
+            "tickformat": "d",
+            "showgrid": True,
+            "gridcolor": "#e3e3e3",
+            "zeroline": False,
+            "side": "top" if top_axis else "bottom",
+            "ticks": "outside",
+            "tickfont": {"size": size.tick, "color": INK},
+            "fixedrange": False,
+            "linecolor": "#8c959f",
+            "showline": True,
+            "tickcolor": "#8c959f",
+            "automargin": False,
+            "nticks": nticks,
+            "tickangle": 0,
+        },
+        yaxis={
+            "showticklabels": False,
+            "ticks": "",
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "autorange": "reversed",
+        },
+        hoverlabel={
+            "font": {"family": FONT, "size": size.hover},
+            "align": "left",
+            "bgcolor": "white",
+            "bordercolor": "#8c959f",
+        },
         paper_bgcolor="white",
         plot_bgcolor="white",
         uirevision="keep",
@@ -179,7 +227,9 @@ def layout(x_range: tuple[float, float], height: int, *, title: str | None = Non
     return out
 
 
-def era_bands(bands, x_range, plot_px: float, label: bool = True, size: Sizes | None = None) -> tuple[list[dict], list[dict]]:
+def era_bands(
+    bands, x_range, plot_px: float, label: bool = True, size: Sizes | None = None
+) -> tuple[list[dict], list[dict]]:
     """Eras as background bands, and their names above the year ticks, cut to the band's measured
     width. Returns (shapes, annotations) as plain dicts: set once on the layout (adding shapes one
     by one re-validates every shape each time)."""
@@ -189,13 +239,37 @@ def era_bands(bands, x_range, plot_px: float, label: bool = True, size: Sizes | 
     shapes, notes = [], []
     for _id, name, start, end, colour in (b for b in bands if not (b[3] < lo or b[2] > hi)):
         x0, x1 = max(start, lo), min(end, hi)
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1,
-                       "fillcolor": colour, "opacity": 0.55, "layer": "below", "line": {"width": 0}})
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": x0,
+                "x1": x1,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": colour,
+                "opacity": 0.55,
+                "layer": "below",
+                "line": {"width": 0},
+            }
+        )
         text = measure.fit(name, (x1 - x0) * px_per_year - 6, size=size.era) if label else ""
         if text:
-            notes.append({"x": (x0 + x1) / 2, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
-                          "yshift": size.era_shift, "text": safe(text), "showarrow": False, "hovertext": safe(name),
-                          "font": {"size": size.era, "color": MUTED}})
+            notes.append(
+                {
+                    "x": (x0 + x1) / 2,
+                    "y": 1.0,
+                    "xref": "x",
+                    "yref": "paper",
+                    "yanchor": "bottom",
+                    "yshift": size.era_shift,
+                    "text": safe(text),
+                    "showarrow": False,
+                    "hovertext": safe(name),
+                    "font": {"size": size.era, "color": MUTED},
+                }
+            )
     return shapes, notes
 
 
@@ -204,22 +278,50 @@ def lane_headers(lanes, labels: dict, counts: dict, size: Sizes | None = None) -
     size = size or sizes()
     shapes, notes = [], []
     for k, y, _n in lanes:
-        notes.append({"x": 0, "xref": "paper", "xanchor": "left", "y": y, "yref": "y", "showarrow": False,
-                      "text": f"<b>{safe(labels[k])}</b> <span style='color:{MUTED}'>({counts[k]})</span>",
-                      "font": {"size": size.lane, "color": INK}, "bgcolor": "rgba(255,255,255,0.85)"})
+        notes.append(
+            {
+                "x": 0,
+                "xref": "paper",
+                "xanchor": "left",
+                "y": y,
+                "yref": "y",
+                "showarrow": False,
+                "text": f"<b>{safe(labels[k])}</b> <span style='color:{MUTED}'>({counts[k]})</span>",
+                "font": {"size": size.lane, "color": INK},
+                "bgcolor": "rgba(255,255,255,0.85)",
+            }
+        )
         if y > 0:
-            shapes.append({"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": y - 0.5,
-                           "y1": y - 0.5, "line": {"color": "#c9c9c9", "width": 1}})
+            shapes.append(
+                {
+                    "type": "line",
+                    "xref": "paper",
+                    "yref": "y",
+                    "x0": 0,
+                    "x1": 1,
+                    "y0": y - 0.5,
+                    "y1": y - 0.5,
+                    "line": {"color": "#c9c9c9", "width": 1},
+                }
+            )
     return shapes, notes
 
 
 def empty_note(text: str, size: Sizes | None = None) -> dict:
-    return {"text": text, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper", "showarrow": False,
-            "font": {"size": (size or sizes()).empty, "color": MUTED}}
+    return {
+        "text": text,
+        "x": 0.5,
+        "y": 0.5,
+        "xref": "paper",
+        "yref": "paper",
+        "showarrow": False,
+        "font": {"size": (size or sizes()).empty, "color": MUTED},
+    }
 
 
-def label_anchor(x_lo: np.ndarray, x_hi: np.ndarray, label_px: np.ndarray, lo: float, hi: float,
-                 plot_px: float, lead_px: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def label_anchor(
+    x_lo: np.ndarray, x_hi: np.ndarray, label_px: np.ndarray, lo: float, hi: float, plot_px: float, lead_px: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Where each label goes: right of its marks if it fits, else left of them, else inside at the start.
 
     Returns (x of the label's first mark, text position 'middle right'/'middle left', footprint as
@@ -245,7 +347,10 @@ def hover_text(df) -> np.ndarray:
     says = df["sources_say"].map(safe)
     tier = df["canon"].map(TIER_LABELS)
     disputed = np.where(df["disputed"].to_numpy(dtype=bool), "<br><b>The sources disagree</b>", "")
-    return np.array([f"<b>{t}</b><br>{w}<br><span style='color:{MUTED}'>sources give: {s}</span>"
-                     f"<br>strongest source: {k}{d}"
-                     for t, w, s, k, d in zip(titles, when, says, tier, disputed)], dtype=object)
-
+    return np.array(
+        [
+            f"<b>{t}</b><br>{w}<br><span style='color:{MUTED}'>sources give: {s}</span><br>strongest source: {k}{d}"
+            for t, w, s, k, d in zip(titles, when, says, tier, disputed)
+        ],
+        dtype=object,
+    )

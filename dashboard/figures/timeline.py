@@ -1,5 +1,6 @@
 """Timeline of moments: a marker per event at its best estimate, whiskers over the range the
 sources allow, a label beside it; coinciding moments go on rows of their own."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -11,15 +12,25 @@ from dashboard.figures import density, marks, theme
 DOT_YEARS_PX = 6  # half a marker, in px: the least room a moment takes
 
 
-def timeline(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | None = None,
-             x_range=None, plot_px: float | None = None, scale: float = 1.0) -> go.Figure:
+def timeline(
+    df,
+    vocab: Vocabulary,
+    *,
+    lanes: str = "faction",
+    selected: str | None = None,
+    x_range=None,
+    plot_px: float | None = None,
+    scale: float = 1.0,
+) -> go.Figure:
     """Point events (rows of `df` with is_point True) as markers coloured by faction. `scale`
     multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector."""
     mask = df["is_point"].to_numpy(dtype=bool)
     lo, hi = theme.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
     if mask.sum() > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
-        return density.density(density.rows(df, mask), vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="moments")
+        return density.density(
+            density.rows(df, mask), vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="moments"
+        )
     moments = df[mask]
     ypp = (hi - lo) / plot_px
     size = theme.sizes(scale)
@@ -29,13 +40,38 @@ def timeline(df, vocab: Vocabulary, *, lanes: str = "faction", selected: str | N
     a = np.minimum(w_lo, x - DOT_YEARS_PX * size.scale * ypp)
     b = np.maximum(w_hi, x + DOT_YEARS_PX * size.scale * ypp)
     p = marks.place(moments, vocab, lanes, a, b, (lo, hi), plot_px, size)
-    data = [marks.dimmable(dict(
-        type="scatter", name="moments", x=x, y=p.y, mode="markers", customdata=p.ids, meta="moment",
-        marker={"color": p.colour, "size": size.moment_marker, "line": {"color": theme.INK, "width": size.scale}},
-        error_x={"type": "data", "symmetric": False, "array": w_hi - x, "arrayminus": x - w_lo,
-                 "color": "#6e7781", "thickness": size.whisker, "width": 4 * size.scale},
-        hovertext=p.hover, hovertemplate="%{hovertext}<extra></extra>"))]
+    data = [
+        marks.dimmable(
+            dict(
+                type="scatter",
+                name="moments",
+                x=x,
+                y=p.y,
+                mode="markers",
+                customdata=p.ids,
+                meta="moment",
+                marker={
+                    "color": p.colour,
+                    "size": size.moment_marker,
+                    "line": {"color": theme.INK, "width": size.scale},
+                },
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": w_hi - x,
+                    "arrayminus": x - w_lo,
+                    "color": "#6e7781",
+                    "thickness": size.whisker,
+                    "width": 4 * size.scale,
+                },
+                hovertext=p.hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    ]
     data += marks.cue_traces(p)
-    layout = marks.finish(p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No moments match these filters.")
+    layout = marks.finish(
+        p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No moments match these filters."
+    )
     fig = theme.figure(data, {**layout, "meta": {"role": "timeline", "x_range": [lo, hi], "selected": None}})
     return marks.select(fig, selected) if selected else fig

@@ -4,6 +4,7 @@ One row per dated claim, named "Work · Wiki" (the same work can be read differe
 its mark spans the years that claim allows, coloured by the claim's tier (colours no faction uses)
 and shaped by it; the range all trusted claims span is shaded and the best estimate is a dashed line.
 """
+
 from __future__ import annotations
 
 import math
@@ -64,44 +65,136 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
         base = [min(max(iv.earliest, lo), hi) for iv in ivs]
         length = [max(min(max(iv.latest, lo), hi) - b, (hi - lo) / 150) for b, iv in zip(base, ivs)]
         said = [words.edtf(iv.label) for iv in ivs]
-        hover = [f"<b>{theme.safe(c['source'])}</b> ({theme.tier_label(c['tier'])}, via {theme.safe(c['page'])})"
-                 f"<br>{theme.safe(w)} <span style='color:{theme.MUTED}'>({theme.safe(iv.label)})</span>"
-                 for c, iv, w in zip(cites, ivs, said)]
+        hover = [
+            f"<b>{theme.safe(c['source'])}</b> ({theme.tier_label(c['tier'])}, via {theme.safe(c['page'])})"
+            f"<br>{theme.safe(w)} <span style='color:{theme.MUTED}'>({theme.safe(iv.label)})</span>"
+            for c, iv, w in zip(cites, ivs, said)
+        ]
         colours = [theme.TIER_COLOUR[c["tier"]] for c in cites]
-        data.append(dict(type="bar", base=base, x=length, y=[y + 0.2 for y in ys], orientation="h", width=0.3, name=side,
-                           xaxis=xa, yaxis=ya, marker={"color": colours, "opacity": 0.9, "line": {"width": 0}},
-                           hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
-        data.append(dict(
-            type="scatter", x=[lo] * len(cites), y=[y - 0.22 for y in ys], mode="text", textposition="middle right", xaxis=xa, yaxis=ya,
-            text=[f"{theme.TIER_GLYPH[c['tier']]} "
-                  f"{theme.safe(measure.fit(claim_label(c), width_px - 40 - measure.width(w, 12), size=12))}"
-                  f"  <span style='color:{theme.MUTED}'>{theme.safe(w)}</span>" for c, w in zip(cites, said)],
-            textfont={"size": 12, "color": colours}, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-            cliponaxis=False))
+        data.append(
+            dict(
+                type="bar",
+                base=base,
+                x=length,
+                y=[y + 0.2 for y in ys],
+                orientation="h",
+                width=0.3,
+                name=side,
+                xaxis=xa,
+                yaxis=ya,
+                marker={"color": colours, "opacity": 0.9, "line": {"width": 0}},
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+        data.append(
+            dict(
+                type="scatter",
+                x=[lo] * len(cites),
+                y=[y - 0.22 for y in ys],
+                mode="text",
+                textposition="middle right",
+                xaxis=xa,
+                yaxis=ya,
+                text=[
+                    f"{theme.TIER_GLYPH[c['tier']]} "
+                    f"{theme.safe(measure.fit(claim_label(c), width_px - 40 - measure.width(w, 12), size=12))}"
+                    f"  <span style='color:{theme.MUTED}'>{theme.safe(w)}</span>"
+                    for c, w in zip(cites, said)
+                ],
+                textfont={"size": 12, "color": colours},
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+                cliponaxis=False,
+            )
+        )
         env_lo, env_hi = event.get(f"{side}_earliest"), event.get(f"{side}_latest")
         env_lo = lo if env_lo is None or env_lo != env_lo or not math.isfinite(env_lo) else env_lo
         env_hi = hi if env_hi is None or env_hi != env_hi or not math.isfinite(env_hi) else env_hi
-        shapes.append({"type": "rect", "xref": xa, "yref": f"{ya} domain", "x0": env_lo, "x1": env_hi, "y0": 0,
-                       "y1": 1, "fillcolor": "#8c959f", "opacity": 0.16, "layer": "below", "line": {"width": 0}})
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": xa,
+                "yref": f"{ya} domain",
+                "x0": env_lo,
+                "x1": env_hi,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "#8c959f",
+                "opacity": 0.16,
+                "layer": "below",
+                "line": {"width": 0},
+            }
+        )
         best = event.get(f"best_{side}")
         if best is not None and best == best and math.isfinite(best):
-            shapes.append({"type": "line", "xref": xa, "yref": f"{ya} domain", "x0": best, "x1": best, "y0": 0,
-                           "y1": 1, "line": {"color": "#000", "dash": "dash", "width": 2}})
-        notes.append({"text": f"<b>{titles[row - 1]}</b>", "x": 0, "xanchor": "left", "xref": "paper", "y": top,
-                      "yref": "paper", "yanchor": "bottom", "showarrow": False, "font": {"size": 13, "color": theme.INK}})
+            shapes.append(
+                {
+                    "type": "line",
+                    "xref": xa,
+                    "yref": f"{ya} domain",
+                    "x0": best,
+                    "x1": best,
+                    "y0": 0,
+                    "y1": 1,
+                    "line": {"color": "#000", "dash": "dash", "width": 2},
+                }
+            )
+        notes.append(
+            {
+                "text": f"<b>{titles[row - 1]}</b>",
+                "x": 0,
+                "xanchor": "left",
+                "xref": "paper",
+                "y": top,
+                "yref": "paper",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 13, "color": theme.INK},
+            }
+        )
         layout[f"xaxis{row if row > 1 else ''}"] = {
-            "domain": [0, 1], "anchor": ya, "range": [lo, hi], "tickformat": "d", "nticks": 6, "showgrid": True,
-            "gridcolor": "#e3e3e3", "fixedrange": True, "linecolor": "#8c959f", "showline": True, "ticks": "outside"}
+            "domain": [0, 1],
+            "anchor": ya,
+            "range": [lo, hi],
+            "tickformat": "d",
+            "nticks": 6,
+            "showgrid": True,
+            "gridcolor": "#e3e3e3",
+            "fixedrange": True,
+            "linecolor": "#8c959f",
+            "showline": True,
+            "ticks": "outside",
+        }
         layout[f"yaxis{row if row > 1 else ''}"] = {
-            "domain": [bottom, top], "anchor": xa, "range": [len(cites) - 0.5, -0.7], "showticklabels": False,
-            "showgrid": False, "zeroline": False, "fixedrange": True}
+            "domain": [bottom, top],
+            "anchor": xa,
+            "range": [len(cites) - 0.5, -0.7],
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+        }
     if not dated:
         notes.append(theme.empty_note("No trusted source gives a date."))
-    return theme.figure(data, dict(
-        paper_bgcolor="white", plot_bgcolor="white", font={"family": theme.FONT, "size": 12, "color": theme.INK},
-        height=height, margin={"l": 4, "r": 10, "t": 26, "b": 24}, showlegend=False, barmode="overlay",
-        hovermode="closest", uirevision=event["id"], shapes=shapes, annotations=notes,
-        meta={"role": "uncertainty", "event": event["id"], "claims": len(dated)}, **layout))
+    return theme.figure(
+        data,
+        dict(
+            paper_bgcolor="white",
+            plot_bgcolor="white",
+            font={"family": theme.FONT, "size": 12, "color": theme.INK},
+            height=height,
+            margin={"l": 4, "r": 10, "t": 26, "b": 24},
+            showlegend=False,
+            barmode="overlay",
+            hovermode="closest",
+            uirevision=event["id"],
+            shapes=shapes,
+            annotations=notes,
+            meta={"role": "uncertainty", "event": event["id"], "claims": len(dated)},
+            **layout,
+        ),
+    )
 
 
 TIER_ORDER = TIERS

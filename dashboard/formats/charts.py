@@ -10,6 +10,7 @@ their signatures change, that function is the one place to follow. A slide is th
 out at laptop size and zoomed (kaleido's scale), so the figures' own packing of labels and rows holds
 and a 1920x1080 image shows their 12 px text at about 22 px. No Dash, no I/O.
 """
+
 from __future__ import annotations
 
 import base64
@@ -25,20 +26,17 @@ from urllib.parse import parse_qs, urlencode, urlparse
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.formats import plotlyjs
-
-from dashboard.domain import credits
-
-from dashboard.formats.records import events_records
 from dashboard import figures
-from dashboard.domain import words
+from dashboard.domain import credits, words
 from dashboard.domain import view as view_mod
 from dashboard.domain.catalogue import Catalogue
-from dashboard.figures import measure, theme
-from dashboard.figures.lanes import top_factions
 from dashboard.domain.filters import FilterState, describe, to_query
 from dashboard.domain.loading import Tables
 from dashboard.domain.schema import TIER_LABELS, TIERS
+from dashboard.figures import measure, theme
+from dashboard.figures.lanes import top_factions
+from dashboard.formats import plotlyjs
+from dashboard.formats.records import events_records
 
 VIEWS = ("gantt", "timeline", "dispute")
 VIEW_NAMES = {"gantt": "periods", "timeline": "moments", "dispute": "what each source says"}
@@ -110,8 +108,10 @@ def split_query(query: str | dict | None) -> tuple[dict[str, str], dict[str, str
 def check_view(view: str | None) -> str:
     view = (view or "gantt").strip()
     if view not in VIEWS:
-        raise ChartError(f"unknown view {view!r}: use one of {', '.join(VIEWS)} "
-                         "(gantt: periods as bars; timeline: moments; dispute: one event's sources, needs an event)")
+        raise ChartError(
+            f"unknown view {view!r}: use one of {', '.join(VIEWS)} "
+            "(gantt: periods as bars; timeline: moments; dispute: one event's sources, needs an event)"
+        )
     return view
 
 
@@ -124,16 +124,20 @@ def check_size(width, height, scale=1.0) -> tuple[int, int, float]:
         except (TypeError, ValueError):
             number = math.nan
         if not (math.isfinite(number) and number == int(number) and MIN_PX <= number <= MAX_PX):
-            raise ChartError(f"bad {name} {value!r}: give a whole number of pixels from {MIN_PX} to {MAX_PX} "
-                             f"(a slide is {SLIDE[0]}x{SLIDE[1]})")
+            raise ChartError(
+                f"bad {name} {value!r}: give a whole number of pixels from {MIN_PX} to {MAX_PX} "
+                f"(a slide is {SLIDE[0]}x{SLIDE[1]})"
+            )
         out.append(int(number))
     try:
         s = float(scale)
     except (TypeError, ValueError):
         s = math.nan
     if not (math.isfinite(s) and 0 < s <= MAX_SCALE):
-        raise ChartError(f"bad scale {scale!r}: give a number above 0 and at most {MAX_SCALE:g} "
-                         "(2 doubles the pixels of a PNG, for a sharp slide on a 4K screen)")
+        raise ChartError(
+            f"bad scale {scale!r}: give a number above 0 and at most {MAX_SCALE:g} "
+            "(2 doubles the pixels of a PNG, for a sharp slide on a 4K screen)"
+        )
     if out[0] * s > MAX_PX * 2 or out[1] * s > MAX_PX * 2:
         raise ChartError(f"width x scale and height x scale must stay within {MAX_PX * 2} pixels; lower the scale")
     return out[0], out[1], s
@@ -154,8 +158,14 @@ def figure_for(chart: Chart, plot_px: float) -> go.Figure:
     if chart.view == "dispute":
         return figures.uncertainty(chart.selected, chart.citations, width_px=plot_px)
     draw = figures.gantt if chart.view == "gantt" else figures.timeline
-    return draw(chart.shown, chart.vocab, lanes=chart.state.lanes, selected=chart.state.event,
-                x_range=chart.x_range, plot_px=plot_px)
+    return draw(
+        chart.shown,
+        chart.vocab,
+        lanes=chart.state.lanes,
+        selected=chart.state.event,
+        x_range=chart.x_range,
+        plot_px=plot_px,
+    )
 
 
 def drawn_count(shown: pd.DataFrame, view: str) -> int:
@@ -164,8 +174,7 @@ def drawn_count(shown: pd.DataFrame, view: str) -> int:
     return len(shown) - points if view == "gantt" else points
 
 
-def build(cat: Catalogue, query: str | dict | None = "", *, view: str | None = None,
-          event: str | None = None) -> Chart:
+def build(cat: Catalogue, query: str | dict | None = "", *, view: str | None = None, event: str | None = None) -> Chart:
     """The chart a query asks for (through view_mod.build_view, as the page). `view` and `event` given
     here win over the query's.
 
@@ -181,13 +190,17 @@ def build(cat: Catalogue, query: str | dict | None = "", *, view: str | None = N
         raise _unknown_event(wanted, cat)
     if view == "dispute" and not wanted:
         example = next(iter(cat.vocab.events), "EVENT-ID")
-        raise ChartError("the dispute view shows one event's sources: name the event with event=ID in the query "
-                         f"(--event ID on the command line), e.g. event={example}")
+        raise ChartError(
+            "the dispute view shows one event's sources: name the event with event=ID in the query "
+            f"(--event ID on the command line), e.g. event={example}"
+        )
     v = view_mod.build_view(cat, urlencode(filter_params))
     state, selected = v.state, v.selected
     if view == "dispute" and selected is None:
-        raise ChartError(f"no trusted source mentions event {state.event!r} with the tiers chosen "
-                         f"({', '.join(state.canon) or 'none'}): trust more tiers (canon=...) or pick another event")
+        raise ChartError(
+            f"no trusted source mentions event {state.event!r} with the tiers chosen "
+            f"({', '.join(state.canon) or 'none'}): trust more tiers (canon=...) or pick another event"
+        )
     citations = cat.citations(selected["id"], state.canon, state.asof) if selected is not None else []
     if view == "dispute":
         title = f"{selected['title']}: what each source says"
@@ -198,9 +211,12 @@ def build(cat: Catalogue, query: str | dict | None = "", *, view: str | None = N
         n = drawn_count(v.shown, view)
         kind = VIEW_NAMES[view] if n != 1 else VIEW_NAMES[view][:-1]
         title = f"Bajor Timeline: {VIEW_NAMES[view]}"
-        caption = f"{v.summary}; {n} {kind} drawn" + (f"; highlighted: {selected['title']}" if selected is not None else "")
-    return Chart(view, state, tuple(v.notices), v.shown, selected, citations, tuple(v.x_range), cat.vocab,
-                 title, caption)
+        caption = f"{v.summary}; {n} {kind} drawn" + (
+            f"; highlighted: {selected['title']}" if selected is not None else ""
+        )
+    return Chart(
+        view, state, tuple(v.notices), v.shown, selected, citations, tuple(v.x_range), cat.vocab, title, caption
+    )
 
 
 def view_query(chart: Chart) -> str:
@@ -235,11 +251,20 @@ def key_items(chart: Chart) -> list[tuple[str, str]]:
     """How to read this chart: (glyph or '', words) pairs; colours are given as (colour, name)."""
     tiers = [(theme.TIER_GLYPH[t], TIER_LABELS[t].lower()) for t in TIERS]
     if chart.view == "dispute":
-        return [("", "each row: the years one source allows, by its tier:"), *tiers,
-                ("", "shaded: the range they span; dashed line: the best estimate")]
-    marks = ([("", "solid bar: the years every trusted source agrees on;"), ("", "faded: where a start or end may lie;"),
-              ("", "dark tick: best estimate")] if chart.view == "gantt" else
-             [("", "marker: best estimate;"), ("", "whiskers: the years the moment may fall in")])
+        return [
+            ("", "each row: the years one source allows, by its tier:"),
+            *tiers,
+            ("", "shaded: the range they span; dashed line: the best estimate"),
+        ]
+    marks = (
+        [
+            ("", "solid bar: the years every trusted source agrees on;"),
+            ("", "faded: where a start or end may lie;"),
+            ("", "dark tick: best estimate"),
+        ]
+        if chart.view == "gantt"
+        else [("", "marker: best estimate;"), ("", "whiskers: the years the moment may fall in")]
+    )
     return [*marks, ("★", "the sources disagree"), ("", "strongest source:"), *tiers]
 
 
@@ -272,6 +297,7 @@ def _key_plot_text(chart: Chart, width_px: float, size: float) -> str:
         if piece in colour:
             return f"<span style='color:{colour[piece]}'>■</span> {plot_text(piece[2:])}"
         return plot_text(piece)
+
     return "<br>".join("   ".join(show(p) for p in ln) for ln in lines if ln)
 
 
@@ -321,25 +347,59 @@ def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: in
     top = title_h + (m.t or 0)
     plot_h = max(min(natural, avail), 40)
     fig.update_layout(
-        width=vw, height=vh, autosize=False,
-        title={"text": f"<b>{plot_text(chart.title)}</b>", "font": {"size": px["title"], "color": theme.INK},
-               "subtitle": {"text": "<br>".join(plot_text(x) for x in caption),
-                            "font": {"size": px["caption"], "color": theme.MUTED}},
-               "x": px["pad"] / vw, "xanchor": "left", "xref": "container",
-               "y": 1 - px["pad"] * 0.7 / vh, "yanchor": "top", "yref": "container"},
+        width=vw,
+        height=vh,
+        autosize=False,
+        title={
+            "text": f"<b>{plot_text(chart.title)}</b>",
+            "font": {"size": px["title"], "color": theme.INK},
+            "subtitle": {
+                "text": "<br>".join(plot_text(x) for x in caption),
+                "font": {"size": px["caption"], "color": theme.MUTED},
+            },
+            "x": px["pad"] / vw,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1 - px["pad"] * 0.7 / vh,
+            "yanchor": "top",
+            "yref": "container",
+        },
         margin={"t": top, "b": vh - top - plot_h, "autoexpand": False},
-        hovermode=False, dragmode=False,
+        hovermode=False,
+        dragmode=False,
     )
     b = vh - top - plot_h
     credit_h = len(credit) * px["credit"] * 1.35
     shift_x = -((m.l or 0) - px["pad"])
-    fig.add_annotation(text="<br>".join(plot_text(x) for x in credit), xref="paper", yref="paper", x=0, y=0,
-                       xanchor="left", yanchor="top", xshift=shift_x, yshift=-(b - px["pad"] * 0.6 - credit_h),
-                       showarrow=False, align="left", font={"size": px["credit"], "color": theme.MUTED})
+    fig.add_annotation(
+        text="<br>".join(plot_text(x) for x in credit),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        xshift=shift_x,
+        yshift=-(b - px["pad"] * 0.6 - credit_h),
+        showarrow=False,
+        align="left",
+        font={"size": px["credit"], "color": theme.MUTED},
+    )
     key_h = (key.count("<br>") + 1) * px["key"] * 1.45
-    fig.add_annotation(text=key, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       xshift=shift_x, yshift=-(b - px["pad"] * 0.6 - credit_h - key_h - px["pad"] * 0.3),
-                       showarrow=False, align="left", font={"size": px["key"], "color": theme.INK})
+    fig.add_annotation(
+        text=key,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        xshift=shift_x,
+        yshift=-(b - px["pad"] * 0.6 - credit_h - key_h - px["pad"] * 0.3),
+        showarrow=False,
+        align="left",
+        font={"size": px["key"], "color": theme.INK},
+    )
     fig.update_layout(meta={**(fig.layout.meta or {}), "zoom": zoom})
     return Slide(fig, zoom, width, height)
 
@@ -391,8 +451,13 @@ PLOTLYJS_MODES = ("inline", "inline-plain")  # or an http(s) URL
 def script_json(value) -> str:
     """JSON safe inside a <script> element: no '<', '>' or '&' that could close or open markup."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _e(text) -> str:
@@ -420,8 +485,10 @@ def check_plotlyjs(value: str | None) -> str:
         return value
     parsed = urlparse(value)
     if parsed.scheme not in ("https", "http") or not parsed.netloc:
-        raise ChartError(f"bad --plotlyjs {value!r}: use 'inline' (works offline), 'inline-plain' (bigger, for old "
-                         "browsers) or an http(s) URL of plotly.js, e.g. https://example.org/js/plotly.min.js")
+        raise ChartError(
+            f"bad --plotlyjs {value!r}: use 'inline' (works offline), 'inline-plain' (bigger, for old "
+            "browsers) or an http(s) URL of plotly.js, e.g. https://example.org/js/plotly.min.js"
+        )
     return value
 
 
@@ -444,8 +511,11 @@ def _figure_json(fig: go.Figure) -> dict:
     data = json.loads(fig.to_json())
     layout = data.get("layout", {})
     template = layout.get("template", {}).get("layout", {})
-    keep = {k: template[k] for k in ("font", "paper_bgcolor", "plot_bgcolor", "xaxis", "yaxis", "hoverlabel",
-                                     "colorway", "title") if k in template}
+    keep = {
+        k: template[k]
+        for k in ("font", "paper_bgcolor", "plot_bgcolor", "xaxis", "yaxis", "hoverlabel", "colorway", "title")
+        if k in template
+    }
     layout["template"] = {"layout": keep}
     return data
 
@@ -456,23 +526,35 @@ def _sources_html(records: list[dict]) -> str:
         when = words.period(rec["start"], rec["end"])
         cites = []
         for c in rec["citations"]:
-            dates = words.period(c["start"], c["end"]) if c["start"] else (
-                f"ended {words.edtf(c['end'])}" if c["end"] else "undated")
+            dates = (
+                words.period(c["start"], c["end"])
+                if c["start"]
+                else (f"ended {words.edtf(c['end'])}" if c["end"] else "undated")
+            )
             value = f" [{_e(c['value'])}]" if c["value"] else ""
             note = f": {_e(c['note'])}" if c["note"] else ""
-            cites.append(f"<li><cite>{_e(c['source'])}</cite> ({_e(c['medium'])}, {_e(c['tier'])}; "
-                         f"read on {_e(c['page'])}), <span class=\"when\">{_e(dates)}</span>{value}{note}</li>")
+            cites.append(
+                f"<li><cite>{_e(c['source'])}</cite> ({_e(c['medium'])}, {_e(c['tier'])}; "
+                f'read on {_e(c["page"])}), <span class="when">{_e(dates)}</span>{value}{note}</li>'
+            )
         disputed = " (sources disagree)" if rec["disputed"] else ""
-        items.append(f"<li><b>{_e(rec['title'])}</b> <span class=\"when\">{_e(when)}{disputed}</span>"
-                     f"<ul>{''.join(cites)}</ul></li>")
+        items.append(
+            f'<li><b>{_e(rec["title"])}</b> <span class="when">{_e(when)}{disputed}</span>'
+            f"<ul>{''.join(cites)}</ul></li>"
+        )
     return f'<ol class="sources">{"".join(items)}</ol>' if items else "<p>No event is shown.</p>"
 
 
 def _credit_html(tables: Tables) -> str:
-    pages = [f"{_e(a['wiki'])}, “{_link(a['title'], a['url'])}” ({_link(a['licence'], a['licence_url'])})"
-             for a in credits.attribution(tables)]
-    return ("Facts read from community wikis, paraphrased: " + "; ".join(pages) +
-            ". Star Trek and the works cited belong to their owners. Made with Bajor Timeline, a fan project.")
+    pages = [
+        f"{_e(a['wiki'])}, “{_link(a['title'], a['url'])}” ({_link(a['licence'], a['licence_url'])})"
+        for a in credits.attribution(tables)
+    ]
+    return (
+        "Facts read from community wikis, paraphrased: "
+        + "; ".join(pages)
+        + ". Star Trek and the works cited belong to their owners. Made with Bajor Timeline, a fan project."
+    )
 
 
 def _share_strings(figs: list[dict]) -> list[str]:
@@ -489,13 +571,23 @@ def _share_strings(figs: list[dict]) -> list[str]:
 
 def _key_html(chart: Chart) -> str:
     items = [f"<span>{_e(g)} {_e(w)}</span>" if g else f"<span>{_e(w)}</span>" for g, w in key_items(chart)]
-    items += [f'<span><i class="sw" style="background:{c}"></i>{_e(name)}</span>'
-              for c, name in faction_colours(chart) if re.fullmatch(r"#[0-9A-Fa-f]{6}", c)]
+    items += [
+        f'<span><i class="sw" style="background:{c}"></i>{_e(name)}</span>'
+        for c, name in faction_colours(chart)
+        if re.fullmatch(r"#[0-9A-Fa-f]{6}", c)
+    ]
     return f'<p class="key">{"".join(items)}</p>'
 
 
-def standalone_html(chart: Chart, tables: Tables, *, plotlyjs_src: str = "inline",
-                    width: int | None = None, height: int | None = None, library: str | None = None) -> str:
+def standalone_html(
+    chart: Chart,
+    tables: Tables,
+    *,
+    plotlyjs_src: str = "inline",
+    width: int | None = None,
+    height: int | None = None,
+    library: str | None = None,
+) -> str:
     """One HTML file that draws the chart with no server: hover, uncertainty marks, key, citations, credit.
 
     plotlyjs_src: 'inline' or 'inline-plain' put plotly.js (dashboard.formats.plotlyjs.source()) inside, so
@@ -514,9 +606,16 @@ def standalone_html(chart: Chart, tables: Tables, *, plotlyjs_src: str = "inline
         fig.update_layout(autosize=True, width=None, **({"height": height} if height else {}))
         variants.append({"min": min_px, "figure": _figure_json(fig)})
     strings = _share_strings([v["figure"] for v in variants])
-    spec = {"variants": variants, "strings": strings,
-            "config": {"responsive": True, "displaylogo": False, "scrollZoom": False,
-                       "toImageButtonOptions": {"filename": chart.slug}}}
+    spec = {
+        "variants": variants,
+        "strings": strings,
+        "config": {
+            "responsive": True,
+            "displaylogo": False,
+            "scrollZoom": False,
+            "toImageButtonOptions": {"filename": chart.slug},
+        },
+    }
     records = events_records(chart.drawn, tables)
     label = f"{chart.title}. {chart.caption}. The sources of every event drawn are listed below the chart."
     return f"""<!DOCTYPE html>
@@ -550,15 +649,30 @@ def standalone_html(chart: Chart, tables: Tables, *, plotlyjs_src: str = "inline
 # One entry point for every format
 
 
-def render(chart: Chart, tables: Tables, fmt: str, *, width: int = SLIDE[0], height: int = SLIDE[1],
-           scale: float = 1.0, plotlyjs_src: str = "inline", renderer=None, html_size: bool = True) -> bytes:
+def render(
+    chart: Chart,
+    tables: Tables,
+    fmt: str,
+    *,
+    width: int = SLIDE[0],
+    height: int = SLIDE[1],
+    scale: float = 1.0,
+    plotlyjs_src: str = "inline",
+    renderer=None,
+    html_size: bool = True,
+) -> bytes:
     """The chart as PNG, SVG (through `renderer`, an images.ImageRenderer) or standalone HTML bytes.
 
     html_size=False leaves the HTML chart at its own height and the page's width.
     """
     if fmt == "html":
-        text = standalone_html(chart, tables, plotlyjs_src=plotlyjs_src,
-                               width=width if html_size else None, height=height if html_size else None)
+        text = standalone_html(
+            chart,
+            tables,
+            plotlyjs_src=plotlyjs_src,
+            width=width if html_size else None,
+            height=height if html_size else None,
+        )
         return text.encode("utf-8")
     if fmt not in IMAGE_FORMATS:
         raise ChartError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -574,6 +688,10 @@ def image(slide: Slide, fmt: str, scale: float, renderer) -> bytes:
     f = slide.figure
     data = renderer.render(f, fmt, f.layout.width, f.layout.height, slide.zoom * scale * (1 + 1e-7))
     if fmt == "svg":  # the exact size asked, whatever the float arithmetic gave
-        data = re.sub(rb'^(<svg[^>]*?) width="[^"]*" height="[^"]*"',
-                      rb'\1 width="%d" height="%d"' % (slide.width, slide.height), data, count=1)
+        data = re.sub(
+            rb'^(<svg[^>]*?) width="[^"]*" height="[^"]*"',
+            rb'\1 width="%d" height="%d"' % (slide.width, slide.height),
+            data,
+            count=1,
+        )
     return data

@@ -1,5 +1,6 @@
 """The CSV export: one row per event, citations and pages in words. Cells that a spreadsheet would
 run as a formula are neutralised with a leading apostrophe."""
+
 from __future__ import annotations
 
 import csv

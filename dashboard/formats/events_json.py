@@ -1,4 +1,5 @@
 """The JSON export: the shown events with nested citations, and the credit to the wikis."""
+
 from __future__ import annotations
 
 import json
@@ -28,7 +29,13 @@ def iter_json(resolved: pd.DataFrame, tables: Tables, extra: dict | None = None,
     for rec in iter_records(resolved, tables, tiers):
         yield sep + _dumps(rec, 2, indent)
         sep = "," + pad + " " * (indent or 0)
-    yield (pad + "]" if sep.startswith(",") else "]") + "," + pad + '"attribution": ' + _dumps(attribution(tables), 1, indent)
+    yield (
+        (pad + "]" if sep.startswith(",") else "]")
+        + ","
+        + pad
+        + '"attribution": '
+        + _dumps(attribution(tables), 1, indent)
+    )
     for key, value in (extra or {}).items():
         yield "," + pad + json.dumps(key) + ": " + _dumps(value, 1, indent)
     yield "\n}\n"

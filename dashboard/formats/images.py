@@ -6,6 +6,7 @@ safe with forking servers) and an event loop on a thread of its own, so synchron
 a Flask view) can call render() from any thread. Nothing is fetched: plotly.js comes from
 dashboard.formats.plotlyjs and MathJax is off.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -50,8 +51,10 @@ class ImageRenderer:
 
     def _start(self) -> None:
         if not Path(self.browser).is_file():
-            raise RenderError(f"no browser at {self.browser}: install Debian's chromium package "
-                              "(apt-get install chromium) or set CHROMIUM=/path/to/chromium")
+            raise RenderError(
+                f"no browser at {self.browser}: install Debian's chromium package "
+                "(apt-get install chromium) or set CHROMIUM=/path/to/chromium"
+            )
         import kaleido  # imported here: only images need it
 
         async def open_browser():

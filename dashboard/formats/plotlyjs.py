@@ -12,6 +12,7 @@ version matches the plotly package's and that every trace type our figures make 
 
 To change the build: put the new file in dashboard/formats/vendor/, point PLOTLY_JS at it, update TRACES.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,22 @@ PLOTLY_JS: Path = Path(__file__).resolve().parent / "vendor" / "plotly-cartesian
 # The address dcc.Graph fetches plotly.js from (after the app's path prefix), when window.Plotly is missing.
 DCC_PLOTLY_PATH = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 # The trace modules in the cartesian bundle (its README): our figures may use any of these.
-TRACES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image",
-                    "pie", "scatter", "scatterternary", "violin"})
+TRACES = frozenset(
+    {
+        "bar",
+        "box",
+        "contour",
+        "heatmap",
+        "histogram",
+        "histogram2d",
+        "histogram2dcontour",
+        "image",
+        "pie",
+        "scatter",
+        "scatterternary",
+        "violin",
+    }
+)
 
 
 def source() -> str:

@@ -1,5 +1,6 @@
 """The resolved table as plain dicts in the public export shape: what the JSON, CSV and TimelineJS
 exports are written from (dashboard/formats/events_json.py, events_csv.py, timelinejs/)."""
+
 from __future__ import annotations
 
 import math
@@ -10,8 +11,22 @@ from dashboard.domain import resolve
 from dashboard.domain.loading import Tables
 
 EVENT_FIELDS = (
-    "id", "title", "summary", "start", "end", "start_earliest", "start_latest", "end_earliest",
-    "end_latest", "era", "factions", "universes", "canon", "disputed", "dispute_note", "citations",
+    "id",
+    "title",
+    "summary",
+    "start",
+    "end",
+    "start_earliest",
+    "start_latest",
+    "end_earliest",
+    "end_latest",
+    "era",
+    "factions",
+    "universes",
+    "canon",
+    "disputed",
+    "dispute_note",
+    "citations",
 )
 CITATION_FIELDS = ("source", "medium", "tier", "page", "start", "end", "value", "note")
 
@@ -28,7 +43,7 @@ def iter_records(resolved: pd.DataFrame, tables: Tables, tiers=None, chunk: int 
     tiers = tiers if tiers is not None else resolved.attrs.get("tiers")
     fields = [k for k in EVENT_FIELDS if k != "citations"]
     for first in range(0, len(resolved), chunk):
-        part = resolved.iloc[first:first + chunk]
+        part = resolved.iloc[first : first + chunk]
         cites = resolve.citations(tables, part["id"], tiers, resolved.attrs.get("sources"))
         for values in zip(*(part[k].tolist() for k in fields)):  # column lists: no per-cell boxing
             rec = dict(zip(fields, values))

@@ -5,6 +5,7 @@ in pieces so a large view streams in flat memory. Chart formats (PNG, SVG, stand
 listed here too, with the route and file name they are served under; dashboard/formats/charts.py
 draws them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -44,9 +45,16 @@ class ChartFormat:
 
 
 TABLES: dict[str, TableFormat] = {
-    "json": TableFormat("json", "application/json", "json", "JSON",
-                        lambda r, t, tiers=None, extra=None, indent=2: events_json.iter_json(r, t, extra, indent, tiers)),
-    "csv": TableFormat("csv", "text/csv", "csv", "CSV", lambda r, t, tiers=None, extra=None: events_csv.iter_csv(r, t, tiers)),
+    "json": TableFormat(
+        "json",
+        "application/json",
+        "json",
+        "JSON",
+        lambda r, t, tiers=None, extra=None, indent=2: events_json.iter_json(r, t, extra, indent, tiers),
+    ),
+    "csv": TableFormat(
+        "csv", "text/csv", "csv", "CSV", lambda r, t, tiers=None, extra=None: events_csv.iter_csv(r, t, tiers)
+    ),
     "timelinejs": TableFormat("timelinejs", "application/json", "json", "TimelineJS JSON", _timelinejs),
 }
 CHARTS: dict[str, ChartFormat] = {

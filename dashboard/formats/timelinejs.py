@@ -10,6 +10,7 @@ checks them with the validator. No Dash, no pandas on the way in.
 TimelineJS numbers years as people say them (-500 is shown as "500 BCE") while EDTF counts
 astronomically (-0499 is 500 BCE), so BCE years shift by one on the way in and back on the way out.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -29,17 +30,41 @@ from dashboard.domain.schema import TABLES
 
 # The largest year (either way) our year axis holds: years are floats, and a date needs a thousandth
 # of a year to stay distinct from its neighbours (2328.0 to 2328.999). Past this a year is not held.
-AXIS_LIMIT = 10 ** 12
+AXIS_LIMIT = 10**12
 JS_DATE_LIMIT = 271820  # beyond this TimelineJS itself switches to its 'cosmological' scale
 ERA_YEAR_LIMIT = 99999  # eras.csv holds whole years of up to five digits
 
 TEMPLATE_COLUMNS = (
-    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
-    "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Type",
+    "Group",
     "Background",
 )
-_SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink",
-               "unique_id"}
+_SLIDE_KEYS = {
+    "start_date",
+    "end_date",
+    "text",
+    "media",
+    "group",
+    "display_date",
+    "background",
+    "autolink",
+    "unique_id",
+}
 _TOP_KEYS = {"title", "events", "eras", "scale"}
 _DATE_KEYS = ("year", "month", "day", "hour", "minute", "second", "millisecond", "display_date", "format")
 DEFAULT_TIER = "canon"
@@ -98,8 +123,28 @@ class Timeline:
 
 
 class _Text(HTMLParser):
-    _BLOCK = {"p", "br", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-              "section", "article", "figure", "figcaption", "cite", "hr"}
+    _BLOCK = {
+        "p",
+        "br",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "figure",
+        "figcaption",
+        "cite",
+        "hr",
+    }
     _DROP = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"}
 
     def __init__(self):
@@ -197,8 +242,10 @@ def read_text(text: str, name: str) -> Timeline:
         text = text[1:]
     stripped = text.lstrip()
     if not stripped:
-        raise TimelineUnreadable(f"{name}: the file is empty; export your timeline as CSV (File > Download > "
-                                 f"Comma-separated values) or save its JSON")
+        raise TimelineUnreadable(
+            f"{name}: the file is empty; export your timeline as CSV (File > Download > "
+            f"Comma-separated values) or save its JSON"
+        )
     if stripped[0] in "{[":
         return _read_json(text, name)
     return _read_csv(text, name)
@@ -216,8 +263,9 @@ def read(path: Path) -> Timeline:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise TimelineUnreadable(f"{path.name}:{line}: invalid UTF-8 (byte 0x{raw[exc.start]:02x}); "
-                                 f"save the file as UTF-8") from None
+        raise TimelineUnreadable(
+            f"{path.name}:{line}: invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        ) from None
     return read_text(text, path.name)
 
 
@@ -234,8 +282,9 @@ def _read_csv(text: str, name: str) -> Timeline:
         key = _COLUMN_KEYS.get(_norm(h))
         if key is None:
             if h.strip():
-                notes.append(Note(f"{name}:1", f"column '{h.strip()}' is not a TimelineJS template column: ignored",
-                                  "skipped"))
+                notes.append(
+                    Note(f"{name}:1", f"column '{h.strip()}' is not a TimelineJS template column: ignored", "skipped")
+                )
         elif key in seen:
             notes.append(Note(f"{name}:1", f"column '{key}' appears twice: the first one is read", "skipped"))
             key = None
@@ -246,7 +295,8 @@ def _read_csv(text: str, name: str) -> Timeline:
         missing = ", ".join(c for c in ("Year", "Headline") if c not in seen)
         raise TimelineUnreadable(
             f"{name}:1: not TimelineJS JSON, and not the TimelineJS template's CSV: the header lacks {missing} "
-            f"(the template's header is {', '.join(TEMPLATE_COLUMNS)})")
+            f"(the template's header is {', '.join(TEMPLATE_COLUMNS)})"
+        )
     title: Slide | None = None
     events: list[Slide] = []
     eras: list[Slide] = []
@@ -258,31 +308,55 @@ def _read_csv(text: str, name: str) -> Timeline:
         except StopIteration:
             break
         except csv.Error as exc:
-            notes.append(Note(f"{name}:{line}", f"unreadable CSV ({exc}); this row and the rest of the file "
-                              f"were not read", "skipped"))
+            notes.append(
+                Note(
+                    f"{name}:{line}",
+                    f"unreadable CSV ({exc}); this row and the rest of the file were not read",
+                    "skipped",
+                )
+            )
             break
         where = f"{name}:{line}"
         line = reader.line_num + 1
         if not any(c.strip() for c in cells):
             empty_lines.append(int(where.rsplit(":", 1)[1]))
             continue
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-            notes.append(Note(where, f"row has {len(cells)} cells, the header has {len(header)}: skipped (a cell "
-                              f"holding a comma must be wrapped in double quotes)", "skipped"))
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+            notes.append(
+                Note(
+                    where,
+                    f"row has {len(cells)} cells, the header has {len(header)}: skipped (a cell "
+                    f"holding a comma must be wrapped in double quotes)",
+                    "skipped",
+                )
+            )
             continue
         if len(cells) < len(header):
-            notes.append(Note(where, f"row has {len(cells)} cells, the header has {len(header)}: the missing ones "
-                              f"are read as empty", "changed"))
+            notes.append(
+                Note(
+                    where,
+                    f"row has {len(cells)} cells, the header has {len(header)}: the missing ones are read as empty",
+                    "changed",
+                )
+            )
         row = {k: c.strip() for k, c in zip(keys, cells) if k}
         get = lambda col: row.get(col, "")  # noqa: E731
         slide = Slide(
-            where=where, kind="event",
+            where=where,
+            kind="event",
             start={"year": get("Year"), "month": get("Month"), "day": get("Day"), "time": get("Time")},
             end={"year": get("End Year"), "month": get("End Month"), "day": get("End Day"), "time": get("End Time")},
-            display_date=get("Display Date"), headline=get("Headline"), text=get("Text"),
-            media={"url": get("Media"), "credit": get("Media Credit"), "caption": get("Media Caption"),
-                   "thumbnail": get("Media Thumbnail")},
-            group=get("Group"), background=get("Background"),
+            display_date=get("Display Date"),
+            headline=get("Headline"),
+            text=get("Text"),
+            media={
+                "url": get("Media"),
+                "credit": get("Media Credit"),
+                "caption": get("Media Caption"),
+                "thumbnail": get("Media Thumbnail"),
+            },
+            group=get("Group"),
+            background=get("Background"),
         )
         kind = get("Type").lower()
         if kind == "title" and title is None:
@@ -296,7 +370,9 @@ def _read_csv(text: str, name: str) -> Timeline:
             eras.append(slide)
         else:
             if kind and kind != "event":
-                notes.append(Note(where, f"Type '{get('Type')}' is not title, era or empty: read as an event", "changed"))
+                notes.append(
+                    Note(where, f"Type '{get('Type')}' is not title, era or empty: read as an event", "changed")
+                )
             events.append(slide)
     if empty_lines:
         notes.append(Note(f"{name}:{_lines(empty_lines)}", f"{len(empty_lines)} empty row(s) skipped", "skipped"))
@@ -331,7 +407,7 @@ def _json_date(obj, where: str, notes: list[Note]) -> dict:
     if obj is None:
         return {}
     if not isinstance(obj, dict):
-        notes.append(Note(where, "is not a date object ({\"year\": ...}): ignored", "skipped"))
+        notes.append(Note(where, 'is not a date object ({"year": ...}): ignored', "skipped"))
         return {}
     for key in obj:
         if key not in _DATE_KEYS:
@@ -352,13 +428,16 @@ def _json_slide(obj, where: str, kind: str, name: str, notes: list[Note]) -> Sli
     if isinstance(background, dict):
         background = background.get("url") or background.get("color") or ""
     return Slide(
-        where=where, kind=kind,
+        where=where,
+        kind=kind,
         start=_json_date(obj.get("start_date"), f"{where}.start_date", notes),
         end=_json_date(obj.get("end_date"), f"{where}.end_date", notes),
         display_date=_json_text(obj.get("display_date")),
-        headline=_json_text(text.get("headline")), text=_json_text(text.get("text")),
+        headline=_json_text(text.get("headline")),
+        text=_json_text(text.get("text")),
         media={k: _json_text(media.get(k)) for k in ("url", "credit", "caption", "thumbnail")},
-        group=_json_text(obj.get("group")), background=_json_text(background),
+        group=_json_text(obj.get("group")),
+        background=_json_text(background),
         unique_id=_json_text(obj.get("unique_id")),
     )
 
@@ -367,18 +446,25 @@ def _read_json(text: str, name: str) -> Timeline:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise TimelineUnreadable(f"{name}:{exc.lineno}: not valid JSON (column {exc.colno}: {exc.msg}); "
-                                 f"TimelineJS JSON is an object like {{\"events\": [...]}}") from None
+        raise TimelineUnreadable(
+            f"{name}:{exc.lineno}: not valid JSON (column {exc.colno}: {exc.msg}); "
+            f'TimelineJS JSON is an object like {{"events": [...]}}'
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
-        raise TimelineUnreadable(f"{name}: JSON, but not a TimelineJS timeline: it needs an object with an "
-                                 f"\"events\" list ({{\"title\": ..., \"events\": [...], \"eras\": [...]}})")
+        raise TimelineUnreadable(
+            f"{name}: JSON, but not a TimelineJS timeline: it needs an object with an "
+            f'"events" list ({{"title": ..., "events": [...], "eras": [...]}})'
+        )
     notes: list[Note] = []
     for key in data:
         if key not in _TOP_KEYS:
             notes.append(Note(f"{name}: {key}", "is not a TimelineJS timeline field: ignored", "skipped"))
     title = _json_slide(data["title"], f"{name}: title", "title", name, notes) if data.get("title") else None
-    events = [s for i, obj in enumerate(data["events"])
-              if (s := _json_slide(obj, f"{name}: events[{i}]", "event", name, notes))]
+    events = [
+        s
+        for i, obj in enumerate(data["events"])
+        if (s := _json_slide(obj, f"{name}: events[{i}]", "event", name, notes))
+    ]
     eras_raw = data.get("eras") or []
     if not isinstance(eras_raw, list):
         notes.append(Note(f"{name}: eras", "is not a list: ignored", "skipped"))
@@ -444,16 +530,30 @@ def _edtf(fields: dict, label: str, where: str, notes: list[Note]) -> Dated:
         return Dated(None, fatal=bool(raw_year))
     astro = astronomical(year)
     if year == 0:
-        notes.append(Note(where, f"{label} year 0: the BCE/CE calendar has no year 0; read as 1 BCE (EDTF 0000), "
-                          f"where TimelineJS puts it", "changed"))
+        notes.append(
+            Note(
+                where,
+                f"{label} year 0: the BCE/CE calendar has no year 0; read as 1 BCE (EDTF 0000), "
+                f"where TimelineJS puts it",
+                "changed",
+            )
+        )
     if abs(astro) > AXIS_LIMIT:
-        notes.append(Note(where, f"{label} year {year} is beyond what our year axis holds (years up to "
-                          f"{AXIS_LIMIT:,} either way): slide not imported, nothing rounded", "skipped"))
+        notes.append(
+            Note(
+                where,
+                f"{label} year {year} is beyond what our year axis holds (years up to "
+                f"{AXIS_LIMIT:,} either way): slide not imported, nothing rounded",
+                "skipped",
+            )
+        )
         return Dated(None, fatal=True)
     month, day = _integer(fields.get("month", "")), _integer(fields.get("day", ""))
     for part, value, ok in (("month", month, month is None or 1 <= month <= 12), ("day", day, day is None or day >= 1)):
         if not ok:
-            notes.append(Note(where, f"{label} {part} '{fields.get(part)}' is not a valid {part}{_lost(label)}", "skipped"))
+            notes.append(
+                Note(where, f"{label} {part} '{fields.get(part)}' is not a valid {part}{_lost(label)}", "skipped")
+            )
             return Dated(None, fatal=True)
     for part in ("month", "day"):
         if fields.get(part) and _integer(fields[part]) is None:
@@ -463,26 +563,50 @@ def _edtf(fields: dict, label: str, where: str, notes: list[Note]) -> Dated:
     if fields.get("time"):
         clock = _time(fields["time"])
         if clock is None:
-            notes.append(Note(where, f"{label} time '{fields['time']}' is not a time like 14:30 or 2:30 PM: "
-                              f"the date is kept without it", "changed"))
+            notes.append(
+                Note(
+                    where,
+                    f"{label} time '{fields['time']}' is not a time like 14:30 or 2:30 PM: the date is kept without it",
+                    "changed",
+                )
+            )
     elif any(fields.get(k) for k in ("hour", "minute", "second")):
         h, mi, s = (_integer(fields.get(k, "")) for k in ("hour", "minute", "second"))
         if h is None or not 0 <= h <= 23 or not 0 <= (mi or 0) <= 59 or not 0 <= (s or 0) <= 59:
-            notes.append(Note(where, f"{label} time {fields.get('hour')}:{fields.get('minute')}:{fields.get('second')} "
-                              f"is not a time of day: the date is kept without it", "changed"))
+            notes.append(
+                Note(
+                    where,
+                    f"{label} time {fields.get('hour')}:{fields.get('minute')}:{fields.get('second')} "
+                    f"is not a time of day: the date is kept without it",
+                    "changed",
+                )
+            )
         else:
             clock = (h, mi or 0, s or 0)
     if _integer(fields.get("millisecond", "")):
-        notes.append(Note(where, f"{label} millisecond {fields['millisecond']} dropped (EDTF times go to the second)",
-                          "changed"))
+        notes.append(
+            Note(where, f"{label} millisecond {fields['millisecond']} dropped (EDTF times go to the second)", "changed")
+        )
     if abs(astro) > 9999:
         finer = [p for p, v in (("month", month), ("day", day), ("time", clock)) if v is not None]
         if abs(year) > JS_DATE_LIMIT:
-            notes.append(Note(where, f"{label} year {year} is on TimelineJS's cosmological scale: kept as "
-                              f"EDTF '{words.edtf_year(astro)}'", "changed"))
+            notes.append(
+                Note(
+                    where,
+                    f"{label} year {year} is on TimelineJS's cosmological scale: kept as "
+                    f"EDTF '{words.edtf_year(astro)}'",
+                    "changed",
+                )
+            )
         if finer:
-            notes.append(Note(where, f"{label} {', '.join(finer)} dropped: EDTF gives a year of more than four digits "
-                              f"no month, day or time; the year is kept", "changed"))
+            notes.append(
+                Note(
+                    where,
+                    f"{label} {', '.join(finer)} dropped: EDTF gives a year of more than four digits "
+                    f"no month, day or time; the year is kept",
+                    "changed",
+                )
+            )
         return Dated(words.edtf_year(astro))
     out = words.edtf_year(astro)
     if day is not None and month is None:
@@ -527,16 +651,30 @@ def slide_dates(slide: Slide, notes: list[Note]) -> SlideDates | None:
     if start.fatal:
         return None
     if not slide.end.get("year") and any(v for k, v in slide.end.items() if k != "display_date"):
-        notes.append(Note(where, "end month/day/time given without an end year: no end (TimelineJS ignores it too); "
-                          "a point event", "changed"))
+        notes.append(
+            Note(
+                where,
+                "end month/day/time given without an end year: no end (TimelineJS ignores it too); a point event",
+                "changed",
+            )
+        )
     if end.fatal:
         notes.append(Note(where, "the end date is unusable: imported as a point event", "changed"))
     s, e = start.edtf, end.edtf
     fields = lambda d: {k: v for k, v in d.items() if k != "display_date" and v}  # noqa: E731
-    if e is not None and fields(slide.start) == fields(slide.end) and not slide.display_date \
-            and slide.start.get("display_date", "") == slide.end.get("display_date", ""):
-        notes.append(Note(where, f"end date equals the start date ({s}): a point event (TimelineJS drops such an "
-                          f"end too)", "changed"))
+    if (
+        e is not None
+        and fields(slide.start) == fields(slide.end)
+        and not slide.display_date
+        and slide.start.get("display_date", "") == slide.end.get("display_date", "")
+    ):
+        notes.append(
+            Note(
+                where,
+                f"end date equals the start date ({s}): a point event (TimelineJS drops such an end too)",
+                "changed",
+            )
+        )
         e = None
     shown_parts = []
     slide_dd = plain(slide.display_date).text
@@ -549,16 +687,31 @@ def slide_dates(slide: Slide, notes: list[Note]) -> SlideDates | None:
 
     def refine(current: str | None, got: str | None, text: str, label: str) -> str | None:
         if got is None:
-            notes.append(Note(where, f"display date '{text}' is not read as a date: the {label} comes from the "
-                              f"date fields; the words are kept in the claim's note", "check"))
+            notes.append(
+                Note(
+                    where,
+                    f"display date '{text}' is not read as a date: the {label} comes from the "
+                    f"date fields; the words are kept in the claim's note",
+                    "check",
+                )
+            )
             return current
         if current is None:
-            notes.append(Note(where, f"no {label} year: the {label} is read from the display date '{text}' as "
-                              f"'{got}'", "changed"))
+            notes.append(
+                Note(
+                    where, f"no {label} year: the {label} is read from the display date '{text}' as '{got}'", "changed"
+                )
+            )
             return got
         if got != current and not _overlap(got, current):
-            notes.append(Note(where, f"display date '{text}' ({got}) does not overlap the {label} date fields "
-                              f"({current}): the date fields are kept", "check"))
+            notes.append(
+                Note(
+                    where,
+                    f"display date '{text}' ({got}) does not overlap the {label} date fields "
+                    f"({current}): the date fields are kept",
+                    "check",
+                )
+            )
             return current
         return got
 
@@ -577,14 +730,25 @@ def slide_dates(slide: Slide, notes: list[Note]) -> SlideDates | None:
             else:
                 e = refine(e, words.to_edtf(text), text, "end")
     if s is None:
-        notes.append(Note(where, "no start year (TimelineJS needs one) and no display date that reads as a date: "
-                          "skipped", "skipped"))
+        notes.append(
+            Note(
+                where,
+                "no start year (TimelineJS needs one) and no display date that reads as a date: skipped",
+                "skipped",
+            )
+        )
         return None
     if e is not None:
         si, ei = dates.parse(s), dates.parse(e)
         if ei.latest < si.earliest:
-            notes.append(Note(where, f"end {e} is before start {s}: imported as a point event at the start; "
-                              f"fix the end and import again", "changed"))
+            notes.append(
+                Note(
+                    where,
+                    f"end {e} is before start {s}: imported as a point event at the start; "
+                    f"fix the end and import again",
+                    "changed",
+                )
+            )
             e = None
     return SlideDates(s, e or "", ", ".join(shown_parts))
 
@@ -623,7 +787,9 @@ def _row(table: str, **values) -> dict:
 
 def _medium(url: str) -> str:
     u = url.lower()
-    if re.search(r"(youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com)", u) or re.search(r"\.(mp4|webm|ogv|mov)(\?|$)", u):
+    if re.search(r"(youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com)", u) or re.search(
+        r"\.(mp4|webm|ogv|mov)(\?|$)", u
+    ):
         return "video"
     if re.search(r"(soundcloud\.com|spotify\.com)", u) or re.search(r"\.(mp3|ogg|wav|m4a)(\?|$)", u):
         return "audio"
@@ -642,8 +808,9 @@ class Built:
 def _plain_field(value: str, what: str, where: str, notes: list[Note]) -> Plain:
     p = plain(value)
     if p.dropped:
-        notes.append(Note(where, f"{what}: <{'>, <'.join(p.dropped)}> removed with its content (no script runs)",
-                          "changed"))
+        notes.append(
+            Note(where, f"{what}: <{'>, <'.join(p.dropped)}> removed with its content (no script runs)", "changed")
+        )
     return p
 
 
@@ -656,11 +823,21 @@ def build(timeline: Timeline) -> Built:
     if timeline.title is not None:
         t_head = _plain_field(timeline.title.headline, "title headline", timeline.title.where, notes).text
         t_text = _plain_field(timeline.title.text, "title text", timeline.title.where, notes).text
-        notes.append(Note(timeline.title.where, "title slide -> the universe's label and description, and the "
-                          "title of the page in pages.csv", "mapped"))
+        notes.append(
+            Note(
+                timeline.title.where,
+                "title slide -> the universe's label and description, and the title of the page in pages.csv",
+                "mapped",
+            )
+        )
         if timeline.title.media.get("url") or timeline.title.media.get("credit"):
-            notes.append(Note(timeline.title.where, "title slide media not imported (our tables have no place "
-                              "for a title image)", "skipped"))
+            notes.append(
+                Note(
+                    timeline.title.where,
+                    "title slide media not imported (our tables have no place for a title image)",
+                    "skipped",
+                )
+            )
     else:
         t_head, t_text = "", ""
     title = t_head or stem
@@ -698,8 +875,13 @@ def build(timeline: Timeline) -> Built:
             # markup with no words (e.g. <img src=x onerror=...>): keep what was typed, as plain text
             title_text = " ".join(html.unescape(slide.headline).split())
             literal.append(where)
-            notes.append(Note(where, f"headline '{title_text}' is markup with no words: kept as plain text "
-                              f"(shown as typed, never run)", "changed"))
+            notes.append(
+                Note(
+                    where,
+                    f"headline '{title_text}' is markup with no words: kept as plain text (shown as typed, never run)",
+                    "changed",
+                )
+            )
         if not title_text:
             title_text = body.text[:80].rsplit(" ", 1)[0] + "..." if len(body.text) > 80 else body.text
             if not title_text:
@@ -712,28 +894,55 @@ def build(timeline: Timeline) -> Built:
             no_text.append(where)
         key = (when.start, when.end, title_text, summary)
         if key in seen:
-            notes.append(Note(where, f"repeats the slide at {seen[key]} (same dates, headline and text): skipped",
-                              "skipped"))
+            notes.append(
+                Note(where, f"repeats the slide at {seen[key]} (same dates, headline and text): skipped", "skipped")
+            )
             continue
         seen[key] = where
         base = slug(slide.unique_id, "") if slide.unique_id else ""
         base = base or slug(title_text, "slide")
         event_id = _unique(base, used_ids)
         if title_text in headlines:
-            notes.append(Note(where, f"headline '{title_text}' also at {headlines[title_text]} with other dates or "
-                              f"text: imported as its own event '{event_id}'", "check"))
+            notes.append(
+                Note(
+                    where,
+                    f"headline '{title_text}' also at {headlines[title_text]} with other dates or "
+                    f"text: imported as its own event '{event_id}'",
+                    "check",
+                )
+            )
         headlines.setdefault(title_text, where)
         group_label = plain(slide.group).text
         if group_label not in groups:
             groups[group_label] = _unique(slug(group_label, "ungrouped") if group_label else "ungrouped", faction_ids)
-        events.append(_row("events", id=event_id, title=title_text, summary=summary, start=when.start, end=when.end,
-                           era="", factions=groups[group_label], universe=universe_id))
+        events.append(
+            _row(
+                "events",
+                id=event_id,
+                title=title_text,
+                summary=summary,
+                start=when.start,
+                end=when.end,
+                era="",
+                factions=groups[group_label],
+                universe=universe_id,
+            )
+        )
         dated = words.period(when.start, when.end)
         note = f"The TimelineJS timeline ({where}) dates this {dated}."
         if when.shown:
             note += f" Its display date: {when.shown}."
-        claims.append(_row("claims", event=event_id, source=timeline_source, page=page_id, start=when.start,
-                           end=when.end, note=note))
+        claims.append(
+            _row(
+                "claims",
+                event=event_id,
+                source=timeline_source,
+                page=page_id,
+                start=when.start,
+                end=when.end,
+                note=note,
+            )
+        )
         # Media credit, media link and links in the text: sources, each cited (undated) by this event.
         media_url = (slide.media.get("url") or "").strip()
         credit = _plain_field(slide.media.get("credit", ""), "media credit", where, notes)
@@ -743,8 +952,11 @@ def build(timeline: Timeline) -> Built:
             if media_url and not safe_url:
                 notes.append(Note(where, f"media '{media_url[:60]}' is not a web address: left out", "skipped"))
             if credit.text or safe_url:
-                sid = add_source(("credit", credit.text) if credit.text else ("url", safe_url),
-                                 credit.text or safe_url, _medium(safe_url))
+                sid = add_source(
+                    ("credit", credit.text) if credit.text else ("url", safe_url),
+                    credit.text or safe_url,
+                    _medium(safe_url),
+                )
                 parts = [f"Credited for the slide's media{' (' + safe_url + ')' if safe_url else ''}."]
                 if caption.text:
                     parts.append(f"Caption: {caption.text.rstrip('.')}.")
@@ -755,14 +967,23 @@ def build(timeline: Timeline) -> Built:
         for label, href in body.links + head.links:
             target = _safe_target(href)
             if not target:
-                notes.append(Note(where, f"link target '{href[:60]}' is not a web address: dropped, its words kept",
-                                  "skipped"))
+                notes.append(
+                    Note(where, f"link target '{href[:60]}' is not a web address: dropped, its words kept", "skipped")
+                )
                 continue
             host = re.sub(r"^[a-z]+://(www\.)?", "", target, flags=re.I).split("/")[0]
-            sid = add_source(("url", target), f"{label} ({host})" if label and label != target else target,
-                             _medium(target))
-            claims.append(_row("claims", event=event_id, source=sid, page=page_id,
-                               note=f"Linked from the slide's text as '{label or target}': {target}"))
+            sid = add_source(
+                ("url", target), f"{label} ({host})" if label and label != target else target, _medium(target)
+            )
+            claims.append(
+                _row(
+                    "claims",
+                    event=event_id,
+                    source=sid,
+                    page=page_id,
+                    note=f"Linked from the slide's text as '{label or target}': {target}",
+                )
+            )
         for what, value in (("Media Thumbnail", slide.media.get("thumbnail")), ("Background", slide.background)):
             if value:
                 dropped_columns.setdefault(what, []).append(where)
@@ -785,31 +1006,47 @@ def build(timeline: Timeline) -> Built:
         start = _edtf(slide.start, "era start", where, notes)
         end = _edtf(slide.end, "era end", where, notes)
         if not (start.edtf and end.edtf):
-            notes.append(Note(where, f"era '{label}' needs a start and an end year (TimelineJS needs both too): "
-                              f"skipped", "skipped"))
+            notes.append(
+                Note(
+                    where,
+                    f"era '{label}' needs a start and an end year (TimelineJS needs both too): skipped",
+                    "skipped",
+                )
+            )
             continue
         a, b = math.floor(dates.parse(start.edtf).earliest), math.floor(dates.parse(end.edtf).latest)
         if b < a:
             notes.append(Note(where, f"era '{label}' ends before it starts: skipped", "skipped"))
             continue
         if max(abs(a), abs(b)) > ERA_YEAR_LIMIT:
-            notes.append(Note(where, f"era '{label}' runs to year {a if abs(a) > ERA_YEAR_LIMIT else b}; eras.csv "
-                              f"holds years of up to five digits: skipped", "skipped"))
+            notes.append(
+                Note(
+                    where,
+                    f"era '{label}' runs to year {a if abs(a) > ERA_YEAR_LIMIT else b}; eras.csv "
+                    f"holds years of up to five digits: skipped",
+                    "skipped",
+                )
+            )
             continue
         eid = _unique(slug(label, "era"), era_ids)
-        eras.append(_row("eras", id=eid, label=label, start=str(a), end=str(b),
-                         colour=ERA_COLOURS[len(eras) % len(ERA_COLOURS)]))
+        eras.append(
+            _row(
+                "eras", id=eid, label=label, start=str(a), end=str(b), colour=ERA_COLOURS[len(eras) % len(ERA_COLOURS)]
+            )
+        )
         spans.append((eid, a, b))
         notes.append(Note(where, f"era '{label}' -> era '{eid}' ({a} to {b})", "mapped"))
     if not eras and events:
         lo = max(-ERA_YEAR_LIMIT, min(math.floor(_finite(ev["start"], "earliest")) for ev in events))
         hi = min(ERA_YEAR_LIMIT, max(math.floor(_finite(ev["end"] or ev["start"], "latest")) for ev in events))
         hi = max(hi, lo)
-        eras.append(_row("eras", id="whole-timeline", label="Whole timeline", start=str(lo), end=str(hi),
-                         colour=ERA_COLOURS[0]))
+        eras.append(
+            _row("eras", id="whole-timeline", label="Whole timeline", start=str(lo), end=str(hi), colour=ERA_COLOURS[0])
+        )
         spans.append(("whole-timeline", lo, hi))
-        notes.append(Note(name, f"no eras in the timeline: one era 'whole-timeline' ({lo} to {hi}) holds every "
-                          f"event", "mapped"))
+        notes.append(
+            Note(name, f"no eras in the timeline: one era 'whole-timeline' ({lo} to {hi}) holds every event", "mapped")
+        )
     for ev in events:
         iv = dates.parse(ev["start"])
         at = iv.midpoint
@@ -820,25 +1057,63 @@ def build(timeline: Timeline) -> Built:
             nearest = min(spans, key=lambda s: min(abs(at - s[1]), abs(at - s[2] - 0.999)))
             ev["era"] = nearest[0]
             if len(timeline.eras):
-                notes.append(Note(name, f"event '{ev['id']}' ({words.edtf(ev['start'])}) lies outside every era: "
-                                  f"put in the nearest, '{nearest[0]}'", "check"))
+                notes.append(
+                    Note(
+                        name,
+                        f"event '{ev['id']}' ({words.edtf(ev['start'])}) lies outside every era: "
+                        f"put in the nearest, '{nearest[0]}'",
+                        "check",
+                    )
+                )
 
     universes = [_row("universes", id=universe_id, label=title, kind="prime", description=t_text)]
     pages = [_row("pages", id=page_id, wiki="TimelineJS timeline", title=title, licence=DEFAULT_LICENCE)]
-    all_sources = [_row("sources", id=timeline_source, title=title, medium="timeline", tier=DEFAULT_TIER),
-                   *sources.values()]
+    all_sources = [
+        _row("sources", id=timeline_source, title=title, medium="timeline", tier=DEFAULT_TIER),
+        *sources.values(),
+    ]
     for what, where_list in dropped_columns.items():
-        notes.append(Note(f"{name}: {what}", f"on {len(where_list)} slide(s) ({_where_list(where_list)}): not imported "
-                          f"(our charts have no place for it)", "skipped"))
+        notes.append(
+            Note(
+                f"{name}: {what}",
+                f"on {len(where_list)} slide(s) ({_where_list(where_list)}): not imported "
+                f"(our charts have no place for it)",
+                "skipped",
+            )
+        )
     if no_text:
-        notes.append(Note(f"{name}", f"{len(no_text)} slide(s) with no Text ({_where_list(no_text)}): the summary "
-                      f"repeats the headline; write a summary in events.csv", "check"))
-    notes.append(Note("sources.csv", f"every source has tier '{DEFAULT_TIER}': set each work's tier (canon, "
-                      f"licensed, production, fan) by how far it can be trusted", "check"))
-    notes.append(Note("pages.csv", f"the licence reads '{DEFAULT_LICENCE}': write the licence of the timeline's "
-                      f"text, and its address in url", "check"))
-    tables = {"events": events, "claims": claims, "sources": all_sources, "pages": pages, "eras": eras,
-              "factions": factions, "universes": universes}
+        notes.append(
+            Note(
+                f"{name}",
+                f"{len(no_text)} slide(s) with no Text ({_where_list(no_text)}): the summary "
+                f"repeats the headline; write a summary in events.csv",
+                "check",
+            )
+        )
+    notes.append(
+        Note(
+            "sources.csv",
+            f"every source has tier '{DEFAULT_TIER}': set each work's tier (canon, "
+            f"licensed, production, fan) by how far it can be trusted",
+            "check",
+        )
+    )
+    notes.append(
+        Note(
+            "pages.csv",
+            f"the licence reads '{DEFAULT_LICENCE}': write the licence of the timeline's text, and its address in url",
+            "check",
+        )
+    )
+    tables = {
+        "events": events,
+        "claims": claims,
+        "sources": all_sources,
+        "pages": pages,
+        "eras": eras,
+        "factions": factions,
+        "universes": universes,
+    }
     counts = {k: len(v) for k, v in tables.items()}
     return Built(tables, notes, counts)
 
@@ -883,8 +1158,9 @@ def _parts(label: str, side: str) -> dict:
     if m and ".." in m[1] and "," not in m[1]:
         a, _, b = m[1].partition("..")
         text = b if (side == "end" and b) or not a else a
-    m = re.fullmatch(r"(?P<y>-?\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T(?P<h>\d\d):(?P<mi>\d\d):(?P<s>\d\d))?)?)?[?~%]?",
-                     text)
+    m = re.fullmatch(
+        r"(?P<y>-?\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T(?P<h>\d\d):(?P<mi>\d\d):(?P<s>\d\d))?)?)?[?~%]?", text
+    )
     if m and (not m["m"] or 1 <= int(m["m"]) <= 12):
         out = {"year": timelinejs_year(int(m["y"]))}
         if m["m"]:
@@ -918,12 +1194,16 @@ def _range(lo, hi) -> str:
 def _slide_text(rec: dict) -> str:
     parts = [f"<p>{_esc(rec['summary'])}</p>"]
     if rec["end"]:
-        when = (f"Best estimate: {words.period(rec['start'], rec['end'])}. The sources put the start "
-                f"{_range(rec['start_earliest'], rec['start_latest'])} and the end "
-                f"{_range(rec['end_earliest'], rec['end_latest'])}")
+        when = (
+            f"Best estimate: {words.period(rec['start'], rec['end'])}. The sources put the start "
+            f"{_range(rec['start_earliest'], rec['start_latest'])} and the end "
+            f"{_range(rec['end_earliest'], rec['end_latest'])}"
+        )
     else:
-        when = (f"Best estimate: {words.edtf(rec['start'])}. The sources put it "
-                f"{_range(rec['start_earliest'], rec['start_latest'])}")
+        when = (
+            f"Best estimate: {words.edtf(rec['start'])}. The sources put it "
+            f"{_range(rec['start_earliest'], rec['start_latest'])}"
+        )
     parts.append(f"<p>{_esc(when)}.</p>")
     if rec["disputed"]:
         parts.append(f"<p><strong>Disputed.</strong> {_esc(rec['dispute_note'] or 'The sources disagree.')}</p>")
@@ -933,8 +1213,10 @@ def _slide_text(rec: dict) -> str:
         if not c["start"] and c["end"]:
             dated = f"ending {words.edtf(c['end'])}"
         value = f" [{c['value']}]" if c["value"] else ""
-        items.append(f"<li><em>{_esc(c['source'])}</em> ({_esc(c['medium'])}, {_esc(c['tier'])}; read on "
-                     f"{_esc(c['page'])}): {_esc(dated)}{_esc(value)}. {_esc(c['note'])}</li>")
+        items.append(
+            f"<li><em>{_esc(c['source'])}</em> ({_esc(c['medium'])}, {_esc(c['tier'])}; read on "
+            f"{_esc(c['page'])}): {_esc(dated)}{_esc(value)}. {_esc(c['note'])}</li>"
+        )
     if items:
         parts.append(f"<p>Sources ({len(items)}):</p><ul>{''.join(items)}</ul>")
     return "".join(parts)
@@ -955,8 +1237,8 @@ def _bound(value, sign: int) -> float:
 def to_timelinejs(resolved, tables) -> dict:
     """The resolved table as a TimelineJS timeline (a dict ready for json.dumps)."""
     from dashboard.domain import credits
-    from dashboard.formats.records import events_records
     from dashboard.domain.filters import Vocabulary
+    from dashboard.formats.records import events_records
 
     vocab = Vocabulary.from_tables(tables)
     records = events_records(resolved, tables)
@@ -968,34 +1250,46 @@ def to_timelinejs(resolved, tables) -> dict:
     else:
         headline, about = "Bajor Timeline", ""
     credits = "".join(
-        f"<li>{_link(a['url'], a['wiki'] + ', “' + a['title'] + '”')} "
-        f"({_link(a['licence_url'], a['licence'])})</li>"
-        for a in credits.attribution(tables))
+        f"<li>{_link(a['url'], a['wiki'] + ', “' + a['title'] + '”')} ({_link(a['licence_url'], a['licence'])})</li>"
+        for a in credits.attribution(tables)
+    )
     title_text = (f"<p>{_esc(about)}</p>" if about else "") + (
         f"<p>{len(records)} events, each with its sources and how sure they are of its dates. "
-        f"Facts read from these pages and paraphrased:</p><ul>{credits}</ul>")
+        f"Facts read from these pages and paraphrased:</p><ul>{credits}</ul>"
+    )
     events = []
     years = []
     for rec in records:
         start = _parts(rec["start"], "start")
         start["display_date"] = words.edtf(rec["start"])
-        slide = {"unique_id": rec["id"], "start_date": start,
-                 "text": {"headline": _esc(rec["title"]), "text": _slide_text(rec)},
-                 "group": vocab.factions.get(vocab.top(rec["factions"][0]), rec["factions"][0]) if rec["factions"] else "",
-                 "display_date": words.period(rec["start"], rec["end"])}
+        slide = {
+            "unique_id": rec["id"],
+            "start_date": start,
+            "text": {"headline": _esc(rec["title"]), "text": _slide_text(rec)},
+            "group": vocab.factions.get(vocab.top(rec["factions"][0]), rec["factions"][0]) if rec["factions"] else "",
+            "display_date": words.period(rec["start"], rec["end"]),
+        }
         years.append(start["year"])
         if rec["end"]:
             end = _parts(rec["end"], "end")
             end["display_date"] = words.edtf(rec["end"])
-            if (end["year"], end.get("month", 1), end.get("day", 1)) < (start["year"], start.get("month", 1), start.get("day", 1)):
+            if (end["year"], end.get("month", 1), end.get("day", 1)) < (
+                start["year"],
+                start.get("month", 1),
+                start.get("day", 1),
+            ):
                 end = {**start, "display_date": end["display_date"]}
             slide["end_date"] = end
             years.append(end["year"])
         events.append(slide)
-    eras = [{"start_date": {"year": timelinejs_year(int(e["start"]))},
-             "end_date": {"year": timelinejs_year(int(e["end"]))},
-             "text": {"headline": _esc(e["label"])}}
-            for e in tables.eras.to_dict("records")]
+    eras = [
+        {
+            "start_date": {"year": timelinejs_year(int(e["start"]))},
+            "end_date": {"year": timelinejs_year(int(e["end"]))},
+            "text": {"headline": _esc(e["label"])},
+        }
+        for e in tables.eras.to_dict("records")
+    ]
     out = {"title": {"text": {"headline": _esc(headline), "text": title_text}}, "events": events, "eras": eras}
     if any(abs(y) > JS_DATE_LIMIT for y in years):
         out["scale"] = "cosmological"
@@ -1024,20 +1318,27 @@ def import_file(path: Path, out: Path) -> Imported:
 
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise TimelineUnreadable(f"--out {out}: already holds files; give a new or empty directory "
-                                 f"(nothing was overwritten)")
+        raise TimelineUnreadable(
+            f"--out {out}: already holds files; give a new or empty directory (nothing was overwritten)"
+        )
     timeline = read(path)
     built = build(timeline)
     if not built.tables["events"]:
-        raise TimelineUnreadable(f"{timeline.name}: no slide could be imported; nothing written.\n"
-                                 + "\n".join(str(n) for n in built.notes if n.kind == "skipped"))
+        raise TimelineUnreadable(
+            f"{timeline.name}: no slide could be imported; nothing written.\n"
+            + "\n".join(str(n) for n in built.notes if n.kind == "skipped")
+        )
     write_tables(built.tables, out)
     _, problems = validate_dir(out)
     return Imported(timeline, built, out, problems)
 
 
-_HEADINGS = (("mapped", "Mapped"), ("skipped", "Skipped (with why)"), ("changed", "Changed (with why)"),
-             ("check", "To check by hand"))
+_HEADINGS = (
+    ("mapped", "Mapped"),
+    ("skipped", "Skipped (with why)"),
+    ("changed", "Changed (with why)"),
+    ("check", "To check by hand"),
+)
 
 
 def _place(note: Note) -> tuple:
@@ -1066,6 +1367,7 @@ def report(imp: Imported) -> str:
         lines.append(f"The written table does NOT pass validate ({len(imp.problems)} problem(s)); please report this:")
         lines.extend(f"  {p}" for p in imp.problems)
     else:
-        lines.append(f"validate: OK. Next: python -m dashboard validate --data {imp.out}; "
-                     f"python app.py --data {imp.out}")
+        lines.append(
+            f"validate: OK. Next: python -m dashboard validate --data {imp.out}; python app.py --data {imp.out}"
+        )
     return "\n".join(lines) + "\n"

@@ -1,6 +1,6 @@
 """The Dash app: one per data directory, built by create_app (no module-level app, no global state)."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import logging
 from pathlib import Path
@@ -28,8 +28,13 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
 
     def on_error(err: Exception):
         log.error("callback failed: %r", err, exc_info=err)
-        set_props(ids.ERROR, {"is_open": True, "children": html.Div(
-            "Something went wrong while updating the page. Try again, or reset the filters.")})
+        set_props(
+            ids.ERROR,
+            {
+                "is_open": True,
+                "children": html.Div("Something went wrong while updating the page. Try again, or reset the filters."),
+            },
+        )
 
     app = compression.Dash(  # dash.Dash less unused bundles (dashboard/compression.py)
         __name__,
@@ -42,8 +47,10 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
         update_title=None,
         suppress_callback_exceptions=True,  # pages come and go with the path (dashboard/web/pages)
         index_string=INDEX,
-        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
-                   {"name": "description", "content": "Interactive, cited timeline of the Cardassian Occupation of Bajor."}],
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {"name": "description", "content": "Interactive, cited timeline of the Cardassian Occupation of Bajor."},
+        ],
     )
     app.config.external_stylesheets = [app.get_relative_path(routes.BOOTSTRAP_ROUTE)]
     register_callbacks(app, cat)  # and the layout: the page asked for (callbacks.first_layout)

@@ -3,23 +3,31 @@
 The URL holds the state. Filter changes re-render the charts; a selection never re-sends them:
 the browser dims the other events (assets/explorer.js) and the server fills the details panel.
 """
+
 from __future__ import annotations
 
 from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 from flask import has_request_context
 
-from dashboard.web.pages.explorer import answers as explorer
-from dashboard.web import head, pages, routes, share
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
+from dashboard.web import head, pages, routes, share
 from dashboard.web.components import grid, handout, ids
 from dashboard.web.pages import present
+from dashboard.web.pages.explorer import answers as explorer
 
 CONTROL_OUTPUTS = [Output(cid, prop) for cid, prop in ids.CONTROLS]
 CONTROL_INPUTS = [Input(cid, prop) for cid, prop in ids.CONTROLS]
-ACTIONS = {None: "url", ids.URL: "url", ids.RESET: "reset", ids.DETAILS_CLOSE: "clear", ids.GANTT: "gantt",
-           ids.TIMELINE: "timeline", ids.GRID: "grid"}  # any filter control: "controls"
+ACTIONS = {
+    None: "url",
+    ids.URL: "url",
+    ids.RESET: "reset",
+    ids.DETAILS_CLOSE: "clear",
+    ids.GANTT: "gantt",
+    ids.TIMELINE: "timeline",
+    ids.GRID: "grid",
+}  # any filter control: "controls"
 
 
 def register_callbacks(app, cat: Catalogue) -> None:
@@ -37,13 +45,23 @@ def register_callbacks(app, cat: Catalogue) -> None:
         page, routed = [], None
         if where is not None:
             page, routed = explorer.page(app, cat, *where, head.chart_width_hint()), where[0]
-        return html.Div([dcc.Location(id=ids.ROUTE, refresh="callback-nav"), dcc.Store(id=ids.ROUTED, data=routed),
-                         html.Div(page, id=ids.PAGE)])
+        return html.Div(
+            [
+                dcc.Location(id=ids.ROUTE, refresh="callback-nav"),
+                dcc.Store(id=ids.ROUTED, data=routed),
+                html.Div(page, id=ids.PAGE),
+            ]
+        )
 
     app.layout = first_layout
 
-    @app.callback(Output(ids.PAGE, "children"), Output(ids.ROUTED, "data"), Input(ids.ROUTE, "pathname"),
-                  State(ids.ROUTE, "search"), State(ids.ROUTED, "data"))
+    @app.callback(
+        Output(ids.PAGE, "children"),
+        Output(ids.ROUTED, "data"),
+        Input(ids.ROUTE, "pathname"),
+        State(ids.ROUTE, "search"),
+        State(ids.ROUTED, "data"),
+    )
     def route(pathname, search, routed):
         """The page for the path (the explorer at the app's root), unless the first answer holds it."""
         path = app.strip_relative_path(pathname or "/") or ""
@@ -52,14 +70,22 @@ def register_callbacks(app, cat: Catalogue) -> None:
         return pages.layout_for(cat, path, search), None
 
     @app.callback(
-        Output(ids.URL, "search"), *CONTROL_OUTPUTS,
-        Input(ids.URL, "search"), *CONTROL_INPUTS,
-        Input(ids.RESET, "n_clicks"), Input(ids.DETAILS_CLOSE, "n_clicks"),
-        Input(ids.GANTT, "clickData"), Input(ids.TIMELINE, "clickData"), Input(ids.GRID, "selectedRows"),
+        Output(ids.URL, "search"),
+        *CONTROL_OUTPUTS,
+        Input(ids.URL, "search"),
+        *CONTROL_INPUTS,
+        Input(ids.RESET, "n_clicks"),
+        Input(ids.DETAILS_CLOSE, "n_clicks"),
+        Input(ids.GANTT, "clickData"),
+        Input(ids.TIMELINE, "clickData"),
+        Input(ids.GRID, "selectedRows"),
     )
     def sync_url_and_controls(search, *args):
         """The URL holds the state: a URL change sets the controls; a control change sets the URL."""
-        controls, (_, _, gantt_click, timeline_click, rows) = list(args[:len(CONTROL_INPUTS)]), args[len(CONTROL_INPUTS):]
+        controls, (_, _, gantt_click, timeline_click, rows) = (
+            list(args[: len(CONTROL_INPUTS)]),
+            args[len(CONTROL_INPUTS) :],
+        )
         action = ACTIONS.get(ctx.triggered_id, "controls")
         new_search, new_controls = view.respond(cat, search, action, controls, gantt_click, timeline_click, rows)
         return (no_update if new_search is None else new_search), *(new_controls or [no_update] * len(CONTROL_OUTPUTS))
@@ -67,11 +93,18 @@ def register_callbacks(app, cat: Catalogue) -> None:
     # What the charts and the panel depend on, worked out in the browser: each store changes only
     # when its part of the URL does, so a selection does not redraw the charts.
     clientside("filterKey", Output(ids.FILTER_KEY, "data"), Input(ids.URL, "search"), State(ids.FILTER_KEY, "data"))
-    clientside("selectedKey", Output(ids.SELECTED_KEY, "data"), Input(ids.URL, "search"), State(ids.SELECTED_KEY, "data"))
+    clientside(
+        "selectedKey", Output(ids.SELECTED_KEY, "data"), Input(ids.URL, "search"), State(ids.SELECTED_KEY, "data")
+    )
 
-    @app.callback(*[Output(cid, prop) for cid, prop in explorer.RENDER_OUTPUTS],
-                  Input(ids.FILTER_KEY, "data"), Input(ids.PLOT_WIDTH, "data"), State(ids.URL, "search"),
-                  State(ids.RENDERED, "data"), State(ids.DRAWN_WIDTH, "data"))
+    @app.callback(
+        *[Output(cid, prop) for cid, prop in explorer.RENDER_OUTPUTS],
+        Input(ids.FILTER_KEY, "data"),
+        Input(ids.PLOT_WIDTH, "data"),
+        State(ids.URL, "search"),
+        State(ids.RENDERED, "data"),
+        State(ids.DRAWN_WIDTH, "data"),
+    )
     def render(filter_key, width, search, rendered, drawn_width):
         """The charts, the summary and the notices: they follow the filters (and the chart width)."""
         if explorer.drawn_for(rendered, drawn_width, filter_key, width):
@@ -86,21 +119,32 @@ def register_callbacks(app, cat: Catalogue) -> None:
         return handout.body(cat, "Bajor Timeline", v.summary, v.shown, None, v.state)
 
     # Selecting dims every other event and emboldens the label, in the browser (no figure re-sent).
-    clientside("highlight", Output(ids.GANTT, "figure", allow_duplicate=True),
-               Output(ids.TIMELINE, "figure", allow_duplicate=True),
-               Input(ids.URL, "search"), Input(ids.RENDERED, "data"),
-               State(ids.GANTT, "figure"), State(ids.TIMELINE, "figure"), prevent_initial_call=True)
+    clientside(
+        "highlight",
+        Output(ids.GANTT, "figure", allow_duplicate=True),
+        Output(ids.TIMELINE, "figure", allow_duplicate=True),
+        Input(ids.URL, "search"),
+        Input(ids.RENDERED, "data"),
+        State(ids.GANTT, "figure"),
+        State(ids.TIMELINE, "figure"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         *[Output(cid, prop) for cid, prop in explorer.DETAILS_OUTPUTS],
-        Input(ids.SELECTED_KEY, "data"), State(ids.URL, "search"),
+        Input(ids.SELECTED_KEY, "data"),
+        State(ids.URL, "search"),
     )
     def show_details(_key, search):
         """The details panel for the selected event: opened, or closed when nothing is selected."""
         return explorer.selected(app, cat, search)
 
-    clientside("docTitle", Output(ids.SINK, "data", allow_duplicate=True), Input(ids.DOC_TITLE, "data"),
-               prevent_initial_call=True)
+    clientside(
+        "docTitle",
+        Output(ids.SINK, "data", allow_duplicate=True),
+        Input(ids.DOC_TITLE, "data"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(Output(ids.GRID, "getRowsResponse"), Input(ids.GRID, "getRowsRequest"), State(ids.URL, "search"))
     def table_rows(request, search):
@@ -108,37 +152,68 @@ def register_callbacks(app, cat: Catalogue) -> None:
         v = view.build_view(cat, search)
         return grid.block(v.shown, cat.vocab, request)
 
-    clientside("refreshGrid", Output(ids.SINK, "data", allow_duplicate=True), Input(ids.RENDERED, "data"),
-               prevent_initial_call=True)
+    clientside(
+        "refreshGrid",
+        Output(ids.SINK, "data", allow_duplicate=True),
+        Input(ids.RENDERED, "data"),
+        prevent_initial_call=True,
+    )
     # The Share dialog: opened by its button (Escape, the close button or the backdrop close it),
     # filled with absolute links for the current view as this request sees the app (scheme, host, prefix).
-    app.clientside_callback(ClientsideFunction(namespace="bajorShare", function_name="open"), Output(ids.SHARE, "is_open"),
-                            Input(ids.SHARE_OPEN, "n_clicks"), prevent_initial_call=True)
+    app.clientside_callback(
+        ClientsideFunction(namespace="bajorShare", function_name="open"),
+        Output(ids.SHARE, "is_open"),
+        Input(ids.SHARE_OPEN, "n_clicks"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
-        Output(ids.SHARE_LINK, "value"), Output(ids.SHARE_SNIPPET, "value"), Output(ids.SHARE_PREVIEW, "href"),
-        Output(ids.SHARE_HTML, "href"), Output(ids.SHARE_PNG, "href"), Output(ids.SHARE_SVG, "href"),
-        Output(ids.SHARE_CSV, "href"), Output(ids.SHARE_VIEW, "options"), Output(ids.SHARE_VIEW_HELP, "children"),
+        Output(ids.SHARE_LINK, "value"),
+        Output(ids.SHARE_SNIPPET, "value"),
+        Output(ids.SHARE_PREVIEW, "href"),
+        Output(ids.SHARE_HTML, "href"),
+        Output(ids.SHARE_PNG, "href"),
+        Output(ids.SHARE_SVG, "href"),
+        Output(ids.SHARE_CSV, "href"),
+        Output(ids.SHARE_VIEW, "options"),
+        Output(ids.SHARE_VIEW_HELP, "children"),
         Output(ids.SHARE_STATUS, "children"),
-        Input(ids.SHARE, "is_open"), Input(ids.SHARE_VIEW, "value"), Input(ids.SHARE_THEME, "value"),
-        State(ids.URL, "search"), prevent_initial_call=True,
+        Input(ids.SHARE, "is_open"),
+        Input(ids.SHARE_VIEW, "value"),
+        Input(ids.SHARE_THEME, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
     )
     def share_links(is_open, chart_view, theme, search):
         """What the Share dialog offers for the view in the URL."""
         if not is_open:
             return (no_update,) * 10
         ln, has_event = share.for_view(cat, routes.request_site(app).base, search, chart_view, theme)
-        options = [{"label": label, "value": key, "disabled": key == "dispute" and not has_event}
-                   for key, label in share.VIEWS.items()]
+        options = [
+            {"label": label, "value": key, "disabled": key == "dispute" and not has_event}
+            for key, label in share.VIEWS.items()
+        ]
         help_text = "" if has_event else "\u201cWhat each source says\u201d shows one event: select one first."
         return ln.page, ln.snippet, ln.embed, ln.html, ln.png, ln.svg, ln.csv, options, help_text, ""
 
-    clientside("toggleFilters", Output(ids.FILTERS, "className"), Input(ids.FILTERS_OPEN, "n_clicks"),
-               Input(ids.FILTERS_CLOSE, "n_clicks"), State(ids.FILTERS, "className"), prevent_initial_call=True)
+    clientside(
+        "toggleFilters",
+        Output(ids.FILTERS, "className"),
+        Input(ids.FILTERS_OPEN, "n_clicks"),
+        Input(ids.FILTERS_CLOSE, "n_clicks"),
+        State(ids.FILTERS, "className"),
+        prevent_initial_call=True,
+    )
     # assets/share_years.js: zoom one chart, the other follows.
-    clientside("shareYears", Output(ids.GANTT, "figure", allow_duplicate=True),
-               Output(ids.TIMELINE, "figure", allow_duplicate=True),
-               Input(ids.GANTT, "relayoutData"), Input(ids.TIMELINE, "relayoutData"), State(ids.GANTT, "figure"),
-               State(ids.TIMELINE, "figure"), prevent_initial_call=True)
+    clientside(
+        "shareYears",
+        Output(ids.GANTT, "figure", allow_duplicate=True),
+        Output(ids.TIMELINE, "figure", allow_duplicate=True),
+        Input(ids.GANTT, "relayoutData"),
+        Input(ids.TIMELINE, "relayoutData"),
+        State(ids.GANTT, "figure"),
+        State(ids.TIMELINE, "figure"),
+        prevent_initial_call=True,
+    )
 
     present.register(app, cat)  # /present: its own page, its own callbacks

@@ -14,6 +14,7 @@
 - The plotly.js build: dcc.Graph fetches plotly.js from a fixed address when a chart first renders;
   that address answers with our partial build (dashboard/plotlyjs.py), compressed and kept.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,10 +27,21 @@ from dashboard.formats import plotlyjs
 
 # URL paths whose content never changes while the app runs (their names carry a version or an mtime).
 STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/vendor/")
-MIMETYPES = ["text/html", "text/css", "text/plain", "text/csv", "text/javascript", "application/javascript",
-             "application/json", "image/svg+xml", "image/x-icon", "image/vnd.microsoft.icon"]
+MIMETYPES = [
+    "text/html",
+    "text/css",
+    "text/plain",
+    "text/csv",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "image/x-icon",
+    "image/vnd.microsoft.icon",
+]
 _UNUSED_SCRIPT = re.compile(
-    r'<script src="[^"]*/_dash-component-suites/dash/(?:dash_table/|deps/polyfill@)[^"]*"></script>\n?')
+    r'<script src="[^"]*/_dash-component-suites/dash/(?:dash_table/|deps/polyfill@)[^"]*"></script>\n?'
+)
 
 
 class StaticCache:
@@ -72,8 +84,7 @@ def configure(server) -> Compress:
     def our_plotly_build():
         """dcc.Graph's request for plotly.js gets the partial build (see dashboard/plotlyjs.py)."""
         if request.method == "GET" and request.path.endswith(plotlyjs.DCC_PLOTLY_PATH):
-            response = send_file(plotlyjs.PLOTLY_JS, mimetype="application/javascript", conditional=True,
-                                 max_age=0)
+            response = send_file(plotlyjs.PLOTLY_JS, mimetype="application/javascript", conditional=True, max_age=0)
             return response
         return None
 

@@ -7,6 +7,7 @@ The discovery link points at this page as the request sees it: the request's sch
 proxy's, through Werkzeug's ProxyFix) and the app's path prefix, via routes.request_site and
 oembed.discovery_link. Only pages that show a view carry it (not a "no such page" page).
 """
+
 from __future__ import annotations
 
 import html
@@ -15,16 +16,16 @@ from urllib.parse import parse_qs, urlsplit
 
 from flask import has_request_context, request
 
-from dashboard.web.pages.explorer import answers as explorer
-from dashboard.web import oembed, pages, routes
 from dashboard.formats import plotlyjs
+from dashboard.web import oembed, pages, routes
+from dashboard.web.pages.explorer import answers as explorer
 
 
 def local_path(app, path: str) -> str:
     """A request path relative to the app's routes prefix, without slashes ('' for the explorer)."""
     prefix = (app.config.routes_pathname_prefix or "/").rstrip("/")
     if prefix and path.startswith(prefix):
-        path = path[len(prefix):]
+        path = path[len(prefix) :]
     return path.strip("/")
 
 
@@ -94,8 +95,9 @@ PRELOADS = {"": CHART_CHUNKS, oembed.EMBED_PATH: CHART_CHUNKS}
 
 def preload_links(app, page: str) -> str:
     prefix = (app.config.requests_pathname_prefix or "/").rstrip("/")
-    return "".join(f'<link rel="preload" as="script" href="{html.escape(prefix + path)}">'
-                   for path in PRELOADS.get(page, ()))
+    return "".join(
+        f'<link rel="preload" as="script" href="{html.escape(prefix + path)}">' for path in PRELOADS.get(page, ())
+    )
 
 
 FIRST_VIEW_SCRIPT = "first_view.js"  # in assets/, left out of Dash's own script list (dashboard.create_app)

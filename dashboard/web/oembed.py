@@ -8,15 +8,16 @@ whole number. The URLs written use the request's scheme and host (behind a proxy
 makes those the forwarded ones when the deployment turns it on) and the app's path prefix.
 Pure functions of their arguments: the Flask route in server.py passes the request's parts in.
 """
+
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from dashboard.formats import charts
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import KNOWN_KEYS
+from dashboard.formats import charts
 
 PROVIDER_NAME = "Bajor Timeline"
 VIEW_PAGES = ("", "present", "embed")  # paths under the prefix that show a chart: explorer, presentation, embed
@@ -110,7 +111,7 @@ def resolve_link(cat: Catalogue, url: str, site: Site) -> tuple[charts.Chart, st
     if path.rstrip("/") + "/" == site.prefix:
         page = ""
     elif path.startswith(site.prefix):
-        page = path[len(site.prefix):].strip("/")
+        page = path[len(site.prefix) :].strip("/")
     else:
         raise OEmbedError(404, f"no view at that path; views are under {site.base}")
     if page not in VIEW_PAGES:
@@ -126,9 +127,11 @@ def resolve_link(cat: Catalogue, url: str, site: Site) -> tuple[charts.Chart, st
 
 def iframe(src: str, title: str, width: int, height: int) -> str:
     """The embed code: a lazy iframe with a title for screen readers; every value escaped."""
-    return (f'<iframe src="{html.escape(src, quote=True)}" width="{width}" height="{height}" '
-            f'title="{html.escape(title, quote=True)}" loading="lazy" '
-            f'style="border:0;max-width:100%" allow="fullscreen"></iframe>')
+    return (
+        f'<iframe src="{html.escape(src, quote=True)}" width="{width}" height="{height}" '
+        f'title="{html.escape(title, quote=True)}" loading="lazy" '
+        f'style="border:0;max-width:100%" allow="fullscreen"></iframe>'
+    )
 
 
 def respond(cat: Catalogue, args: dict[str, str], site: Site) -> dict:
@@ -166,5 +169,7 @@ def endpoint_url(page_url: str, site: Site) -> str:
 
 def discovery_link(page_url: str, site: Site, title: str = PROVIDER_NAME) -> str:
     """The <link> a page carries in its head so an oEmbed consumer finds the endpoint."""
-    return (f'<link rel="alternate" type="application/json+oembed" '
-            f'href="{html.escape(endpoint_url(page_url, site), quote=True)}" title="{html.escape(title, quote=True)}">')
+    return (
+        f'<link rel="alternate" type="application/json+oembed" '
+        f'href="{html.escape(endpoint_url(page_url, site), quote=True)}" title="{html.escape(title, quote=True)}">'
+    )

@@ -3,6 +3,7 @@
 Every route is registered under the app's routes prefix (`DASH_URL_BASE_PATHNAME=/bajor/` or the
 app's `url_base_pathname`), and every link the page writes goes through `app.get_relative_path`.
 """
+
 from __future__ import annotations
 
 import html
@@ -16,11 +17,9 @@ import flask_bootstrap
 from flask import Response, g, jsonify, request, stream_with_context
 from werkzeug.exceptions import HTTPException
 
-from dashboard.formats import events_csv
-
-from dashboard.formats import events_json
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import apply, parse_query
+from dashboard.formats import events_csv, events_json
 
 BOOTSTRAP_CSS = Path(flask_bootstrap.__file__).resolve().parent / "static" / "bootstrap5" / "css" / "bootstrap.min.css"
 BOOTSTRAP_ROUTE = "/vendor/bootstrap.min.css"
@@ -119,7 +118,9 @@ def _malformed_callback(known_outputs) -> str | None:
     spec = known_outputs[body["output"]]
     if len(body["inputs"]) != len(spec.get("inputs", [])) or len(body.get("state") or []) != len(spec.get("state", [])):
         return "the inputs and state do not match that callback"
-    if not isinstance(body.get("changedPropIds", []), list) or not all(isinstance(c, str) for c in body.get("changedPropIds", [])):
+    if not isinstance(body.get("changedPropIds", []), list) or not all(
+        isinstance(c, str) for c in body.get("changedPropIds", [])
+    ):
         return "'changedPropIds' must be a list of strings"
     return None
 
@@ -136,13 +137,15 @@ class Paths:
     def local(self, full_path: str) -> str:
         """A request path relative to the routes prefix ('/bajor/embed/x' -> '/embed/x')."""
         if self.routes and (full_path == self.routes or full_path.startswith(self.routes + "/")):
-            return full_path[len(self.routes):] or "/"
+            return full_path[len(self.routes) :] or "/"
         return full_path
 
     def matches(self, full_path: str, roots) -> bool:
         local = self.local(full_path)
-        return any(local == r or local.startswith(r.rstrip("/") + "/") or (r.endswith("-") and local.startswith(r))
-                   for r in roots)
+        return any(
+            local == r or local.startswith(r.rstrip("/") + "/") or (r.endswith("-") and local.startswith(r))
+            for r in roots
+        )
 
 
 def trust_proxies(app, count) -> None:
@@ -160,6 +163,7 @@ def trust_proxies(app, count) -> None:
 def add_server_timing(server) -> None:
     """Opt-in ($BAJOR_SERVER_TIMING=1, used by benchmarks/loadtest.py): a `Server-Timing` header with the
     wall time (`app`) and the CPU time of the worker's thread (`cpu`) spent on each request, in ms."""
+
     @server.before_request
     def start_clock():
         g.timing = (time.perf_counter(), time.thread_time())
@@ -174,9 +178,11 @@ def add_server_timing(server) -> None:
 
 def error_page(code: int, reason: str, home: str) -> str:
     """A plain HTML error page: the status, one escaped sentence, a way back. No details."""
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{code}: Bajor Timeline</title></head>'
-            f'<body><main><h1>{code}</h1><p>{html.escape(reason)}</p>'
-            f'<p><a href="{html.escape(home)}">Back to the Bajor Timeline</a></p></main></body></html>\n')
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{code}: Bajor Timeline</title></head>'
+        f"<body><main><h1>{code}</h1><p>{html.escape(reason)}</p>"
+        f'<p><a href="{html.escape(home)}">Back to the Bajor Timeline</a></p></main></body></html>\n'
+    )
 
 
 QUERY_SAFE = "=&;%+/?:@,!$'()*-._~[]"
@@ -222,7 +228,9 @@ def install(app, cat: Catalogue) -> None:
             headers["Content-Disposition"] = 'inline; filename="bajor-timeline.csv"'
             body = events_csv.iter_csv(shown, cat.tables, tiers=state.canon)
             return Response(stream_with_context(batched(body)), mimetype="text/csv", headers=headers)
-        body = events_json.iter_json(shown, cat.tables, {"notices": notices}, indent=None, tiers=state.canon)  # a line per event
+        body = events_json.iter_json(
+            shown, cat.tables, {"notices": notices}, indent=None, tiers=state.canon
+        )  # a line per event
         return Response(stream_with_context(batched(body)), mimetype="application/json", headers=headers)
 
     server.add_url_rule(paths.rule(BOOTSTRAP_ROUTE), "bootstrap_css", bootstrap_css)
@@ -253,7 +261,11 @@ def install(app, cat: Catalogue) -> None:
             response.headers["Vary"] = "Referer"
             response.headers["Cache-Control"] = "no-store"
         if paths.local(request.path) == LAYOUT_PATH or response.mimetype == "text/html":
-            for header in ("Cookie", "Sec-CH-UA-Mobile", "User-Agent"):  # the first charts' width (head.chart_width_hint)
+            for header in (
+                "Cookie",
+                "Sec-CH-UA-Mobile",
+                "User-Agent",
+            ):  # the first charts' width (head.chart_width_hint)
                 response.vary.add(header)
         return response
 
@@ -282,6 +294,7 @@ def install(app, cat: Catalogue) -> None:
 def request_site(app):
     """This app as the current request sees it (scheme, host, path prefix): for oEmbed and its discovery link."""
     from dashboard.web.oembed import Site
+
     return Site(request.scheme, request.host, app.config.requests_pathname_prefix or "/")
 
 
@@ -305,21 +318,30 @@ def install_chart_routes(app, cat: Catalogue) -> None:
         try:
             chart = charts.build(cat, request.query_string.decode("utf-8", errors="replace"))
             sized = fmt != "html" or "width" in args or "height" in args
-            width, height, scale = charts.check_size(args.get("width") or charts.SLIDE[0],
-                                                     args.get("height") or charts.SLIDE[1],
-                                                     args.get("scale") or 1 if fmt == "png" else 1)
+            width, height, scale = charts.check_size(
+                args.get("width") or charts.SLIDE[0],
+                args.get("height") or charts.SLIDE[1],
+                args.get("scale") or 1 if fmt == "png" else 1,
+            )
             mode = args.get("plotlyjs") or "inline"
             if fmt == "html" and mode not in charts.PLOTLYJS_MODES:
-                raise charts.ChartError(f"plotlyjs must be one of {', '.join(charts.PLOTLYJS_MODES)} here "
-                                        "(the command line's --plotlyjs also takes a URL)")
+                raise charts.ChartError(
+                    f"plotlyjs must be one of {', '.join(charts.PLOTLYJS_MODES)} here "
+                    "(the command line's --plotlyjs also takes a URL)"
+                )
         except charts.ChartError as exc:
             return jsonify({"error": str(exc)}), 400
         try:
             if fmt == "html":
                 if mode not in packed:
                     packed[mode] = charts.plotlyjs_tags(mode)
-                body = charts.standalone_html(chart, cat.tables, library=packed[mode],
-                                              width=width if sized else None, height=height if sized else None)
+                body = charts.standalone_html(
+                    chart,
+                    cat.tables,
+                    library=packed[mode],
+                    width=width if sized else None,
+                    height=height if sized else None,
+                )
                 data = body.encode("utf-8")
             else:
                 data = charts.render(chart, cat.tables, fmt, width=width, height=height, scale=scale, renderer=renderer)
@@ -327,8 +349,9 @@ def install_chart_routes(app, cat: Catalogue) -> None:
             log.exception("chart image failed for %s", request.path)
             return jsonify({"error": "the image could not be drawn on this server; the details are in its log"}), 503
         # The file name comes from validated ids only (charts.Chart.slug): never raw user input in a header.
-        return Response(data, mimetype=mimetypes[fmt],
-                        headers={"Content-Disposition": f'attachment; filename="{chart.slug}.{fmt}"'})
+        return Response(
+            data, mimetype=mimetypes[fmt], headers={"Content-Disposition": f'attachment; filename="{chart.slug}.{fmt}"'}
+        )
 
     for fmt in mimetypes:
         server_path = f"{prefix}/download/chart.{fmt}"

@@ -9,15 +9,16 @@ The embed (/embed, dashboard/pages/embed.py) tells the page around it its height
 query, as in the iframe's src. HOST_SCRIPT is the listener a host page needs: it sizes the iframe the
 message came from (matched by `event.source`, so any number of embeds can share a page).
 """
+
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from dashboard.formats import charts
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import FilterState, parse_query, to_query
+from dashboard.formats import charts
 from dashboard.web.oembed import SIZES
 
 MESSAGE_TYPE = "bajor-timeline:height"
@@ -31,12 +32,12 @@ HOST_SCRIPT = (
     "(function () {\n"
     "  if (window.bajorTimelineEmbeds) { return; }\n"
     "  window.bajorTimelineEmbeds = true;\n"
-    "  window.addEventListener(\"message\", function (e) {\n"
+    '  window.addEventListener("message", function (e) {\n'
     "    var d = e.data;\n"
-    f"    if (!d || d.type !== \"{MESSAGE_TYPE}\" || !(d.height > 0)) {{ return; }}\n"
-    f"    var frames = document.querySelectorAll(\"iframe[{IFRAME_MARK}]\");\n"
+    f'    if (!d || d.type !== "{MESSAGE_TYPE}" || !(d.height > 0)) {{ return; }}\n'
+    f'    var frames = document.querySelectorAll("iframe[{IFRAME_MARK}]");\n'
     "    for (var i = 0; i < frames.length; i++) {\n"
-    "      if (frames[i].contentWindow === e.source) { frames[i].style.height = Math.ceil(d.height) + \"px\"; }\n"
+    '      if (frames[i].contentWindow === e.source) { frames[i].style.height = Math.ceil(d.height) + "px"; }\n'
     "    }\n"
     "  });\n"
     "})();\n"
@@ -74,12 +75,16 @@ def chart_query(state: FilterState, view: str) -> str:
 
 def iframe_snippet(src: str, title: str, view: str) -> str:
     """A responsive iframe (full width, height from the embed's message) and the host script."""
-    return (f'<iframe src="{html.escape(src, quote=True)}" title="{html.escape(title, quote=True)}" '
-            f'{IFRAME_MARK} loading="lazy" width="100%" height="{SIZES[view][1]}" '
-            f'style="width:100%;max-width:100%;border:0;display:block"></iframe>\n{HOST_SCRIPT}')
+    return (
+        f'<iframe src="{html.escape(src, quote=True)}" title="{html.escape(title, quote=True)}" '
+        f'{IFRAME_MARK} loading="lazy" width="100%" height="{SIZES[view][1]}" '
+        f'style="width:100%;max-width:100%;border:0;display:block"></iframe>\n{HOST_SCRIPT}'
+    )
 
 
-def links(base: str, state: FilterState, view: str = "gantt", theme: str = "light", title: str = "Bajor Timeline") -> Links:
+def links(
+    base: str, state: FilterState, view: str = "gantt", theme: str = "light", title: str = "Bajor Timeline"
+) -> Links:
     """The dialog's links for the explorer at `base` (its root URL, ending in '/') showing `state`.
 
     A dispute view needs a selected event; without one the chart falls back to the Gantt chart.

@@ -1,4 +1,5 @@
 """Real headless Chromium (Debian's package) driving the real app served on a loopback port."""
+
 from __future__ import annotations
 
 import os
@@ -9,12 +10,19 @@ from contextlib import contextmanager
 import pytest
 
 from benchmarks.loopback import serve_wsgi
-
 from dashboard.web.app import create_app
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 @contextmanager
@@ -62,6 +70,7 @@ def csp_safe_wait_for_function(pg):
     """Playwright's wait_for_function polls by eval() inside the page, which the app's CSP forbids
     (no 'unsafe-eval'). This one polls from Python with page.evaluate (DevTools evaluation, not
     subject to the page's CSP), with the same arguments and the page's default timeout."""
+
     def wait_for_function(expression: str, *, arg=None, timeout: float | None = None, polling=None):
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -88,8 +97,9 @@ def page(browser, request):
 
     Tests parametrised with `viewport` (a VIEWPORTS key) get that size; others a laptop's."""
     size = VIEWPORTS[getattr(request, "param", None) or "laptop"]
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]},
-                                  is_mobile=size[0] < 500, has_touch=size[0] < 500)
+    context = browser.new_context(
+        viewport={"width": size[0], "height": size[1]}, is_mobile=size[0] < 500, has_touch=size[0] < 500
+    )
     context.add_init_script(RECORD_CSP)
     pg = context.new_page()
     pg.external_requests = []
@@ -107,8 +117,12 @@ def page(browser, request):
     pg.route("**/*", route)
     pg.csp_console = []  # a test that provokes a violation on purpose empties this after checking it
     pg.on("console", lambda m: "Content Security Policy" in m.text and pg.csp_console.append(m.text))
-    pg.on("console", lambda m: (pg.console_errors if m.type == "error" else pg.console_warnings).append(m.text)
-          if m.type in ("error", "warning") else None)
+    pg.on(
+        "console",
+        lambda m: (pg.console_errors if m.type == "error" else pg.console_warnings).append(m.text)
+        if m.type in ("error", "warning")
+        else None,
+    )
     pg.set_default_timeout(20_000)
     pg.default_timeout = 20_000
     pg.wait_for_function = csp_safe_wait_for_function(pg)

@@ -1,4 +1,5 @@
 """axe-core (bundled in axe-playwright-python) finds no accessibility violations in the explorer."""
+
 import pytest
 
 from .test_explorer import open_explorer
@@ -10,8 +11,10 @@ def violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     result = Axe().run(page)
-    return [f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
-            for v in result.response["violations"]]
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result.response["violations"]
+    ]
 
 
 @pytest.mark.parametrize("search", ["", "?event=dukat-prefecture&lanes=era&faction=resistance&era=golden-age"])

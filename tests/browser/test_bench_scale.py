@@ -1,10 +1,11 @@
 """The scale benchmark's browser part at its smallest size: a smoke test (no time limits)."""
+
 from __future__ import annotations
 
 import pytest
+from test_benchmarks import check_server_side
 
 from benchmarks import bench_scale
-from test_benchmarks import check_server_side
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,6 @@
 """The security headers in a real browser: the explorer runs under its Content-Security-Policy with no
 violation, charts drawn, and the frame policy lets only /embed be framed by other sites."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -43,8 +44,12 @@ def test_the_explorer_runs_under_its_csp_with_no_violation(page, live_url):
 @contextmanager
 def other_site(frames: dict[str, str]):
     """Another origin (a second loopback port) serving one page that frames each URL in a named iframe."""
-    html = ("<!DOCTYPE html><html lang='en'><title>host</title><body>" + "".join(
-        f"<iframe name='{name}' src='{src}' width='800' height='600'></iframe>" for name, src in frames.items())).encode()
+    html = (
+        "<!DOCTYPE html><html lang='en'><title>host</title><body>"
+        + "".join(
+            f"<iframe name='{name}' src='{src}' width='800' height='600'></iframe>" for name, src in frames.items()
+        )
+    ).encode()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - the http.server API
@@ -63,7 +68,8 @@ def other_site(frames: dict[str, str]):
 def host(page, origin: str, frames: dict[str, str]) -> None:
     """Open a page of the app's own origin (served by the test) that frames each URL."""
     html = "<!DOCTYPE html><html lang='en'><title>host</title><body>" + "".join(
-        f"<iframe name='{name}' src='{src}' width='800' height='600'></iframe>" for name, src in frames.items())
+        f"<iframe name='{name}' src='{src}' width='800' height='600'></iframe>" for name, src in frames.items()
+    )
     page.route(origin + "host.html", lambda r: r.fulfill(status=200, content_type="text/html", body=html))
     page.goto(origin + "host.html")
 

@@ -3,6 +3,7 @@
 The host page is a plain HTML file served from another origin (a second loopback port), so the embed
 is cross-origin to it, as on a real blog.
 """
+
 from __future__ import annotations
 
 import functools
@@ -39,10 +40,12 @@ def until(where, expression: str, timeout_s: float = 20.0):
 
 
 def host_html(body: str) -> str:
-    return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1"><title>A blog post</title></head>'
-            f'<body style="margin:0;font-family:Georgia,serif">{LISTENER}<h1>A post about Bajor</h1>'
-            f'<p>Here is the chart:</p>{body}<p>And the text goes on after it.</p></body></html>')
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>A blog post</title></head>'
+        f'<body style="margin:0;font-family:Georgia,serif">{LISTENER}<h1>A post about Bajor</h1>'
+        f"<p>Here is the chart:</p>{body}<p>And the text goes on after it.</p></body></html>"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +66,13 @@ def blog(tmp_path_factory):
 
 
 def iframe(src: str, width: str = "100%", height: int = 480) -> str:
-    return (f'<iframe id="embed" src="{src}" title="Bajor Timeline chart" loading="lazy" width="{width}" '
-            f'height="{height}" style="border:0;width:{width};display:block"></iframe>'
-            '<script>window.addEventListener("message", function (e) {'
-            ' if (e.data && e.data.type === "' + MESSAGE_TYPE + '") {'
-            ' document.getElementById("embed").style.height = e.data.height + "px"; } });</script>')
+    return (
+        f'<iframe id="embed" src="{src}" title="Bajor Timeline chart" loading="lazy" width="{width}" '
+        f'height="{height}" style="border:0;width:{width};display:block"></iframe>'
+        '<script>window.addEventListener("message", function (e) {'
+        ' if (e.data && e.data.type === "' + MESSAGE_TYPE + '") {'
+        ' document.getElementById("embed").style.height = e.data.height + "px"; } });</script>'
+    )
 
 
 def embed_frame(page):
@@ -88,8 +93,9 @@ def test_embed_in_a_host_page_draws_posts_its_height_and_a_click_shows_the_card(
     frame, f = embed_frame(page)
     # The chart alone: no header, filters, table or panel; only the chart's own toolbar and the card's close.
     assert f.locator("#filters, header, .ag-root, #details, input, select, textarea").count() == 0
-    assert [b for b in f.eval_on_selector_all("button", "bs => bs.map(b => b.id || b.className)")
-            if "modebar-btn" not in b] == ["embed-card-close"]
+    assert [
+        b for b in f.eval_on_selector_all("button", "bs => bs.map(b => b.id || b.className)") if "modebar-btn" not in b
+    ] == ["embed-card-close"]
     assert f.locator(".scatterlayer .point").count() > 5
     assert "Bajor Timeline: moments" in f.text_content("#embed-caption")
     assert "canon only" in f.text_content("#embed-caption")
@@ -101,11 +107,16 @@ def test_embed_in_a_host_page_draws_posts_its_height_and_a_click_shows_the_card(
 
     # The height message: the whole embed, and the host sizes the frame to it (no inner scroll bar).
     heights = wait_heights(page)
-    until(page, """() => { const h = window.heights[window.heights.length - 1].height;
-        return Math.abs(document.getElementById('embed').getBoundingClientRect().height - h) < 1; }""")
+    until(
+        page,
+        """() => { const h = window.heights[window.heights.length - 1].height;
+        return Math.abs(document.getElementById('embed').getBoundingClientRect().height - h) < 1; }""",
+    )
     last = page.evaluate("window.heights[window.heights.length - 1]")
     assert last["id"] == "/embed?view=timeline&canon=canon"
-    assert heights[-1]["height"] == f.evaluate("Math.ceil(document.getElementById('embed').getBoundingClientRect().height)")
+    assert heights[-1]["height"] == f.evaluate(
+        "Math.ceil(document.getElementById('embed').getBoundingClientRect().height)"
+    )
     assert f.evaluate("document.documentElement.scrollHeight <= window.innerHeight + 1")
     assert f.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
@@ -186,8 +197,13 @@ def test_share_dialog_by_keyboard_copies_the_link_and_its_snippet_embeds_and_res
         until(page, "document.getElementById('share-status').textContent.includes('copied')")
         assert page.text_content("#share-status") == "Link copied to the clipboard."
         assert page.evaluate("navigator.clipboard.readText()") == link
-        assert page.evaluate("window.getSelection().toString() || document.activeElement.value.substring("
-                             "document.activeElement.selectionStart, document.activeElement.selectionEnd)") == link
+        assert (
+            page.evaluate(
+                "window.getSelection().toString() || document.activeElement.value.substring("
+                "document.activeElement.selectionStart, document.activeElement.selectionEnd)"
+            )
+            == link
+        )
         # The downloads and the data follow the view.
         csv = page.get_attribute("#share-csv", "href")
         assert csv == f"{live_url}/events.csv?canon=canon,licensed"
@@ -206,14 +222,19 @@ def test_share_dialog_by_keyboard_copies_the_link_and_its_snippet_embeds_and_res
 
         # Pasted into a plain page, the snippet shows the chart and the frame takes the embed's height.
         host = page.context.new_page()
-        host.set_content(f'<!DOCTYPE html><html><head><link rel="icon" href="data:,"></head><body style="margin:0">'
-                         f'<p>Post</p>{snippet}<p>End</p></body></html>')
+        host.set_content(
+            f'<!DOCTYPE html><html><head><link rel="icon" href="data:,"></head><body style="margin:0">'
+            f"<p>Post</p>{snippet}<p>End</p></body></html>"
+        )
         frame = host.frame_locator("iframe[data-bajor-timeline]")
         frame.locator(CHART).first.wait_for()
-        until(host, """() => {
+        until(
+            host,
+            """() => {
             const f = document.querySelector('iframe[data-bajor-timeline]');
             const inner = f.contentDocument === null;  // cross-origin: read the size the host gave it
-            return inner && f.style.height !== '' && f.getBoundingClientRect().height > 100; }""")
+            return inner && f.style.height !== '' && f.getBoundingClientRect().height > 100; }""",
+        )
         given = host.evaluate("parseFloat(document.querySelector('iframe[data-bajor-timeline]').style.height)")
         inner = next(f for f in host.frames if "/embed" in f.url)
         assert given == inner.evaluate("Math.ceil(document.getElementById('embed').getBoundingClientRect().height)")

@@ -1,4 +1,5 @@
 """What a person does in the explorer, in a real headless Chromium: load, filter, click, type, go back."""
+
 from __future__ import annotations
 
 import re
@@ -40,14 +41,17 @@ def chart_ids(page, sel=GANTT) -> list[str]:
 
 def bar_centre(page, event_id: str) -> tuple[float, float]:
     """Screen position of an event's bar (its faded range) in the Gantt chart."""
-    return page.evaluate("""([sel, id]) => {
+    return page.evaluate(
+        """([sel, id]) => {
         const gd = document.querySelector(sel);
         const k = gd.data.findIndex(t => t.meta === 'range');
         const i = gd.data[k].customdata.indexOf(id);
         const trace = gd.querySelectorAll('.barlayer .trace')[k];
         const box = trace.querySelectorAll('.point')[i].getBoundingClientRect();
         return [box.x + Math.min(box.width / 2, 30), box.y + box.height / 2];
-    }""", [GANTT, event_id])
+    }""",
+        [GANTT, event_id],
+    )
 
 
 def hold_callbacks(page, output: str, *, first_only: bool = False) -> list:
@@ -67,12 +71,15 @@ def hold_callbacks(page, output: str, *, first_only: bool = False) -> list:
 
 def click_event(page, event_id: str) -> None:
     """Scroll an event's bar into view, as a reader would, and click it."""
-    page.evaluate("""id => {
+    page.evaluate(
+        """id => {
         const gd = document.querySelector('#chart-gantt .js-plotly-plot');
         const k = gd.data.findIndex(t => t.meta === 'range');
         gd.querySelectorAll('.barlayer .trace')[k].querySelectorAll('.point')[gd.data[k].customdata.indexOf(id)]
           .scrollIntoView({block: 'center', behavior: 'instant'});
-    }""", event_id)
+    }""",
+        event_id,
+    )
     x, y = bar_centre(page, event_id)
     page.mouse.click(x, y)
 
@@ -80,8 +87,13 @@ def click_event(page, event_id: str) -> None:
 def in_viewport(page, selector: str) -> bool:
     box = page.locator(selector).bounding_box()
     vp = page.viewport_size
-    return box is not None and box["y"] >= 0 and box["x"] >= 0 and box["y"] + min(box["height"], 60) <= vp["height"] \
+    return (
+        box is not None
+        and box["y"] >= 0
+        and box["x"] >= 0
+        and box["y"] + min(box["height"], 60) <= vp["height"]
         and box["x"] + box["width"] <= vp["width"] + 1
+    )
 
 
 def test_page_loads_offline_with_charts_table_and_credit(page, live_url, real):
@@ -104,7 +116,9 @@ def test_the_first_screen_shows_years_eras_and_events(page, live_url):
     era = page.locator("#chart-gantt .annotation-text", has_text="Late occupation")
     assert era.count() == 1 and in_viewport(page, "#chart-gantt .annotation-text >> nth=0")
     labels = page.locator("#chart-gantt .scatterlayer .textpoint")
-    visible = [b for b in (labels.nth(i).bounding_box() for i in range(labels.count())) if b and b["y"] + b["height"] < 768]
+    visible = [
+        b for b in (labels.nth(i).bounding_box() for i in range(labels.count())) if b and b["y"] + b["height"] < 768
+    ]
     assert len(visible) >= 15  # events named on the first screen, without hovering
 
 
@@ -131,7 +145,9 @@ def test_clicking_a_bar_opens_the_answer_in_view_and_escape_closes_it(page, live
 def test_selecting_patches_the_figures_and_never_resends_them(page, live_url):
     open_explorer(page, live_url)
     bodies = []
-    page.on("request", lambda r: r.method == "POST" and "_dash-update-component" in r.url and bodies.append(r.post_data))
+    page.on(
+        "request", lambda r: r.method == "POST" and "_dash-update-component" in r.url and bodies.append(r.post_data)
+    )
     target = chart_ids(page)[2]
     click_event(page, target)
     page.wait_for_selector("#details.open #details-title")
@@ -147,7 +163,9 @@ def test_arrow_keys_step_through_events_in_date_order(page, live_url):
     page.wait_for_selector("#details.open #details-title")
     first = page.text_content("#details-title")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function(f"document.querySelector('#details-title') && document.querySelector('#details-title').textContent !== {first!r}")
+    page.wait_for_function(
+        f"document.querySelector('#details-title') && document.querySelector('#details-title').textContent !== {first!r}"
+    )
     after = query(page)["event"]
     page.keyboard.press("ArrowLeft")
     wait_query(page, lambda q: q.get("event") == "dukat-prefecture", "back to the first event")
@@ -246,7 +264,9 @@ def test_toolbar_has_no_cloud_share_and_no_lasso(page, live_url):
     page.hover(GANTT)
     titles = page.eval_on_selector_all("#chart-gantt .modebar-btn", "bs => bs.map(b => b.getAttribute('data-title'))")
     assert "Download plot as a PNG" in titles or any(t and t.startswith("Download plot") for t in titles)
-    assert not any(t and ("Lasso" in t or "Box Select" in t or "Chart Studio" in t or "cloud" in t.lower()) for t in titles)
+    assert not any(
+        t and ("Lasso" in t or "Box Select" in t or "Chart Studio" in t or "cloud" in t.lower()) for t in titles
+    )
 
 
 def test_markup_in_a_title_is_shown_never_run(page, mini_url):
@@ -297,8 +317,10 @@ def test_the_first_chart_comes_with_the_page_not_after_a_callback(page, live_url
     page.wait_for_selector("#chart-gantt .bars path")
     page.wait_for_selector("#chart-timeline .scatterlayer path.point")
     assert "canon" in page.text_content("#view-summary")
-    gd_meta = page.evaluate(f"[document.querySelector('{GANTT}').layout.meta.selected, "
-                            f"document.querySelector('{TIMELINE}').layout.meta.selected]")
+    gd_meta = page.evaluate(
+        f"[document.querySelector('{GANTT}').layout.meta.selected, "
+        f"document.querySelector('{TIMELINE}').layout.meta.selected]"
+    )
     assert "annexation-of-bajor" in gd_meta  # the selection is drawn too
     page.wait_for_timeout(300)
     for route in held:
@@ -308,15 +330,28 @@ def test_the_first_chart_comes_with_the_page_not_after_a_callback(page, live_url
     assert page.console_errors == []
 
 
-@pytest.mark.parametrize("search", ["", "?canon=canon", "?q=a+b%20c&event=x&step=2&canon=canon,fan", "?q=%7E*~!'()&x=",
-                                    "?a&&b=1&q=%E2%9C%93%20caf%C3%A9", "?q=%ff", "?event=only"])
+@pytest.mark.parametrize(
+    "search",
+    [
+        "",
+        "?canon=canon",
+        "?q=a+b%20c&event=x&step=2&canon=canon,fan",
+        "?q=%7E*~!'()&x=",
+        "?a&&b=1&q=%E2%9C%93%20caf%C3%A9",
+        "?q=%ff",
+        "?event=only",
+    ],
+)
 def test_the_servers_filter_key_is_the_browsers(page, live_url, search):
     """view.filter_key writes the key as assets/explorer.js does, so charts drawn for it are known."""
     from dashboard.domain.view import filter_key
 
     page.goto(live_url + "/")
-    key = page.evaluate("""(s) => { const p = new URLSearchParams(s.replace(/^\\?/, ''));
-        p.delete('event'); p.delete('step'); return p.toString(); }""", search)
+    key = page.evaluate(
+        """(s) => { const p = new URLSearchParams(s.replace(/^\\?/, ''));
+        p.delete('event'); p.delete('step'); return p.toString(); }""",
+        search,
+    )
     assert filter_key(search) == key
 
 

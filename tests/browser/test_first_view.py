@@ -1,5 +1,6 @@
 """The explorer's first view in Chromium: the page and its first chart on screen before Dash has
 run, then the live page in its place, with nothing moving."""
+
 from __future__ import annotations
 
 import pytest
@@ -56,8 +57,12 @@ def test_the_first_view_cannot_be_focused_or_clicked(page, live_url):
     page.wait_for_selector("#first-view .first-view-plot .bars path", state="attached")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement === document.body")  # inert: nothing in it takes focus
-    page.mouse.click(*page.eval_on_selector("#first-view button.btn-outline-primary",
-                                            "e => { const r = e.getBoundingClientRect(); return [r.x + 5, r.y + 5]; }"))
+    page.mouse.click(
+        *page.eval_on_selector(
+            "#first-view button.btn-outline-primary",
+            "e => { const r = e.getBoundingClientRect(); return [r.x + 5, r.y + 5]; }",
+        )
+    )
     assert page.url == live_url + "/"
     release(page, held)
     page.wait_for_selector("#first-view", state="detached")
@@ -96,8 +101,12 @@ def test_the_live_charts_come_laid_out_for_the_measured_width_and_are_not_sent_a
     from dashboard.web import head
 
     answers = []
-    page.on("response", lambda r: "_dash-update-component" in r.url
-            and f"{GANTT_ID}.figure" in (r.request.post_data or "") and answers.append(r.status))
+    page.on(
+        "response",
+        lambda r: "_dash-update-component" in r.url
+        and f"{GANTT_ID}.figure" in (r.request.post_data or "")
+        and answers.append(r.status),
+    )
     page.goto(live_url + "/")
     page.wait_for_selector("#first-view", state="detached")
     page.wait_for_selector("#chart-gantt .bars path")
@@ -109,7 +118,9 @@ def test_the_live_charts_come_laid_out_for_the_measured_width_and_are_not_sent_a
     held = hold_layout(page)
     page.reload()
     page.wait_for_selector("#first-view .first-view-plot .bars path", state="attached")
-    shape = "gd => [gd._fullLayout.height, gd.layout.xaxis.nticks, gd.data.map(t => t.customdata && t.customdata.length)]"
+    shape = (
+        "gd => [gd._fullLayout.height, gd.layout.xaxis.nticks, gd.data.map(t => t.customdata && t.customdata.length)]"
+    )
     first = page.eval_on_selector("#first-view .first-view-plot", shape)
     release(page, held)
     page.wait_for_selector("#first-view", state="detached")

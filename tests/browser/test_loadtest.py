@@ -1,4 +1,5 @@
 """The load test's recorder and replayer still work with the app as it is (a smoke run; no timing)."""
+
 from __future__ import annotations
 
 import random

@@ -1,6 +1,7 @@
 """The server's picture of a chart (dashboard/figures/picture.py) against plotly.js drawing the same
 figure, in Chromium: every label and brick in the same place, the same pixels; and in the app, the
 first view of a big table painted from the HTML alone, then the live chart in its place."""
+
 from __future__ import annotations
 
 import base64
@@ -11,9 +12,9 @@ import pytest
 
 from benchmarks import synthetic
 from dashboard import figures
-from dashboard.formats import plotlyjs
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
+from dashboard.formats import plotlyjs
 from dashboard.web.first_view import picture
 from tests.browser.conftest import serve
 from tests.browser.test_explorer import ALL_SIZES
@@ -58,10 +59,18 @@ def big(tmp_path_factory):
     return Catalogue.load(synthetic.write_tables(tmp_path_factory.mktemp("big") / "data", 3000, seed=1))
 
 
-@pytest.mark.parametrize("query, chart_px", [
-    ("", 712), ("", 1266), ("", 366),  # the laptop's, projector's and phone's chart widths
-    ("lanes=era", 712), ("from=2330&to=2400", 712), ("lanes=era&from=2311", 366), ("to=2401", 1000),
-])
+@pytest.mark.parametrize(
+    "query, chart_px",
+    [
+        ("", 712),
+        ("", 1266),
+        ("", 366),  # the laptop's, projector's and phone's chart widths
+        ("lanes=era", 712),
+        ("from=2330&to=2400", 712),
+        ("lanes=era&from=2311", 366),
+        ("to=2401", 1000),
+    ],
+)
 def test_the_picture_is_drawn_where_plotly_draws_the_same_figure(browser, big, query, chart_px):
     v = view.build_view(big, query)
     drawn = 0
@@ -77,8 +86,11 @@ def test_the_picture_is_drawn_where_plotly_draws_the_same_figure(browser, big, q
                 f"<html><body style='margin: 0'>"
                 f"<div id=pic style='position: absolute; top: 0; left: 0; width: {chart_px}px'>{picture.svg(fig)}</div>"
                 f"<div id=plotly style='position: absolute; top: 0; left: 0; width: {chart_px}px; height: {height}px; "
-                f"visibility: hidden'></div><script>{plotlyjs.source()}</script></body></html>")
-            pg.evaluate("f => Plotly.newPlot('plotly', f.data, f.layout, {staticPlot: true})", json.loads(pio.to_json(fig)))
+                f"visibility: hidden'></div><script>{plotlyjs.source()}</script></body></html>"
+            )
+            pg.evaluate(
+                "f => Plotly.newPlot('plotly', f.data, f.layout, {staticPlot: true})", json.loads(pio.to_json(fig))
+            )
             texts = pg.evaluate(TEXTS, ["#plotly", "#pic"])
             theirs = {t[0]: t[1:] for t in texts["theirs"] if t[3]}  # a label plotly.js hid has no box
             mine = {t[0]: t[1:] for t in texts["mine"]}
@@ -116,16 +128,23 @@ def test_a_big_tables_first_chart_is_painted_from_the_html_and_the_live_chart_ta
     page.wait_for_selector("#first-view .chart-picture .marks rect", state="attached")
     assert page.locator("#first-view .js-plotly-plot").count() == 0  # nothing for plotly.js to draw
     assert page.locator("#first-view + script[type='application/json']").count() == 0  # no figure sent for it
-    assert page.locator("#first-view .chart-picture").count() == 1  # the periods (3,000 events: 1,180 moments are drawn one by one)
+    assert (
+        page.locator("#first-view .chart-picture").count() == 1
+    )  # the periods (3,000 events: 1,180 moments are drawn one by one)
     assert "periods: too many to draw one by one" in page.locator("#first-view .chart-picture").first.text_content()
-    box = page.eval_on_selector("#first-view .chart-picture", "e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; }")
+    box = page.eval_on_selector(
+        "#first-view .chart-picture",
+        "e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; }",
+    )
     assert box["y"] + box["height"] / 3 < page.viewport_size["height"]  # the chart is in view
     page.wait_for_timeout(300)  # the picture is painted (no script draws it)
     first = page.screenshot(clip=box)
     release(page, held)
     page.wait_for_selector("#first-view", state="detached")
     page.wait_for_selector("#chart-gantt .heatmaplayer image")
-    page.add_style_tag(content=".modebar-container { visibility: hidden }")  # the live chart's buttons (always shown on a phone)
+    page.add_style_tag(
+        content=".modebar-container { visibility: hidden }"
+    )  # the live chart's buttons (always shown on a phone)
     page.wait_for_timeout(300)
     live = page.screenshot(clip=box)
     assert pixel_share(page, first, live) < 0.005

@@ -1,5 +1,6 @@
 """The presentation and the classroom tools in a real headless Chromium: a tour stepped through with
 the keys, the projector's text size, asof narrowing what is drawn, slide images, the printed handout."""
+
 from __future__ import annotations
 
 import struct
@@ -21,16 +22,23 @@ def wait_step(page, step: int | None, heading: str):
     """Wait until the URL names the step and the slide shows its heading."""
     for _ in range(150):
         q = query(page)
-        if q.get("step") == (str(step) if step else None) and page.locator("#present-heading").count() \
-                and page.text_content("#present-heading") == heading:
+        if (
+            q.get("step") == (str(step) if step else None)
+            and page.locator("#present-heading").count()
+            and page.text_content("#present-heading") == heading
+        ):
             return
         page.wait_for_timeout(100)
-    raise AssertionError(f"step {step} never showed {heading!r}: {page.url}, "
-                         f"heading {page.text_content('#present-heading') if page.locator('#present-heading').count() else None!r}")
+    raise AssertionError(
+        f"step {step} never showed {heading!r}: {page.url}, "
+        f"heading {page.text_content('#present-heading') if page.locator('#present-heading').count() else None!r}"
+    )
 
 
 def selected_on_chart(page) -> str | None:
-    return page.evaluate("(document.querySelector('#present-chart .js-plotly-plot') || {layout: {}}).layout.meta.selected")
+    return page.evaluate(
+        "(document.querySelector('#present-chart .js-plotly-plot') || {layout: {}}).layout.meta.selected"
+    )
 
 
 def open_present(page, url: str, search: str, heading: str):
@@ -48,9 +56,11 @@ def test_stepping_through_a_tour_with_the_keys_and_escaping_to_the_explorer(page
     for key, step in (("ArrowRight", 1), ("Space", 2), ("PageDown", 3), ("ArrowLeft", 2), ("PageUp", 1)):
         page.keyboard.press(key)
         wait_step(page, step, titles[step - 1])
-        page.wait_for_function(f"(document.querySelector('#present-chart .js-plotly-plot') || {{layout: {{}}}})"
-                               f".layout.meta && document.querySelector('#present-chart .js-plotly-plot').layout.meta"
-                               f".selected === '{tour.events[step - 1]}'")
+        page.wait_for_function(
+            f"(document.querySelector('#present-chart .js-plotly-plot') || {{layout: {{}}}})"
+            f".layout.meta && document.querySelector('#present-chart .js-plotly-plot').layout.meta"
+            f".selected === '{tour.events[step - 1]}'"
+        )
         x0, x1 = page.evaluate("document.querySelector('#present-chart .js-plotly-plot').layout.xaxis.range")
         page.wait_for_selector("#present-chart .js-plotly-plot", state="visible")
         assert tour.stops[step - 1].note in page.text_content("#present-card")
@@ -73,8 +83,11 @@ def test_stepping_through_a_tour_with_the_keys_and_escaping_to_the_explorer(page
     page.keyboard.press("Escape")
     page.wait_for_selector("#chart-gantt .bars path")
     q = query(page)
-    assert urlparse(page.url).path == "/" and q == {"canon": "canon,licensed,fan", "tour": "disagreements",
-                                                    "event": tour.events[-1]}
+    assert urlparse(page.url).path == "/" and q == {
+        "canon": "canon,licensed,fan",
+        "tour": "disagreements",
+        "event": tour.events[-1],
+    }
     page.wait_for_selector("#details.open")
     assert set(chart_ids(page)) <= set(tour.events)  # the explorer shows the same view: the tour's events
     assert page.console_errors == [] and page.console_warnings == []
@@ -89,7 +102,9 @@ def test_projector_text_is_24px_or_more_and_chart_labels_are_big(page, live_url)
     assert body[".present-summary-text"] >= 24 and body[".present-note"] >= 24 and body[".present-title"] >= 40
     assert body[".present-citations li"] >= 19  # the source list, a step below the body text
     page.wait_for_selector("#present-chart .textpoint text")
-    label_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#present-chart .textpoint text')).fontSize)")
+    label_px = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('#present-chart .textpoint text')).fontSize)"
+    )
     assert label_px >= 22
     # the card and the chart fit the screen side by side; the controls are on screen
     box = page.locator("#present-nav").bounding_box()
@@ -138,11 +153,16 @@ def test_the_present_button_and_the_tours_carry_the_filters(page, live_url):
     page.wait_for_function("document.querySelector('#present-link').getAttribute('href').includes('asof=1999')")
     page.click("#tours-menu .dropdown-toggle")
     hrefs = [a.get_attribute("href") for a in page.locator("#tours-menu a.dropdown-item").all()]
-    assert hrefs == ["/present?tour=overview&canon=canon&asof=1999", "/present?tour=disagreements&canon=canon&asof=1999"]
+    assert hrefs == [
+        "/present?tour=overview&canon=canon&asof=1999",
+        "/present?tour=disagreements&canon=canon&asof=1999",
+    ]
     page.keyboard.press("Escape")
     page.click("#present-link")
     page.wait_for_selector("#present-heading")
-    assert query(page) == {"canon": "canon", "asof": "1999"} and "as known in 1999" in page.text_content(".present-filters")
+    assert query(page) == {"canon": "canon", "asof": "1999"} and "as known in 1999" in page.text_content(
+        ".present-filters"
+    )
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -153,7 +173,9 @@ def png_size(data: bytes) -> tuple[int, int]:
 @PROJECTOR
 def test_slide_images_are_1920x1080_twice_that_and_svg_with_title_and_credit(page, live_url):
     open_present(page, live_url, "?tour=overview&step=10", "Dukat as Prefect of Bajor")
-    page.wait_for_function("document.querySelector('#present-chart .js-plotly-plot').layout.meta.selected === 'dukat-prefecture'")
+    page.wait_for_function(
+        "document.querySelector('#present-chart .js-plotly-plot').layout.meta.selected === 'dukat-prefecture'"
+    )
     got = {}
     for i, name in enumerate(("png", "png2x", "svg")):
         page.click("#present-nav .dropdown-toggle")
@@ -161,7 +183,9 @@ def test_slide_images_are_1920x1080_twice_that_and_svg_with_title_and_credit(pag
             page.locator("#present-nav [data-slide-image]").nth(i).click()
         got[name] = (info.value.suggested_filename, open(info.value.path(), "rb").read())
     assert png_size(got["png"][1]) == (1920, 1080) and png_size(got["png2x"][1]) == (3840, 2160)
-    assert got["png"][0].startswith("bajor-timeline-dukat-as-prefect-of-bajor-") and got["png"][0].endswith("-1920x1080.png")
+    assert got["png"][0].startswith("bajor-timeline-dukat-as-prefect-of-bajor-") and got["png"][0].endswith(
+        "-1920x1080.png"
+    )
     svg = got["svg"][1].decode("utf-8")
     assert svg.startswith("<svg") and 'width="1920" height="1080"' in svg[:400] and "viewBox" in svg[:400]
     assert "Dukat as Prefect of Bajor" in svg and "Memory Alpha (CC BY-NC 3.0)" in svg and "tour" in svg
@@ -181,8 +205,15 @@ def test_printing_gives_the_chart_and_the_events_with_citations_and_no_controls(
     page.wait_for_selector("#handout .handout-item", state="attached")
     assert not page.is_visible("#handout")  # on screen: no handout
     page.emulate_media(media="print")
-    for hidden in ("#filters", "#present-link", "#tours-menu", "#image-menu", "#download-csv", ".events-grid",
-                   "#filter-reset"):
+    for hidden in (
+        "#filters",
+        "#present-link",
+        "#tours-menu",
+        "#image-menu",
+        "#download-csv",
+        ".events-grid",
+        "#filter-reset",
+    ):
         assert not page.is_visible(hidden), hidden
     assert page.is_visible("#chart-gantt .js-plotly-plot") and page.is_visible("#handout")
     items = page.locator("#handout .handout-item")
@@ -216,8 +247,10 @@ def test_on_a_phone_the_slide_stacks_and_the_controls_stay_on_screen(page, live_
 
 
 @PROJECTOR
-@pytest.mark.parametrize("search, heading", [("?tour=overview", "The Occupation in fourteen stops"),
-                                             ("?tour=overview&step=10", "Dukat as Prefect of Bajor")])
+@pytest.mark.parametrize(
+    "search, heading",
+    [("?tour=overview", "The Occupation in fourteen stops"), ("?tour=overview&step=10", "Dukat as Prefect of Bajor")],
+)
 def test_no_axe_violations_in_the_presentation(page, live_url, search, heading):
     from .test_accessibility import violations
 

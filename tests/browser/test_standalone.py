@@ -1,11 +1,12 @@
 """The standalone chart file opened from disk in headless Chromium with the network cut off."""
+
 from __future__ import annotations
 
 import pytest
 
-from dashboard.formats import charts, plotlyjs
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.schema import TIERS
+from dashboard.formats import charts, plotlyjs
 
 pytestmark = pytest.mark.browser
 
@@ -105,8 +106,9 @@ def test_offline_file_draws_gantt_bars_and_uncertainty(offline, tmp_path, real):
     assert ranges.count() == len(ids) > 10  # the faded bars: everything each period's dates allow
     agreed = offline.locator("#chart .barlayer .trace").nth(1).locator(".point path")
     assert agreed.count() == len(ids_of(offline, "agreed")) > 0  # the spans every trusted source agrees on
-    assert offline.evaluate("document.getElementById('chart').layout.height") == \
-        offline.evaluate("JSON.parse(document.getElementById('chart-data').textContent).variants[0].figure.layout.height")
+    assert offline.evaluate("document.getElementById('chart').layout.height") == offline.evaluate(
+        "JSON.parse(document.getElementById('chart-data').textContent).variants[0].figure.layout.height"
+    )
     assert_inert(offline)
 
 
@@ -116,8 +118,9 @@ def test_a_phone_gets_the_phone_layout_and_a_wide_window_the_wide_one(offline, t
     offline.set_viewport_size({"width": 390, "height": 800})
     offline.goto(path.as_uri())
     offline.wait_for_selector("#chart .scatterlayer .point")
-    heights = offline.evaluate("JSON.parse(document.getElementById('chart-data').textContent).variants"
-                               ".map(v => v.figure.layout.height)")
+    heights = offline.evaluate(
+        "JSON.parse(document.getElementById('chart-data').textContent).variants.map(v => v.figure.layout.height)"
+    )
     height = "document.getElementById('chart').layout.height"
     assert offline.evaluate(height) == heights[1]
     offline.set_viewport_size({"width": 1280, "height": 900})

@@ -1,4 +1,5 @@
 """Page weight in a real browser: what the explorer downloads, compressed, and which plotly.js it runs."""
+
 from __future__ import annotations
 
 import pytest

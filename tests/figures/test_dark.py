@@ -1,4 +1,5 @@
 """The dark look (for /embed?theme=dark): every text and mark keeps its contrast on the dark background."""
+
 from __future__ import annotations
 
 import json
@@ -8,15 +9,14 @@ import pytest
 
 from dashboard import figures
 from dashboard.domain import view
-from dashboard.figures import dark
-from dashboard.figures import theme
+from dashboard.figures import dark, theme
 
 
 def luminance(colour: str) -> float:
     c = colour.lstrip("#")
     if len(c) == 3:
         c = "".join(x * 2 for x in c)
-    rgb = [int(c[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    rgb = [int(c[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in rgb]
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
@@ -61,7 +61,9 @@ def test_text_has_4_5_to_1_on_the_dark_background(drawn, name):
     low = {c: round(contrast(c, dark.BACKGROUND), 2) for c in colours if contrast(c, dark.BACKGROUND) < 4.5}
     assert low == {}
     # Markup in hover and labels had its light-page greys swapped too.
-    assert theme.MUTED not in json.dumps(fig["data"]) and theme.MUTED not in json.dumps(fig["layout"].get("annotations"))
+    assert theme.MUTED not in json.dumps(fig["data"]) and theme.MUTED not in json.dumps(
+        fig["layout"].get("annotations")
+    )
 
 
 def test_faction_colours_and_tier_marks_stand_out_as_marks(drawn):

@@ -1,9 +1,10 @@
 """Level of detail: past MAX_MARKS events a chart draws their density, and every event is counted once."""
+
 import numpy as np
 
+from dashboard.domain.schema import TIERS
 from dashboard.figures import density, gantt, timeline
 from dashboard.figures.lanes import lane_keys
-from dashboard.domain.schema import TIERS
 
 
 def test_counts_preserve_every_event():

@@ -1,11 +1,12 @@
 """The Gantt chart: asserted on the figure's data and layout."""
+
 import json
 
 import numpy as np
 
+from dashboard.domain.schema import TIERS
 from dashboard.figures import gantt, theme, timeline
 from dashboard.figures.marks import select
-from dashboard.domain.schema import TIERS
 
 
 def role(fig, meta):
@@ -72,7 +73,9 @@ def test_labels_are_beside_the_bars_and_lanes_are_headed(mini):
     assert heads[0].startswith("<b>Cardassian Union</b>") and "(1)" in heads[0]
     by_era = gantt(df, mini.vocab, lanes="era")
     assert [a.text.split("</b>")[0][3:] for a in by_era.layout.annotations if a.yref == "y"] == [
-        "Early occupation", "Withdrawal and aftermath"]
+        "Early occupation",
+        "Withdrawal and aftermath",
+    ]
 
 
 def test_open_end_runs_to_the_edge_with_an_arrow(mini):

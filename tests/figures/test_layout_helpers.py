@@ -1,4 +1,5 @@
 """Row packing and text measuring: the rules behind labels that never overlap."""
+
 import random
 
 import numpy as np

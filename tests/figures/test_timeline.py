@@ -1,8 +1,9 @@
 """The timeline of moments: markers with whiskers, labels beside them, coinciding moments apart."""
+
 from collections import Counter
 
-from dashboard.figures import timeline
 from dashboard.domain.schema import TIERS
+from dashboard.figures import timeline
 
 
 def role(fig, meta):

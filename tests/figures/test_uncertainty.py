@@ -1,6 +1,7 @@
 """The dispute chart: Start and End headed, a row per dated claim named 'Work · Wiki'."""
-from dashboard.figures import theme, uncertainty
+
 from dashboard.domain.schema import TIERS
+from dashboard.figures import theme, uncertainty
 
 
 def event(cat, event_id, tiers=TIERS):

@@ -4,13 +4,14 @@ The figures are built as plain dicts and wrapped without Plotly's per-property c
 that check was most of a filter change's time), so this is where the check happens: each figure
 goes back through graph objects with validation on, which raises on any unknown property or bad
 value."""
+
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.formats import charts
+from dashboard.domain.schema import TIERS
 from dashboard.figures import density, gantt, theme, timeline, uncertainty
 from dashboard.figures.dark import dark
-from dashboard.domain.schema import TIERS
+from dashboard.formats import charts
 
 
 def check(fig) -> dict:
@@ -20,10 +21,17 @@ def check(fig) -> dict:
 
 
 @pytest.mark.parametrize("build", [gantt, timeline])
-@pytest.mark.parametrize("kw", [
-    {}, {"plot_px": 330}, {"plot_px": 1800, "scale": theme.PRESENT_SCALE}, {"lanes": "era"},
-    {"x_range": (2340, 2360)},
-], ids=["default", "phone", "projector", "era-lanes", "zoomed"])
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {},
+        {"plot_px": 330},
+        {"plot_px": 1800, "scale": theme.PRESENT_SCALE},
+        {"lanes": "era"},
+        {"x_range": (2340, 2360)},
+    ],
+    ids=["default", "phone", "projector", "era-lanes", "zoomed"],
+)
 def test_charts_are_valid(real, build, kw):
     df = real.resolved(TIERS)
     spec = check(build(df, real.vocab, **kw))

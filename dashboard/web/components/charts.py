@@ -1,4 +1,5 @@
 """The chart blocks: a graph in a labelled figure region, with space reserved while it loads."""
+
 from __future__ import annotations
 
 from dash import dcc, html
@@ -18,7 +19,14 @@ GRAPH_CONFIG = {
 def chart(cid: str, label: str, min_height: int) -> html.Div:
     """A graph in a labelled figure region (the table is its text alternative)."""
     return html.Div(
-        dcc.Loading(dcc.Graph(id=cid, config=GRAPH_CONFIG, className="chart", style={"minHeight": f"{min_height}px"}),
-                    type="default", overlay_style={"visibility": "visible", "opacity": 0.6},
-                    custom_spinner=html.Div("Drawing the chart\u2026", className="loading-note")),
-        role="figure", **{"aria-label": label}, className="chart-box", style={"minHeight": f"{min_height}px"})
+        dcc.Loading(
+            dcc.Graph(id=cid, config=GRAPH_CONFIG, className="chart", style={"minHeight": f"{min_height}px"}),
+            type="default",
+            overlay_style={"visibility": "visible", "opacity": 0.6},
+            custom_spinner=html.Div("Drawing the chart\u2026", className="loading-note"),
+        ),
+        role="figure",
+        **{"aria-label": label},
+        className="chart-box",
+        style={"minHeight": f"{min_height}px"},
+    )

@@ -1,14 +1,15 @@
 """The details panel: the selected event's verdict, its dates in words, what each source says and
 every citation by tier. A side column on wide screens, a drawer on tablets, a bottom sheet on phones."""
+
 from __future__ import annotations
 
 from dash import dcc, html
 
 from dashboard.domain import words
 from dashboard.domain.explain import wiki
+from dashboard.domain.schema import TIER_LABELS, TIERS
 from dashboard.figures import theme
 from dashboard.figures.uncertainty import uncertainty
-from dashboard.domain.schema import TIER_LABELS, TIERS
 from dashboard.web.components import ids
 from dashboard.web.components.charts import GRAPH_CONFIG
 
@@ -30,8 +31,10 @@ def _when(c: dict) -> list:
     parts = []
     for side in ("start", "end"):
         if c.get(side):
-            parts.append(f"{'from ' if side == 'start' and c.get('end') else 'to ' if side == 'end' else ''}"
-                         f"{words.edtf(c[side])}")
+            parts.append(
+                f"{'from ' if side == 'start' and c.get('end') else 'to ' if side == 'end' else ''}"
+                f"{words.edtf(c[side])}"
+            )
     if not parts:
         return [html.Span("gives no date", className="text-muted")]
     raw = " / ".join(c[s] for s in ("start", "end") if c.get(s))
@@ -40,11 +43,19 @@ def _when(c: dict) -> list:
 
 def citation_line(c: dict) -> html.Li:
     """One citation on one line (slides and the printed handout): glyph, work, wiki, what it says."""
-    return html.Li([
-        html.Span(theme.TIER_GLYPH[c["tier"]], className=f"tier-glyph tier-{c['tier']}", title=TIER_LABELS[c["tier"]]),
-        " ", *_work(c), html.Span(f" · {wiki(c)}: ", className="text-muted"), *_when(c),
-        *([html.Span(" · states: ", className="text-muted"), c["value"]] if c.get("value") else []),
-    ], className="citation-line")
+    return html.Li(
+        [
+            html.Span(
+                theme.TIER_GLYPH[c["tier"]], className=f"tier-glyph tier-{c['tier']}", title=TIER_LABELS[c["tier"]]
+            ),
+            " ",
+            *_work(c),
+            html.Span(f" · {wiki(c)}: ", className="text-muted"),
+            *_when(c),
+            *([html.Span(" · states: ", className="text-muted"), c["value"]] if c.get("value") else []),
+        ],
+        className="citation-line",
+    )
 
 
 def citations_list(citations: list[dict]) -> list:
@@ -54,18 +65,43 @@ def citations_list(citations: list[dict]) -> list:
         cites = [c for c in citations if c["tier"] == tier]
         if not cites:
             continue
-        out.append(html.H4([html.Span(theme.TIER_GLYPH[tier], className="tier-glyph", **{"aria-hidden": "true"}),
-                            f" {TIER_LABELS[tier]} ({len(cites)})"], className=f"h6 mt-3 tier-heading tier-{tier}"))
-        out.append(html.Ul([
-            html.Li([
-                html.Div(_work(c)),
-                html.Div([html.Span("Says: ", className="text-muted"), *_when(c),
-                          *([html.Span(" · states: ", className="text-muted"), c["value"]] if c.get("value") else [])],
-                         className="small"),
-                html.Div([html.Span("Read on ", className="text-muted"), _page(c)], className="small"),
-                html.Div(c["note"], className="small fst-italic"),
-            ], className="mb-2") for c in cites
-        ], className="list-unstyled citation-list"))
+        out.append(
+            html.H4(
+                [
+                    html.Span(theme.TIER_GLYPH[tier], className="tier-glyph", **{"aria-hidden": "true"}),
+                    f" {TIER_LABELS[tier]} ({len(cites)})",
+                ],
+                className=f"h6 mt-3 tier-heading tier-{tier}",
+            )
+        )
+        out.append(
+            html.Ul(
+                [
+                    html.Li(
+                        [
+                            html.Div(_work(c)),
+                            html.Div(
+                                [
+                                    html.Span("Says: ", className="text-muted"),
+                                    *_when(c),
+                                    *(
+                                        [html.Span(" · states: ", className="text-muted"), c["value"]]
+                                        if c.get("value")
+                                        else []
+                                    ),
+                                ],
+                                className="small",
+                            ),
+                            html.Div([html.Span("Read on ", className="text-muted"), _page(c)], className="small"),
+                            html.Div(c["note"], className="small fst-italic"),
+                        ],
+                        className="mb-2",
+                    )
+                    for c in cites
+                ],
+                className="list-unstyled citation-list",
+            )
+        )
     return out
 
 
@@ -74,36 +110,68 @@ def body(d, prev_href: str | None, next_href: str | None) -> list:
     if d is None:
         return [html.P(EMPTY, className="text-muted mb-0")]
     e = d.event
+
     def stepper(label: str, cid: str, href: str | None, hint: str):
         if href:
             return dcc.Link(label, href=href, id=cid, className="btn btn-sm btn-outline-secondary", title=hint)
-        return html.Span(label, id=cid, className="btn btn-sm btn-outline-secondary disabled", **{"aria-disabled": "true"})
+        return html.Span(
+            label, id=cid, className="btn btn-sm btn-outline-secondary disabled", **{"aria-disabled": "true"}
+        )
 
-    step = html.Div([
-        stepper("\u2039 Previous", ids.DETAILS_PREV, prev_href, "Previous event in date order (Left arrow)"),
-        html.Span(f"{d.position} of {d.count}" if d.position else "not among the shown events",
-                  className="small text-muted mx-2"),
-        stepper("Next \u203a", ids.DETAILS_NEXT, next_href, "Next event in date order (Right arrow)"),
-    ], className="d-flex align-items-center mb-2 details-step")
+    step = html.Div(
+        [
+            stepper("\u2039 Previous", ids.DETAILS_PREV, prev_href, "Previous event in date order (Left arrow)"),
+            html.Span(
+                f"{d.position} of {d.count}" if d.position else "not among the shown events",
+                className="small text-muted mx-2",
+            ),
+            stepper("Next \u203a", ids.DETAILS_NEXT, next_href, "Next event in date order (Right arrow)"),
+        ],
+        className="d-flex align-items-center mb-2 details-step",
+    )
     disputed = bool(e["disputed"])
     parts = [
         step,
         html.H2(e["title"], id="details-title", className="h5 mb-1", tabIndex=-1),
-        html.P([html.Span("\u2605 ", className="dispute-star", **{"aria-hidden": "true"}) if disputed else None,
-                d.verdict], className="verdict fw-semibold mb-1" + (" disputed" if disputed else "")),
-        html.P([d.ranges, html.Span(f" (best estimate: {e['start']}" + (f" to {e['end']}" if e["end"] else "") + ")",
-                                    className="edtf")], className="small mb-2"),
+        html.P(
+            [
+                html.Span("\u2605 ", className="dispute-star", **{"aria-hidden": "true"}) if disputed else None,
+                d.verdict,
+            ],
+            className="verdict fw-semibold mb-1" + (" disputed" if disputed else ""),
+        ),
+        html.P(
+            [
+                d.ranges,
+                html.Span(
+                    f" (best estimate: {e['start']}" + (f" to {e['end']}" if e["end"] else "") + ")", className="edtf"
+                ),
+            ],
+            className="small mb-2",
+        ),
         html.P(e["summary"], className="small mb-2"),
     ]
     if disputed and e.get("dispute_note"):
-        parts.append(html.Details([html.Summary("Why the sources disagree"), html.P(e["dispute_note"], className="small")],
-                                  className="small mb-2", open=True))
+        parts.append(
+            html.Details(
+                [html.Summary("Why the sources disagree"), html.P(e["dispute_note"], className="small")],
+                className="small mb-2",
+                open=True,
+            )
+        )
     fig = uncertainty(e, d.citations)
     parts += [
         html.H3("What each source says", className="h6 mt-2 mb-0"),
-        html.Div(dcc.Graph(id=ids.UNCERTAINTY_CHART, figure=fig, config=GRAPH_CONFIG | {"displayModeBar": False},
-                           style={"height": f"{fig.layout.height}px"}),
-                 role="figure", **{"aria-label": f"Dates each source gives for {e['title']}"}),
+        html.Div(
+            dcc.Graph(
+                id=ids.UNCERTAINTY_CHART,
+                figure=fig,
+                config=GRAPH_CONFIG | {"displayModeBar": False},
+                style={"height": f"{fig.layout.height}px"},
+            ),
+            role="figure",
+            **{"aria-label": f"Dates each source gives for {e['title']}"},
+        ),
         html.H3("Citations", className="h6 mt-2 mb-0"),
         html.Div(citations_list(d.citations), id=ids.CITATIONS),
     ]
@@ -112,11 +180,24 @@ def body(d, prev_href: str | None, next_href: str | None) -> list:
 
 def panel() -> html.Aside:
     """The empty panel, closed; the details callback fills and opens it."""
-    return html.Aside([
-        html.Div([
-            html.Span("Event details", className="fw-semibold small text-muted"),
-            html.Button(id=ids.DETAILS_CLOSE, className="btn-close", n_clicks=0,
-                        title="Close (Escape)", **{"aria-label": "Close the details"}),
-        ], className="details-head d-flex justify-content-between align-items-center"),
-        html.Div(body(None, None, None), id=ids.DETAILS_BODY, className="details-body", **{"aria-live": "polite"}),
-    ], id=ids.DETAILS, className="details-panel", **{"aria-label": "Event details"})
+    return html.Aside(
+        [
+            html.Div(
+                [
+                    html.Span("Event details", className="fw-semibold small text-muted"),
+                    html.Button(
+                        id=ids.DETAILS_CLOSE,
+                        className="btn-close",
+                        n_clicks=0,
+                        title="Close (Escape)",
+                        **{"aria-label": "Close the details"},
+                    ),
+                ],
+                className="details-head d-flex justify-content-between align-items-center",
+            ),
+            html.Div(body(None, None, None), id=ids.DETAILS_BODY, className="details-body", **{"aria-live": "polite"}),
+        ],
+        id=ids.DETAILS,
+        className="details-panel",
+        **{"aria-label": "Event details"},
+    )

@@ -1,14 +1,15 @@
 """The table view (dash-ag-grid, infinite row model): sortable, an accessible alternative to the
 charts. The server sends only the block of rows being looked at, so 100,000 events stay light."""
+
 from __future__ import annotations
 
 import dash_ag_grid as dag
 import numpy as np
 
 from dashboard.domain import words
-from dashboard.figures import theme
 from dashboard.domain.filters import Vocabulary
 from dashboard.domain.schema import TIER_LABELS
+from dashboard.figures import theme
 from dashboard.web.components import ids
 
 # Widths, not `flex`: AG Grid 35 hides flex columns until it has sized them against the grid's
@@ -34,13 +35,19 @@ def grid_rows(df, vocab: Vocabulary) -> list[dict]:
     s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(df)
     rows = []
     for r, lo, hi in zip(df.to_dict("records"), s_lo, np.where(df["is_point"].to_numpy(dtype=bool), s_hi, e_hi)):
-        rows.append({
-            "id": r["id"], "title": r["title"], "when": words.period(r["start"], r["end"]),
-            "range": words.span(lo, hi), "era": vocab.eras[r["era"]],
-            "factions": ", ".join(vocab.factions[f] for f in r["factions"]),
-            "universes": ", ".join(vocab.universes[u] for u in r["universes"]), "tier": TIER_LABELS[r["canon"]],
-            "disputed": "yes" if r["disputed"] else "no",
-        })
+        rows.append(
+            {
+                "id": r["id"],
+                "title": r["title"],
+                "when": words.period(r["start"], r["end"]),
+                "range": words.span(lo, hi),
+                "era": vocab.eras[r["era"]],
+                "factions": ", ".join(vocab.factions[f] for f in r["factions"]),
+                "universes": ", ".join(vocab.universes[u] for u in r["universes"]),
+                "tier": TIER_LABELS[r["canon"]],
+                "disputed": "yes" if r["disputed"] else "no",
+            }
+        )
     return rows
 
 
@@ -69,8 +76,12 @@ def build_grid() -> dag.AgGrid:
         defaultColDef={"sortable": True, "resizable": True},
         dashGridOptions={
             "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
-            "cacheBlockSize": BLOCK, "maxBlocksInCache": 20, "infiniteInitialRowCount": 1,
-            "animateRows": False, "ensureDomOrder": True, "enableCellTextSelection": True,
+            "cacheBlockSize": BLOCK,
+            "maxBlocksInCache": 20,
+            "infiniteInitialRowCount": 1,
+            "animateRows": False,
+            "ensureDomOrder": True,
+            "enableCellTextSelection": True,
             # Tab moves on to the next control on the page instead of through every cell.
             "tabToNextCell": {"function": "false"},
         },

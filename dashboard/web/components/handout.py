@@ -3,17 +3,18 @@
 Print-only (assets/explorer.css hides it on screen). Capped so that a big view prints a few pages,
 not a hundred: the note says how many were left out and where the rest is (the CSV).
 """
+
 from __future__ import annotations
 
 from dash import html
 
 from dashboard.domain import explain, words
 from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.credits import image_credit
 from dashboard.domain.explain import wiki
-from dashboard.figures import theme
 from dashboard.domain.tours import Stop
 from dashboard.domain.view import chronological
-from dashboard.domain.credits import image_credit
+from dashboard.figures import theme
 
 LIMIT = 40  # events in a printed handout
 
@@ -22,25 +23,38 @@ def citation_text(c: dict) -> str:
     """One citation as plain text: '● Waltz (episode, DS9, 1998), Memory Beta: from 2346 to 2369'."""
     work = ", ".join(str(x) for x in (c.get("medium"), c.get("series"), c.get("released")) if x)
     start, end = (words.edtf(c[k]) if c.get(k) else "" for k in ("start", "end"))
-    when = (f"from {start} to {end}" if start and end else start or (f"to {end}" if end else "gives no date"))
+    when = f"from {start} to {end}" if start and end else start or (f"to {end}" if end else "gives no date")
     value = f", states: {c['value']}" if c.get("value") else ""
-    return f"{theme.TIER_GLYPH[c['tier']]} {c['source']}" + (f" ({work})" if work else "") + f", {wiki(c)}: {when}{value}"
+    return (
+        f"{theme.TIER_GLYPH[c['tier']]} {c['source']}" + (f" ({work})" if work else "") + f", {wiki(c)}: {when}{value}"
+    )
 
 
 def _item(event: dict, note: str, cites: list[dict]) -> html.Li:
     """One event, kept light (plain text, few components): a printout of 40 of them is one request."""
     verdict = f" \u2605 {explain.verdict(event, cites)}" if bool(event["disputed"]) else ""
-    return html.Li([
-        html.Strong(event["title"], className="handout-title"),
-        html.P(f"{explain.dates_in_words(event)}.{verdict}", className="handout-when"),
-        html.P(event["summary"], className="handout-summary"),
-        html.P(f"Teacher's note: {note}", className="handout-note") if note else None,
-        html.P("\n".join(citation_text(c) for c in cites), className="handout-citations"),
-    ], className="handout-item")
+    return html.Li(
+        [
+            html.Strong(event["title"], className="handout-title"),
+            html.P(f"{explain.dates_in_words(event)}.{verdict}", className="handout-when"),
+            html.P(event["summary"], className="handout-summary"),
+            html.P(f"Teacher's note: {note}", className="handout-note") if note else None,
+            html.P("\n".join(citation_text(c) for c in cites), className="handout-citations"),
+        ],
+        className="handout-item",
+    )
 
 
-def body(cat: Catalogue, title: str, summary: str, shown, stops: tuple[Stop, ...] | None, state,
-         description: str = "", limit: int = LIMIT) -> list:
+def body(
+    cat: Catalogue,
+    title: str,
+    summary: str,
+    shown,
+    stops: tuple[Stop, ...] | None,
+    state,
+    description: str = "",
+    limit: int = LIMIT,
+) -> list:
     """The handout's contents: a heading, the view in words, the events (a tour's stops in its
     order with their notes, else the shown events in date order), the credit."""
     if stops is None:  # the shown events in date order: only the first `limit` are sorted out and read
@@ -59,7 +73,15 @@ def body(cat: Catalogue, title: str, summary: str, shown, stops: tuple[Stop, ...
         html.P(description, className="handout-description") if description else None,
         html.P(summary, className="handout-filters"),
         html.Ol(items, className="handout-list"),
-        html.P(f"\u2026and {more} more event{'s' if more != 1 else ''}, left out of this printout to keep it short: "
-               "narrow the filters, or use the CSV export for every event.", className="handout-more") if more else None,
-        html.P(image_credit(cat.pages) + ". Star Trek and the works cited belong to their owners.", className="handout-credit"),
+        html.P(
+            f"\u2026and {more} more event{'s' if more != 1 else ''}, left out of this printout to keep it short: "
+            "narrow the filters, or use the CSV export for every event.",
+            className="handout-more",
+        )
+        if more
+        else None,
+        html.P(
+            image_credit(cat.pages) + ". Star Trek and the works cited belong to their owners.",
+            className="handout-credit",
+        ),
     ]

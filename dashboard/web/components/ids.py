@@ -84,8 +84,16 @@ PRESENT_SERVER_IMAGES = "present-server-images"  # links to /download/chart.* fo
 
 # every filter control and the property that holds its value, in the order callbacks use
 CONTROLS = (
-    (CANON, "value"), (ERA, "value"), (FACTION, "value"), (UNIVERSE, "value"), (YEAR_FROM, "value"),
-    (YEAR_TO, "value"), (SEARCH, "value"), (DISPUTED, "value"), (LANES, "value"), (ASOF, "value"),
+    (CANON, "value"),
+    (ERA, "value"),
+    (FACTION, "value"),
+    (UNIVERSE, "value"),
+    (YEAR_FROM, "value"),
+    (YEAR_TO, "value"),
+    (SEARCH, "value"),
+    (DISPUTED, "value"),
+    (LANES, "value"),
+    (ASOF, "value"),
 )
 
 # the embed page (/embed): its own URL, chart width (ids.PLOT_WIDTH) and chart box (ids.CHARTS)

@@ -5,6 +5,7 @@ Clipboard API, else the browser's copy command, else the text is left selected f
 outcome is announced in a polite live region. The links are filled by a callback when the dialog opens
 (dashboard/share.py builds them).
 """
+
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
@@ -15,55 +16,138 @@ from dashboard.web.components import ids
 
 
 def share_button() -> html.Button:
-    return html.Button("Share", id=ids.SHARE_OPEN, n_clicks=0, className="btn btn-sm btn-outline-primary",
-                       title="Link, embed code, downloads", **{"aria-haspopup": "dialog", "aria-controls": ids.SHARE})
+    return html.Button(
+        "Share",
+        id=ids.SHARE_OPEN,
+        n_clicks=0,
+        className="btn btn-sm btn-outline-primary",
+        title="Link, embed code, downloads",
+        **{"aria-haspopup": "dialog", "aria-controls": ids.SHARE},
+    )
 
 
 def _copy_field(label: str, field_id: str, button: str, *, rows: int = 1, help_text: str | None = None) -> html.Div:
-    area = (dbc.Textarea(id=field_id, readonly=True, rows=rows, size="sm", class_name="font-monospace share-field",
-                         spellcheck="false")
-            if rows > 1 else
-            dbc.Input(id=field_id, readonly=True, type="text", size="sm", class_name="share-field"))
-    return html.Div([
-        html.Label(label, htmlFor=field_id, className="form-label fw-semibold mb-1"),
-        html.Div([area, html.Button(button, type="button", className="btn btn-sm btn-primary text-nowrap share-copy",
-                                    **{"data-copy": field_id})], className="d-flex flex-wrap gap-2 align-items-start share-row"),
-        html.Div(help_text, id=f"{field_id}-help", className="form-text") if help_text else None,
-    ], className="mb-3")
+    area = (
+        dbc.Textarea(
+            id=field_id,
+            readonly=True,
+            rows=rows,
+            size="sm",
+            class_name="font-monospace share-field",
+            spellcheck="false",
+        )
+        if rows > 1
+        else dbc.Input(id=field_id, readonly=True, type="text", size="sm", class_name="share-field")
+    )
+    return html.Div(
+        [
+            html.Label(label, htmlFor=field_id, className="form-label fw-semibold mb-1"),
+            html.Div(
+                [
+                    area,
+                    html.Button(
+                        button,
+                        type="button",
+                        className="btn btn-sm btn-primary text-nowrap share-copy",
+                        **{"data-copy": field_id},
+                    ),
+                ],
+                className="d-flex flex-wrap gap-2 align-items-start share-row",
+            ),
+            html.Div(help_text, id=f"{field_id}-help", className="form-text") if help_text else None,
+        ],
+        className="mb-3",
+    )
 
 
 def share_dialog() -> dbc.Modal:
     """Closed at first; the Share button opens it (Escape or the close button closes it)."""
     views = [{"label": label, "value": key} for key, label in share.VIEWS.items()]
     themes = [{"label": label, "value": key} for key, label in share.THEMES.items()]
-    return dbc.Modal([
-        dbc.ModalHeader(dbc.ModalTitle("Share this view", id="share-title")),
-        dbc.ModalBody([
-            _copy_field("Link to this view", ids.SHARE_LINK, "Copy link"),
-            html.Fieldset([
-                html.Legend("Chart to embed or download", className="form-label fw-semibold fs-6 mb-1"),
-                dbc.RadioItems(id=ids.SHARE_VIEW, options=views, value="gantt", inline=True),
-                html.Div(id=ids.SHARE_VIEW_HELP, className="form-text"),
-            ], className="mb-2"),
-            html.Fieldset([
-                html.Legend("Embed colours", className="form-label fw-semibold fs-6 mb-1"),
-                dbc.RadioItems(id=ids.SHARE_THEME, options=themes, value="light", inline=True),
-            ], className="mb-2"),
-            _copy_field("Embed in a web page", ids.SHARE_SNIPPET, "Copy embed code", rows=5,
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle("Share this view", id="share-title")),
+            dbc.ModalBody(
+                [
+                    _copy_field("Link to this view", ids.SHARE_LINK, "Copy link"),
+                    html.Fieldset(
+                        [
+                            html.Legend("Chart to embed or download", className="form-label fw-semibold fs-6 mb-1"),
+                            dbc.RadioItems(id=ids.SHARE_VIEW, options=views, value="gantt", inline=True),
+                            html.Div(id=ids.SHARE_VIEW_HELP, className="form-text"),
+                        ],
+                        className="mb-2",
+                    ),
+                    html.Fieldset(
+                        [
+                            html.Legend("Embed colours", className="form-label fw-semibold fs-6 mb-1"),
+                            dbc.RadioItems(id=ids.SHARE_THEME, options=themes, value="light", inline=True),
+                        ],
+                        className="mb-2",
+                    ),
+                    _copy_field(
+                        "Embed in a web page",
+                        ids.SHARE_SNIPPET,
+                        "Copy embed code",
+                        rows=5,
                         help_text="Paste it into your page's HTML. The script lets the frame take the chart's "
-                                  "height, with no scroll bar; without it the frame keeps its first height."),
-            html.P(html.A("Preview the embed \u2197", id=ids.SHARE_PREVIEW, href="#", target="_blank", rel="noopener"),
-                   className="small mb-3"),
-            html.Div("Download", id="share-download-label", className="form-label fw-semibold mb-1"),
-            html.Div([
-                html.A("Standalone HTML (works offline)", id=ids.SHARE_HTML, href="#", download="",
-                       className="btn btn-sm btn-outline-secondary"),
-                html.A("PNG image", id=ids.SHARE_PNG, href="#", download="", className="btn btn-sm btn-outline-secondary"),
-                html.A("SVG image", id=ids.SHARE_SVG, href="#", download="", className="btn btn-sm btn-outline-secondary"),
-                html.A("Data (CSV)", id=ids.SHARE_CSV, href="#", download="", className="btn btn-sm btn-outline-secondary",
-                       title="The events this view shows, with their citations"),
-            ], className="d-flex flex-wrap gap-2", role="group", **{"aria-labelledby": "share-download-label"}),
-            html.P(id=ids.SHARE_STATUS, className="small mt-3 mb-0 share-status", role="status",
-                   **{"aria-live": "polite"}),
-        ]),
-    ], id=ids.SHARE, is_open=False, size="lg", scrollable=True, labelledby="share-title")
+                        "height, with no scroll bar; without it the frame keeps its first height.",
+                    ),
+                    html.P(
+                        html.A(
+                            "Preview the embed \u2197", id=ids.SHARE_PREVIEW, href="#", target="_blank", rel="noopener"
+                        ),
+                        className="small mb-3",
+                    ),
+                    html.Div("Download", id="share-download-label", className="form-label fw-semibold mb-1"),
+                    html.Div(
+                        [
+                            html.A(
+                                "Standalone HTML (works offline)",
+                                id=ids.SHARE_HTML,
+                                href="#",
+                                download="",
+                                className="btn btn-sm btn-outline-secondary",
+                            ),
+                            html.A(
+                                "PNG image",
+                                id=ids.SHARE_PNG,
+                                href="#",
+                                download="",
+                                className="btn btn-sm btn-outline-secondary",
+                            ),
+                            html.A(
+                                "SVG image",
+                                id=ids.SHARE_SVG,
+                                href="#",
+                                download="",
+                                className="btn btn-sm btn-outline-secondary",
+                            ),
+                            html.A(
+                                "Data (CSV)",
+                                id=ids.SHARE_CSV,
+                                href="#",
+                                download="",
+                                className="btn btn-sm btn-outline-secondary",
+                                title="The events this view shows, with their citations",
+                            ),
+                        ],
+                        className="d-flex flex-wrap gap-2",
+                        role="group",
+                        **{"aria-labelledby": "share-download-label"},
+                    ),
+                    html.P(
+                        id=ids.SHARE_STATUS,
+                        className="small mt-3 mb-0 share-status",
+                        role="status",
+                        **{"aria-live": "polite"},
+                    ),
+                ]
+            ),
+        ],
+        id=ids.SHARE,
+        is_open=False,
+        size="lg",
+        scrollable=True,
+        labelledby="share-title",
+    )

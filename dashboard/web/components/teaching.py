@@ -3,6 +3,7 @@
 The hrefs carry the current filters (the render callback sets them, see `present_href`); the image
 buttons are handled in the browser by assets/explorer.js (Plotly.downloadImage on a titled copy).
 """
+
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
@@ -16,8 +17,13 @@ SLIDE_IMAGES = (("PNG, 1920\u00d71080", "png", 1), ("PNG, 3840\u00d72160 (2x)", 
 
 
 def present_button() -> dcc.Link:
-    return dcc.Link("Present", id=ids.PRESENT_LINK, href="present", className="btn btn-sm btn-dark",
-                    title="Step through the shown events full screen, for a projector (keys: arrows, B, F, Escape)")
+    return dcc.Link(
+        "Present",
+        id=ids.PRESENT_LINK,
+        href="present",
+        className="btn btn-sm btn-dark",
+        title="Step through the shown events full screen, for a projector (keys: arrows, B, F, Escape)",
+    )
 
 
 def tour_links(vocab: Vocabulary, prefix: str, filter_query: str) -> list:
@@ -25,30 +31,52 @@ def tour_links(vocab: Vocabulary, prefix: str, filter_query: str) -> list:
     if not vocab.tours:
         return [dbc.DropdownMenuItem("No tours in tours.csv", disabled=True)]
     extra = f"&{filter_query}" if filter_query else ""
-    return [dbc.DropdownMenuItem([html.Span(t.title, className="d-block"),
-                                  html.Small(f"{len(t.stops)} stops", className="text-muted")],
-                                 href=f"{prefix}present?tour={t.id}{extra}")
-            for t in vocab.tours.values()]
+    return [
+        dbc.DropdownMenuItem(
+            [html.Span(t.title, className="d-block"), html.Small(f"{len(t.stops)} stops", className="text-muted")],
+            href=f"{prefix}present?tour={t.id}{extra}",
+        )
+        for t in vocab.tours.values()
+    ]
 
 
 def tours_menu(vocab: Vocabulary) -> dbc.DropdownMenu:
-    return dbc.DropdownMenu(tour_links(vocab, "", ""), id=ids.TOURS_MENU, label="Tours", size="sm",
-                            color="secondary", align_end=True)
+    return dbc.DropdownMenu(
+        tour_links(vocab, "", ""), id=ids.TOURS_MENU, label="Tours", size="sm", color="secondary", align_end=True
+    )
 
 
 def image_buttons(target: str, chart_name: str) -> list:
     """Menu buttons that download the chart in `target` (a dcc.Graph's id) as a titled slide image."""
-    return [html.Button(f"{chart_name}: {label}" if chart_name else label, className="dropdown-item", type="button",
-                        **{"data-slide-image": target, "data-format": fmt, "data-scale": str(scale)})
-            for label, fmt, scale in SLIDE_IMAGES]
+    return [
+        html.Button(
+            f"{chart_name}: {label}" if chart_name else label,
+            className="dropdown-item",
+            type="button",
+            **{"data-slide-image": target, "data-format": fmt, "data-scale": str(scale)},
+        )
+        for label, fmt, scale in SLIDE_IMAGES
+    ]
 
 
 def image_menu() -> dbc.DropdownMenu:
     """Slide images of either chart, and the printed handout."""
-    return dbc.DropdownMenu([
-        dbc.DropdownMenuItem("Slide images (title, filters and credit drawn in)", header=True),
-        *image_buttons(ids.GANTT, "Periods"), *image_buttons(ids.TIMELINE, "Moments"),
-        dbc.DropdownMenuItem(divider=True),
-        html.Button("Print a handout (chart, events, citations)", className="dropdown-item", type="button",
-                    **{"data-print": "1"}),
-    ], id=ids.IMAGE_MENU, label="Image", size="sm", color="link", align_end=True)
+    return dbc.DropdownMenu(
+        [
+            dbc.DropdownMenuItem("Slide images (title, filters and credit drawn in)", header=True),
+            *image_buttons(ids.GANTT, "Periods"),
+            *image_buttons(ids.TIMELINE, "Moments"),
+            dbc.DropdownMenuItem(divider=True),
+            html.Button(
+                "Print a handout (chart, events, citations)",
+                className="dropdown-item",
+                type="button",
+                **{"data-print": "1"},
+            ),
+        ],
+        id=ids.IMAGE_MENU,
+        label="Image",
+        size="sm",
+        color="link",
+        align_end=True,
+    )

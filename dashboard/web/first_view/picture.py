@@ -18,6 +18,7 @@ Anything else raises NotDrawable, and plotly.js draws that figure (assets/first_
 picture is laid out in fractions of the plot's width, not in pixels: it is right at whatever width
 the page turns out to have, as plotly.js is for the same figure.
 """
+
 from __future__ import annotations
 
 import base64
@@ -140,8 +141,10 @@ def _font(font: dict | None, base: dict) -> dict:
 
 
 def _font_attrs(font: dict) -> str:
-    return (f' font-family="{_attr(font.get("family", "sans-serif"))}" font-size="{_n(float(font.get("size", 12)))}"'
-            f' fill="{_attr(font.get("color", "#444"))}"')
+    return (
+        f' font-family="{_attr(font.get("family", "sans-serif"))}" font-size="{_n(float(font.get("size", 12)))}"'
+        f' fill="{_attr(font.get("color", "#444"))}"'
+    )
 
 
 def _runs(text: str) -> list[list[tuple[str, bool, str | None]]]:
@@ -150,7 +153,7 @@ def _runs(text: str) -> list[list[tuple[str, bool, str | None]]]:
     bold, colour, pos = False, [None], 0
     for m in _TAG.finditer(text):
         if m.start() > pos:
-            lines[-1].append((text[pos:m.start()], bold, colour[-1]))
+            lines[-1].append((text[pos : m.start()], bold, colour[-1]))
         closing, tag, col = m.group(1), m.group(2).lower(), m.group(3)
         if tag == "br":
             lines.append([])
@@ -196,29 +199,39 @@ def _axis(plot: _Plot, layout: dict, base_font: dict) -> tuple[str, str]:
     grid = ""
     if ax.get("showgrid"):
         colour, width = ax.get("gridcolor", "#eee"), ax.get("gridwidth", 1)
-        grid = "".join(f'<line x1="{_n(plot.x(t))}%" x2="{_n(plot.x(t))}%" y1="{_n(plot.top)}" y2="{_n(plot.bottom)}" '
-                       f'stroke="{_attr(colour)}" stroke-width="{_n(width)}"{crisp}/>' for t in ticks)
+        grid = "".join(
+            f'<line x1="{_n(plot.x(t))}%" x2="{_n(plot.x(t))}%" y1="{_n(plot.top)}" y2="{_n(plot.bottom)}" '
+            f'stroke="{_attr(colour)}" stroke-width="{_n(width)}"{crisp}/>'
+            for t in ticks
+        )
     parts = []
     line_w = float(ax.get("linewidth", 1)) if ax.get("showline") else 0.0
     edge, out = plot.top, -1.0  # on top: outwards is up
     if line_w:
         y = edge + out * line_w / 2
-        parts.append(f'<line x1="0" x2="100%" y1="{_n(y)}" y2="{_n(y)}" stroke="{_attr(ax.get("linecolor", "#444"))}" '
-                     f'stroke-width="{_n(line_w)}"{crisp}/>')
+        parts.append(
+            f'<line x1="0" x2="100%" y1="{_n(y)}" y2="{_n(y)}" stroke="{_attr(ax.get("linecolor", "#444"))}" '
+            f'stroke-width="{_n(line_w)}"{crisp}/>'
+        )
     ticklen = float(ax.get("ticklen", DEFAULT_TICKLEN)) if ax.get("ticks") == "outside" else 0.0
     if ax.get("ticks") not in ("outside", "", None):
         raise NotDrawable("ticks inside the plot")
     start = edge + out * line_w
     if ticklen:
-        parts += [f'<line x1="{_n(plot.x(t))}%" x2="{_n(plot.x(t))}%" y1="{_n(start)}" y2="{_n(start + out * ticklen)}" '
-                  f'stroke="{_attr(ax.get("tickcolor", "#444"))}" stroke-width="{_n(ax.get("tickwidth", 1))}"{crisp}/>'
-                  for t in ticks]
+        parts += [
+            f'<line x1="{_n(plot.x(t))}%" x2="{_n(plot.x(t))}%" y1="{_n(start)}" y2="{_n(start + out * ticklen)}" '
+            f'stroke="{_attr(ax.get("tickcolor", "#444"))}" stroke-width="{_n(ax.get("tickwidth", 1))}"{crisp}/>'
+            for t in ticks
+        ]
     if ax.get("showticklabels", True):
         font = _font(ax.get("tickfont"), base_font)
         size = float(font.get("size", 12))
         baseline = start - ticklen - TICK_LABEL_SHIFT * size
-        parts += [f'<text x="{_n(plot.x(t))}%" y="{_n(baseline)}" text-anchor="middle"{_font_attrs(font)}>{int(round(t))}</text>'
-                  for t in ticks if not _past_div(plot, t, str(int(round(t))), size)]
+        parts += [
+            f'<text x="{_n(plot.x(t))}%" y="{_n(baseline)}" text-anchor="middle"{_font_attrs(font)}>{int(round(t))}</text>'
+            for t in ticks
+            if not _past_div(plot, t, str(int(round(t))), size)
+        ]
     return grid, "".join(parts)
 
 
@@ -237,8 +250,10 @@ def _shape(plot: _Plot, s: dict) -> str:
         raise NotDrawable("shapes with an outline")
     xa, xb = sorted((plot.x(float(s["x0"]), s.get("xref", "x")), plot.x(float(s["x1"]), s.get("xref", "x"))))
     ya, yb = sorted((plot.y(float(s["y0"]), s.get("yref", "y")), plot.y(float(s["y1"]), s.get("yref", "y"))))
-    return (f'<rect x="{_n(xa)}%" width="{_n(xb - xa)}%" y="{_n(ya)}" height="{_n(yb - ya)}" '
-            f'fill="{_attr(s.get("fillcolor", "rgba(0,0,0,0)"))}" opacity="{_n(float(s.get("opacity", 1)))}"/>')
+    return (
+        f'<rect x="{_n(xa)}%" width="{_n(xb - xa)}%" y="{_n(ya)}" height="{_n(yb - ya)}" '
+        f'fill="{_attr(s.get("fillcolor", "rgba(0,0,0,0)"))}" opacity="{_n(float(s.get("opacity", 1)))}"/>'
+    )
 
 
 def _heatmap(plot: _Plot, trace: dict) -> str:
@@ -278,8 +293,11 @@ def _heatmap(plot: _Plot, trace: dict) -> str:
         xa, xb = sorted((plot.x(x[j] - dx / 2), plot.x(x[j] + dx / 2)))
         columns.append(f'x="{_n(xa)}%" width="{_n(xb - xa)}%"')
     colours: dict[float, str] = {}  # counts repeat: each colour computed once
-    cells = [f'<rect {columns[j]} {rows[i]} fill="{colours.get(v) or colours.setdefault(v, colour_at(scale, v, zmin, zmax))}"/>'
-             for i, j, v in zip(*np.nonzero(np.isfinite(z)), z[np.isfinite(z)].tolist()) if rows[i]]
+    cells = [
+        f'<rect {columns[j]} {rows[i]} fill="{colours.get(v) or colours.setdefault(v, colour_at(scale, v, zmin, zmax))}"/>'
+        for i, j, v in zip(*np.nonzero(np.isfinite(z)), z[np.isfinite(z)].tolist())
+        if rows[i]
+    ]
     return f'<g class="marks">{"".join(cells)}</g>'
 
 
@@ -320,27 +338,42 @@ def _annotation(plot: _Plot, a: dict, base_font: dict) -> str:
         last = _js_round(py) - ANNOTATION_INSET
         lines_y = [last - (len(lines) - 1 - k) * LINE_SPACING * size for k in range(len(lines))]
         base = "text-after-edge"
-    return "".join(f'<text {xattr} y="{_n(ly)}" text-anchor="{anchor}" dominant-baseline="{base}"'
-                   f'{_font_attrs(font)}>{_tspans(line)}</text>' for line, ly in zip(lines, lines_y))
+    return "".join(
+        f'<text {xattr} y="{_n(ly)}" text-anchor="{anchor}" dominant-baseline="{base}"'
+        f"{_font_attrs(font)}>{_tspans(line)}</text>"
+        for line, ly in zip(lines, lines_y)
+    )
 
 
 def svg(fig) -> str:
     """The picture of `fig` (a plotly Figure or its dict) as HTML: a box the chart's height with the
     SVG over its plot. Raises NotDrawable when plotly.js must draw it."""
-    types = {t.type for t in fig.data} if hasattr(fig, "to_plotly_json") else {t.get("type") for t in fig.get("data") or []}
+    types = (
+        {t.type for t in fig.data} if hasattr(fig, "to_plotly_json") else {t.get("type") for t in fig.get("data") or []}
+    )
     if not types or not types <= TRACES:  # checked before converting a figure of many marks for nothing
         raise NotDrawable(f"traces {sorted(map(str, types))} (only {sorted(TRACES)})")
     f = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
     layout, data = dict(f.get("layout") or {}), list(f.get("data") or [])
     if any(t.get("xaxis", "x") != "x" or t.get("yaxis", "y") != "y" for t in data) or layout.get("images"):
         raise NotDrawable("more than one pair of axes, or images")
-    if layout.get("title") or layout.get("showlegend") or _get(layout, "yaxis.showticklabels", True) \
-            or _get(layout, "yaxis.showgrid") or _get(layout, "yaxis.showline") or _get(layout, "yaxis.zeroline") \
-            or _get(layout, "xaxis.zeroline"):
+    if (
+        layout.get("title")
+        or layout.get("showlegend")
+        or _get(layout, "yaxis.showticklabels", True)
+        or _get(layout, "yaxis.showgrid")
+        or _get(layout, "yaxis.showline")
+        or _get(layout, "yaxis.zeroline")
+        or _get(layout, "xaxis.zeroline")
+    ):
         raise NotDrawable("a title, a legend or a drawn y axis")
     plot = _Plot(layout)
-    base_font = {"family": "\"Open Sans\", verdana, arial, sans-serif", "size": 12, "color": "#444",
-                 **(layout.get("font") or {})}
+    base_font = {
+        "family": '"Open Sans", verdana, arial, sans-serif',
+        "size": 12,
+        "color": "#444",
+        **(layout.get("font") or {}),
+    }
     shapes = layout.get("shapes") or []
     below = "".join(_shape(plot, s) for s in shapes if s.get("layer") == "below")
     above = "".join(_shape(plot, s) for s in shapes if s.get("layer") != "below")
@@ -348,11 +381,15 @@ def svg(fig) -> str:
     marks = "".join(_heatmap(plot, t) for t in data if t.get("visible", True) is True)
     notes = "".join(_annotation(plot, a, base_font) for a in layout.get("annotations") or [])
     m = plot.m
-    plot_bg = (f'<rect x="0" width="100%" y="{_n(plot.top)}" height="{_n(plot.bottom - plot.top)}" '
-               f'fill="{_attr(layout.get("plot_bgcolor", "#fff"))}"/>')
+    plot_bg = (
+        f'<rect x="0" width="100%" y="{_n(plot.top)}" height="{_n(plot.bottom - plot.top)}" '
+        f'fill="{_attr(layout.get("plot_bgcolor", "#fff"))}"/>'
+    )
     # The box clips what sticks out of it, as plotly.js's SVG (the chart's size) does.
-    return (f'<div class="chart-picture" style="position: relative; overflow: hidden; height: {_n(plot.height)}px; '
-            f'background: {_attr(layout.get("paper_bgcolor", "#fff"))}">'
-            f'<svg class="chart-picture-svg" style="position: absolute; top: 0; left: {_n(m["l"])}px; '
-            f'width: calc(100% - {_n(m["l"] + m["r"])}px); height: {_n(plot.height)}px; overflow: visible" '
-            f'xmlns="http://www.w3.org/2000/svg">{plot_bg}{below}{grid}{marks}{above}{axis}{notes}</svg></div>')
+    return (
+        f'<div class="chart-picture" style="position: relative; overflow: hidden; height: {_n(plot.height)}px; '
+        f'background: {_attr(layout.get("paper_bgcolor", "#fff"))}">'
+        f'<svg class="chart-picture-svg" style="position: absolute; top: 0; left: {_n(m["l"])}px; '
+        f'width: calc(100% - {_n(m["l"] + m["r"])}px); height: {_n(plot.height)}px; overflow: visible" '
+        f'xmlns="http://www.w3.org/2000/svg">{plot_bg}{below}{grid}{marks}{above}{axis}{notes}</svg></div>'
+    )

@@ -17,6 +17,7 @@ load (stores, closed dialogs and alerts) as nothing. A component with no rule ra
 UnknownComponent: a new component on the page needs a rule (tests/test_prerender.py walks the
 real pages). The first view carries no ids (the live page owns them), no `for`, and is inert.
 """
+
 from __future__ import annotations
 
 import html as _html
@@ -30,11 +31,26 @@ from dashboard.web.first_view import picture
 
 # Attributes copied from a component's props to the element ("className" -> "class"); aria-* and
 # data-* are copied as they are. Everything else (id, n_clicks, callbacks' props) is left out.
-ATTRIBUTES = {"className": "class", "title": "title", "href": "href", "role": "role", "rel": "rel",
-              "target": "target", "lang": "lang", "hidden": "hidden", "open": "open", "type": "type",
-              "alt": "alt", "src": "src", "disabled": "disabled", "colSpan": "colspan"}
+ATTRIBUTES = {
+    "className": "class",
+    "title": "title",
+    "href": "href",
+    "role": "role",
+    "rel": "rel",
+    "target": "target",
+    "lang": "lang",
+    "hidden": "hidden",
+    "open": "open",
+    "type": "type",
+    "alt": "alt",
+    "src": "src",
+    "disabled": "disabled",
+    "colSpan": "colspan",
+}
 # ARIA attributes that name other elements by id: left out with the ids.
-ID_REFERENCES = frozenset({"aria-controls", "aria-labelledby", "aria-describedby", "aria-owns", "aria-activedescendant"})
+ID_REFERENCES = frozenset(
+    {"aria-controls", "aria-labelledby", "aria-describedby", "aria-owns", "aria-activedescendant"}
+)
 VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
@@ -46,6 +62,7 @@ class UnknownComponent(TypeError):
 @dataclass
 class FirstView:
     """The static page and the figures its charts draw ({element key: figure JSON text})."""
+
     html: str
     figures: dict[str, str] = field(default_factory=dict)
 
@@ -92,8 +109,10 @@ class _Writer:
             return self.element(node._type.lower(), _props(node))
         rule = RULES.get(kind)
         if rule is None:
-            raise UnknownComponent(f"the first view has no rule for {kind[0]}.{kind[1]} (id {getattr(node, 'id', None)!r}): "
-                                   "add one to dashboard/prerender.RULES")
+            raise UnknownComponent(
+                f"the first view has no rule for {kind[0]}.{kind[1]} (id {getattr(node, 'id', None)!r}): "
+                "add one to dashboard/prerender.RULES"
+            )
         return rule(self, _props(node))
 
     def element(self, tag: str, props: dict, *, extra: dict | None = None, children=None) -> str:
@@ -124,7 +143,9 @@ class _Writer:
             self.figures[key] = pio.to_json(props["figure"], validate=False)
             plot = f'<div class="first-view-plot" data-figure="{key}" style="height: 100%; width: 100%"></div>'
             return f'<div class="{cls}" style="{_style(style)}">{plot}</div>'
-        return f'<div class="{cls}" style="{_style(style)}"><div class="loading-note">Drawing the chart\u2026</div></div>'
+        return (
+            f'<div class="{cls}" style="{_style(style)}"><div class="loading-note">Drawing the chart\u2026</div></div>'
+        )
 
 
 def _bootstrap_class(props: dict) -> str:
@@ -133,6 +154,7 @@ def _bootstrap_class(props: dict) -> str:
 
 def _checks(kind: str) -> Callable:
     """dbc.Checklist / dbc.RadioItems: one .form-check per option, ticked as `value` says."""
+
     def rule(w: _Writer, props: dict) -> str:
         value = props.get("value")
         chosen = set(value) if isinstance(value, list) else {value}
@@ -141,50 +163,70 @@ def _checks(kind: str) -> Callable:
         for option in props.get("options") or []:
             if not isinstance(option, dict):
                 option = {"label": option, "value": option}
-            box = w.element("input", {}, extra={"class": "form-check-input", "type": kind,
-                                                "checked": option.get("value") in chosen})
+            box = w.element(
+                "input", {}, extra={"class": "form-check-input", "type": kind, "checked": option.get("value") in chosen}
+            )
             label = f'<label class="form-check-label">{w.write(option.get("label"))}</label>'
             items.append(f'<div class="form-check{inline}">{box}{label}</div>')
-        return f'<div{_attrs({"class": _bootstrap_class(props)})}>{"".join(items)}</div>'
+        return f"<div{_attrs({'class': _bootstrap_class(props)})}>{''.join(items)}</div>"
+
     return rule
 
 
 def _switch(w: _Writer, props: dict) -> str:
-    box = w.element("input", {}, extra={"class": "form-check-input", "type": "checkbox", "role": "switch",
-                                        "checked": bool(props.get("value"))})
+    box = w.element(
+        "input",
+        {},
+        extra={"class": "form-check-input", "type": "checkbox", "role": "switch", "checked": bool(props.get("value"))},
+    )
     label = f'<label class="form-check-label form-label">{w.write(props.get("label"))}</label>'
     return f'<div class="{_classes("form-check form-switch", _bootstrap_class(props))}">{box}{label}</div>'
 
 
 def _input(w: _Writer, props: dict) -> str:
     size = {"sm": "form-control-sm", "lg": "form-control-lg"}.get(props.get("size"), "")
-    return w.element("input", {}, extra={
-        "class": _classes("form-control", size, _bootstrap_class(props)), "type": props.get("type") or "text",
-        "placeholder": props.get("placeholder"), "value": props.get("value")})
+    return w.element(
+        "input",
+        {},
+        extra={
+            "class": _classes("form-control", size, _bootstrap_class(props)),
+            "type": props.get("type") or "text",
+            "placeholder": props.get("placeholder"),
+            "value": props.get("value"),
+        },
+    )
 
 
 def _button(w: _Writer, props: dict) -> str:
     colour = props.get("color") or "primary"
     variant = f"btn-outline-{colour}" if props.get("outline") else f"btn-{colour}"
     size = f"btn-{props['size']}" if props.get("size") else ""
-    return w.element("button", props, extra={"class": _classes(_bootstrap_class(props), "btn", variant, size),
-                                             "type": "button"})
+    return w.element(
+        "button", props, extra={"class": _classes(_bootstrap_class(props), "btn", variant, size), "type": "button"}
+    )
 
 
 def _dropdown(w: _Writer, props: dict) -> str:
     """dbc.DropdownMenu, closed: its toggle button."""
     colour = props.get("color") or "primary"
     size = f"btn-{props['size']}" if props.get("size") else ""
-    toggle = (f'<button type="button" class="{_classes("dropdown-toggle btn", f"btn-{colour}", size)}">'
-              f'{w.write(props.get("label"))}</button>')
+    toggle = (
+        f'<button type="button" class="{_classes("dropdown-toggle btn", f"btn-{colour}", size)}">'
+        f"{w.write(props.get('label'))}</button>"
+    )
     return f'<div class="{_classes("dropdown", _bootstrap_class(props))}">{toggle}</div>'
 
 
 def _alert(w: _Writer, props: dict) -> str:
     if not props.get("is_open", True):
         return ""
-    cls = _classes(_bootstrap_class(props), "alert", f"alert-{props.get('color') or 'secondary'}",
-                   "alert-dismissible" if props.get("dismissable") else "", "fade show")
+    cls = _classes(
+        _bootstrap_class(props),
+        "alert",
+        f"alert-{props.get('color') or 'secondary'}",
+        "alert-dismissible" if props.get("dismissable") else "",
+        "fade show",
+    )
     close = '<button type="button" class="btn-close"></button>' if props.get("dismissable") else ""
     return f'<div role="alert" class="{cls}">{w.write(props.get("children"))}{close}</div>'
 
@@ -208,19 +250,34 @@ def _link(w: _Writer, props: dict) -> str:
 
 def _grid(w: _Writer, props: dict) -> str:
     """dash-ag-grid: its box, empty until the table's code has loaded."""
-    return w.element("div", {"className": _classes("ag-theme-alpine", props.get("className")), "style": props.get("style")},
-                     children=[])
+    return w.element(
+        "div",
+        {"className": _classes("ag-theme-alpine", props.get("className")), "style": props.get("style")},
+        children=[],
+    )
 
 
 DBC, DCC = "dash_bootstrap_components", "dash_core_components"
 RULES: dict[tuple[str, str], Callable[[_Writer, dict], str]] = {
-    (DCC, "Store"): _nothing, (DCC, "Location"): _nothing, (DCC, "Download"): _nothing,
-    (DCC, "Loading"): _loading, (DCC, "Link"): _link, (DCC, "Graph"): _Writer.graph,
-    (DBC, "Modal"): _nothing, (DBC, "Alert"): _alert, (DBC, "Checklist"): _checks("checkbox"),
-    (DBC, "RadioItems"): _checks("radio"), (DBC, "Switch"): _switch, (DBC, "Input"): _input,
-    (DBC, "Label"): _wrap("label", "form-label"), (DBC, "FormText"): _wrap("small", "form-text"),
-    (DBC, "Row"): _wrap("div", "row"), (DBC, "Col"): _wrap("div", "col"), (DBC, "Button"): _button,
-    (DBC, "DropdownMenu"): _dropdown, ("dash_ag_grid", "AgGrid"): _grid,
+    (DCC, "Store"): _nothing,
+    (DCC, "Location"): _nothing,
+    (DCC, "Download"): _nothing,
+    (DCC, "Loading"): _loading,
+    (DCC, "Link"): _link,
+    (DCC, "Graph"): _Writer.graph,
+    (DBC, "Modal"): _nothing,
+    (DBC, "Alert"): _alert,
+    (DBC, "Checklist"): _checks("checkbox"),
+    (DBC, "RadioItems"): _checks("radio"),
+    (DBC, "Switch"): _switch,
+    (DBC, "Input"): _input,
+    (DBC, "Label"): _wrap("label", "form-label"),
+    (DBC, "FormText"): _wrap("small", "form-text"),
+    (DBC, "Row"): _wrap("div", "row"),
+    (DBC, "Col"): _wrap("div", "col"),
+    (DBC, "Button"): _button,
+    (DBC, "DropdownMenu"): _dropdown,
+    ("dash_ag_grid", "AgGrid"): _grid,
 }
 
 
@@ -237,13 +294,15 @@ def page_html(view: FirstView, attrs: dict | None = None) -> str:
     """The first view as it goes into the HTML answer: the page, inert and hidden from assistive
     technology (the live page replaces it), then each figure as JSON data (not run as script).
     `attrs`: more attributes of the first view's element (for assets/first_view.js)."""
-    data = "".join(f'<script type="application/json" id="{key}">{_script_safe(text)}</script>'
-                   for key, text in view.figures.items())
-    return (f'<div id="first-view" class="first-view" aria-hidden="true" inert{_attrs(attrs or {})}>{view.html}</div>'
-            f'{data}')
+    data = "".join(
+        f'<script type="application/json" id="{key}">{_script_safe(text)}</script>'
+        for key, text in view.figures.items()
+    )
+    return (
+        f'<div id="first-view" class="first-view" aria-hidden="true" inert{_attrs(attrs or {})}>{view.html}</div>{data}'
+    )
 
 
 def _script_safe(text: str) -> str:
     """JSON that cannot end its <script> element early (no '</' or '<!--' in it)."""
     return text.replace("<", "\\u003c")
-

@@ -1,14 +1,15 @@
 """The app's pages, routed on the URL's path (a router on dcc.Location: no global page registry, so
 several apps with different data can live in one process). Each page is a layout function of the
 catalogue and the query string; its callbacks are registered once by dashboard.web.callbacks."""
+
 from __future__ import annotations
 
 from dash import html
 
 from dashboard.domain.catalogue import Catalogue
-from dashboard.web.pages.explorer.layout import build_page
 from dashboard.domain.filters import parse_query
 from dashboard.web.pages import embed
+from dashboard.web.pages.explorer.layout import build_page
 from dashboard.web.pages.present import layout as present_layout
 
 
@@ -18,13 +19,20 @@ def explorer_page(cat: Catalogue, search: str):
 
 
 def not_found(cat: Catalogue, search: str):
-    return html.Main([
-        html.H1("No such page", className="h3"),
-        html.P(["Bajor Timeline has no page at this address. ", html.A("Open the explorer", href="./")]),
-    ], className="container py-4")
+    return html.Main(
+        [
+            html.H1("No such page", className="h3"),
+            html.P(["Bajor Timeline has no page at this address. ", html.A("Open the explorer", href="./")]),
+        ],
+        className="container py-4",
+    )
 
 
-PAGES = {"": explorer_page, "embed": embed.layout, "present": present_layout}  # present.py's callbacks: present.register
+PAGES = {
+    "": explorer_page,
+    "embed": embed.layout,
+    "present": present_layout,
+}  # present.py's callbacks: present.register
 
 
 def layout_for(cat: Catalogue, path: str, search: str):

@@ -9,6 +9,7 @@ shows the event's dates and citations in a compact card inside the embed; the se
 the page (an iframe that pushed history would take over the host page's Back button).
 assets/embed.js tells the host page the embed's height (message format in dashboard/share.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,16 +17,16 @@ from urllib.parse import urlencode
 
 from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
 
-from dashboard.formats import charts
-from dashboard.web import share
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.filters import to_query
+from dashboard.figures import marks
+from dashboard.figures.dark import dark
+from dashboard.formats import charts
+from dashboard.web import share
 from dashboard.web.components import ids
 from dashboard.web.components.charts import GRAPH_CONFIG
 from dashboard.web.components.details import citations_list
-from dashboard.figures import marks
-from dashboard.figures.dark import dark
-from dashboard.domain.filters import to_query
 from dashboard.web.oembed import THEMES
 
 EMBED_KEYS = ("theme",)  # the embed's own parameter, on top of charts.CHART_KEYS and the filters
@@ -70,8 +71,11 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
         problem = None
     except charts.ChartError as exc:
         chart = None
-        problem = (f"This chart shows one event's sources: add event=ID to its address, e.g. event={next(iter(cat.vocab.events), 'ID')}."
-                   if wanted == "dispute" and not event else f"This chart cannot be drawn: {exc}.")
+        problem = (
+            f"This chart shows one event's sources: add event=ID to its address, e.g. event={next(iter(cat.vocab.events), 'ID')}."
+            if wanted == "dispute" and not event
+            else f"This chart cannot be drawn: {exc}."
+        )
     state = chart.state if chart else view.build_view(cat, urlencode(params)).state
     return Embed(chart, problem, theme, tuple(notices) + (chart.notices if chart else ()), to_query(state))
 
@@ -92,9 +96,16 @@ def _credit(pages: list[dict]) -> html.P:
     """The wikis and their licences, linked, in one small paragraph."""
     items = []
     for p in pages:
-        title = html.A(p["title"], href=p["url"], target="_blank", rel="noopener noreferrer") if p.get("url") else p["title"]
-        licence = (html.A(p["licence"], href=p["licence_url"], target="_blank", rel="license noopener noreferrer")
-                   if p.get("licence_url") else p["licence"])
+        title = (
+            html.A(p["title"], href=p["url"], target="_blank", rel="noopener noreferrer")
+            if p.get("url")
+            else p["title"]
+        )
+        licence = (
+            html.A(p["licence"], href=p["licence_url"], target="_blank", rel="license noopener noreferrer")
+            if p.get("licence_url")
+            else p["licence"]
+        )
         items += ["; " if items else "", f"{p['wiki']}, \u201c", title, "\u201d (", licence, ")"]
     return html.P(["Facts paraphrased from ", *items, "."], className="embed-credit")
 
@@ -104,39 +115,81 @@ def layout(cat: Catalogue, search: str) -> html.Div:
     explorer = "./" + (f"?{e.explorer_query}" if e.explorer_query else "")
     c = e.chart
     label = c.title if c else "Bajor Timeline"
-    head = html.H1([html.Strong(label), html.Span(f" \u00b7 {c.caption}" if c else "", className="embed-caption-text")],
-                   className="embed-caption", id="embed-caption")
+    head = html.H1(
+        [html.Strong(label), html.Span(f" \u00b7 {c.caption}" if c else "", className="embed-caption-text")],
+        className="embed-caption",
+        id="embed-caption",
+    )
     if c is None:
         stage = html.P(e.problem, className="embed-problem", role="alert")
     else:
-        stage = html.Div([
-            dcc.Graph(id=ids.EMBED_CHART, config=EMBED_GRAPH_CONFIG, className="embed-graph",
-                      style={"minHeight": "240px"}),
-            html.Section([
-                html.Div([
-                    html.Span("Event", className="small text-body-secondary"),
-                    html.Button(id=ids.EMBED_CARD_CLOSE, className="btn-close", n_clicks=0, title="Close (Escape)",
-                                **{"aria-label": "Close the event card"}),
-                ], className="d-flex justify-content-between align-items-center embed-card-head"),
-                html.Div(id=ids.EMBED_CARD_BODY, **{"aria-live": "polite"}),
-            ], id=ids.EMBED_CARD, className="embed-card", **{"aria-label": "Event details"}),
-        ], id=ids.CHARTS, className="embed-stage", role="figure", **{"aria-label": f"{label}: {c.caption}"})
-    return html.Div([
-        dcc.Location(id=ids.EMBED_URL, refresh="callback-nav"),
-        dcc.Store(id=ids.PLOT_WIDTH), dcc.Store(id=ids.EMBED_SELECTED),
-        html.Main([
-            head,
-            html.P(" ".join(e.notices), className="embed-notice") if e.notices else None,
-            stage,
-        ]),
-        html.Footer([
-            html.A("Open in the Bajor Timeline explorer \u2197", href=explorer, target="_blank", rel="noopener",
-                   className="embed-open", id="embed-open"),
-            _credit(cat.pages),
-        ], className="embed-foot"),
-    ], id=ids.EMBED, className=f"embed theme-{e.theme}", **{
-        "data-bs-theme": e.theme, "data-event": (c.state.event or "") if c else "",
-        "data-message": share.MESSAGE_TYPE})
+        stage = html.Div(
+            [
+                dcc.Graph(
+                    id=ids.EMBED_CHART, config=EMBED_GRAPH_CONFIG, className="embed-graph", style={"minHeight": "240px"}
+                ),
+                html.Section(
+                    [
+                        html.Div(
+                            [
+                                html.Span("Event", className="small text-body-secondary"),
+                                html.Button(
+                                    id=ids.EMBED_CARD_CLOSE,
+                                    className="btn-close",
+                                    n_clicks=0,
+                                    title="Close (Escape)",
+                                    **{"aria-label": "Close the event card"},
+                                ),
+                            ],
+                            className="d-flex justify-content-between align-items-center embed-card-head",
+                        ),
+                        html.Div(id=ids.EMBED_CARD_BODY, **{"aria-live": "polite"}),
+                    ],
+                    id=ids.EMBED_CARD,
+                    className="embed-card",
+                    **{"aria-label": "Event details"},
+                ),
+            ],
+            id=ids.CHARTS,
+            className="embed-stage",
+            role="figure",
+            **{"aria-label": f"{label}: {c.caption}"},
+        )
+    return html.Div(
+        [
+            dcc.Location(id=ids.EMBED_URL, refresh="callback-nav"),
+            dcc.Store(id=ids.PLOT_WIDTH),
+            dcc.Store(id=ids.EMBED_SELECTED),
+            html.Main(
+                [
+                    head,
+                    html.P(" ".join(e.notices), className="embed-notice") if e.notices else None,
+                    stage,
+                ]
+            ),
+            html.Footer(
+                [
+                    html.A(
+                        "Open in the Bajor Timeline explorer \u2197",
+                        href=explorer,
+                        target="_blank",
+                        rel="noopener",
+                        className="embed-open",
+                        id="embed-open",
+                    ),
+                    _credit(cat.pages),
+                ],
+                className="embed-foot",
+            ),
+        ],
+        id=ids.EMBED,
+        className=f"embed theme-{e.theme}",
+        **{
+            "data-bs-theme": e.theme,
+            "data-event": (c.state.event or "") if c else "",
+            "data-message": share.MESSAGE_TYPE,
+        },
+    )
 
 
 def card(cat: Catalogue, search: str, event: str | None) -> list:
@@ -165,8 +218,12 @@ def card(cat: Catalogue, search: str, event: str | None) -> list:
 def register(app, cat: Catalogue) -> None:
     """The embed's callbacks: they name only components of this page."""
 
-    @app.callback(Output(ids.EMBED_CHART, "figure"), Input(ids.PLOT_WIDTH, "data"),
-                  State(ids.EMBED_URL, "search"), State(ids.EMBED_SELECTED, "data"))
+    @app.callback(
+        Output(ids.EMBED_CHART, "figure"),
+        Input(ids.PLOT_WIDTH, "data"),
+        State(ids.EMBED_URL, "search"),
+        State(ids.EMBED_SELECTED, "data"),
+    )
     def draw(width, search, selected):
         """The chart, laid out for the width the browser measured (drawn once that is known)."""
         if width is None:
@@ -179,13 +236,28 @@ def register(app, cat: Catalogue) -> None:
 
     # assets/embed.js: a click picks the event (the dispute view's one event wherever it is clicked),
     # the close button or Escape clears it, and the chart dims the others with a Patch (no round trip).
-    clientside("pick", Output(ids.EMBED_SELECTED, "data"), Input(ids.EMBED_CHART, "clickData"),
-               Input(ids.EMBED_CARD_CLOSE, "n_clicks"), prevent_initial_call=True)
-    clientside("highlight", Output(ids.EMBED_CHART, "figure", allow_duplicate=True), Input(ids.EMBED_SELECTED, "data"),
-               State(ids.EMBED_CHART, "figure"), prevent_initial_call=True)
+    clientside(
+        "pick",
+        Output(ids.EMBED_SELECTED, "data"),
+        Input(ids.EMBED_CHART, "clickData"),
+        Input(ids.EMBED_CARD_CLOSE, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    clientside(
+        "highlight",
+        Output(ids.EMBED_CHART, "figure", allow_duplicate=True),
+        Input(ids.EMBED_SELECTED, "data"),
+        State(ids.EMBED_CHART, "figure"),
+        prevent_initial_call=True,
+    )
 
-    @app.callback(Output(ids.EMBED_CARD_BODY, "children"), Output(ids.EMBED_CARD, "className"),
-                  Input(ids.EMBED_SELECTED, "data"), State(ids.EMBED_URL, "search"), prevent_initial_call=True)
+    @app.callback(
+        Output(ids.EMBED_CARD_BODY, "children"),
+        Output(ids.EMBED_CARD, "className"),
+        Input(ids.EMBED_SELECTED, "data"),
+        State(ids.EMBED_URL, "search"),
+        prevent_initial_call=True,
+    )
     def show_card(event, search):
         body = card(cat, search, event)
         return body, "embed-card open" if body else "embed-card"

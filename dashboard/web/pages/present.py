@@ -5,6 +5,7 @@ keep it. The step's buttons are links (a step is one history entry); assets/pres
 keys to them (Right, Space, PageDown; Left, PageUp; Home, End; Escape) and blanks the screen (B)
 or toggles full screen (F). The data side is dashboard/presentation.py.
 """
+
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
@@ -15,14 +16,14 @@ from flask import request
 from dashboard import figures
 from dashboard.domain import presentation
 from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.credits import image_credit
+from dashboard.domain.filters import to_query
+from dashboard.figures import theme
 from dashboard.web.components import handout, ids
 from dashboard.web.components.charts import GRAPH_CONFIG
 from dashboard.web.components.details import citation_line
 from dashboard.web.components.legend import build_key
-from dashboard.domain.credits import image_credit
 from dashboard.web.components.teaching import image_buttons
-from dashboard.figures import theme
-from dashboard.domain.filters import to_query
 
 CHART_MARGIN_PX = 28  # the plot's left and right margins (figures.theme.MARGIN)
 PROJECTOR_DIM_TEXT = "#4d4d4d"  # 8:1 on white
@@ -35,89 +36,176 @@ PRINT_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": False
 
 def _nav_link(label: str, cid: str, title: str, key: str) -> dcc.Link:
     """A step link: its sign, and its name for screen readers (dcc.Link takes no aria attributes)."""
-    return dcc.Link([html.Span(label, **{"aria-hidden": "true"}), html.Span(f"{title} ({key})", className="visually-hidden")],
-                    id=cid, href="", className="btn present-btn", title=f"{title} ({key})")
+    return dcc.Link(
+        [html.Span(label, **{"aria-hidden": "true"}), html.Span(f"{title} ({key})", className="visually-hidden")],
+        id=cid,
+        href="",
+        className="btn present-btn",
+        title=f"{title} ({key})",
+    )
 
 
 def layout(cat: Catalogue, search: str):
     """The page's frame; the step callback fills it (and keeps it in step with the URL)."""
-    return html.Div([
-        dcc.Location(id=ids.PRESENT_URL, refresh="callback-nav"),
-        dcc.Store(id=ids.PRESENT_WIDTH), dcc.Store(id=ids.PRESENT_KEY), dcc.Store(id=ids.PRESENT_TITLE),
-        dcc.Store(id=ids.PRESENT_SINK),
-        html.Main([
-            dbc.Alert(id=ids.PRESENT_NOTICE, is_open=False, color="warning", dismissable=True, class_name="present-notice"),
-            html.Div([
-                html.Div([
-                    html.Div(dcc.Graph(id=ids.PRESENT_CHART, config=PRESENT_CONFIG, className="present-graph"),
-                             role="figure", **{"aria-label": "Chart of the event and the events around it"}),
-                    _open(build_key(cat.vocab)),
-                ], id=ids.PRESENT_CHARTS, className="present-chart",
-                    **{"data-credit": image_credit(cat.pages), "data-caption-from": ids.PRESENT_SUMMARY}),
-                html.Section(id=ids.PRESENT_CARD, className="present-card", tabIndex=-1, **{"aria-live": "polite"}),
-            ], id=ids.PRESENT_STAGE, className="present-stage no-chart"),
-        ], className="present-main"),
-        html.Nav([
-            _nav_link("\u00ab First", ids.PRESENT_FIRST, "First step", "Home"),
-            _nav_link("\u2039 Back", ids.PRESENT_PREV, "Previous step", "ArrowLeft"),
-            html.Span(id=ids.PRESENT_PROGRESS, className="present-progress", **{"aria-live": "polite"}),
-            _nav_link("Next \u203a", ids.PRESENT_NEXT, "Next step", "ArrowRight"),
-            _nav_link("Last \u00bb", ids.PRESENT_LAST, "Last step", "End"),
-            html.Span(id=ids.PRESENT_SUMMARY, className="present-summary"),
-            html.Button("Blank", id=ids.PRESENT_BLANK, type="button", className="btn present-btn",
-                        title="Blank the screen (B)", **{"aria-keyshortcuts": "B", "aria-pressed": "false"}),
-            html.Button("Full screen", id=ids.PRESENT_FULLSCREEN, type="button", className="btn present-btn",
-                        title="Full screen on or off (F)", **{"aria-keyshortcuts": "F"}),
-            dbc.DropdownMenu([
-                dbc.DropdownMenuItem("This slide's chart as an image", header=True),
-                *image_buttons(ids.PRESENT_CHART, ""),
-                dbc.DropdownMenuItem("Drawn by the server", header=True),
-                html.Div(id=ids.PRESENT_SERVER_IMAGES),
-                dbc.DropdownMenuItem(divider=True),
-                html.Button("Print the handout", className="dropdown-item", type="button", **{"data-print": "1"}),
-            ], label="Image", direction="up", align_end=True, size="sm", color="light",
-                toggle_class_name="present-btn"),
-            _nav_link("Exit", ids.PRESENT_EXIT, "Back to the explorer", "Escape"),
-        ], id=ids.PRESENT_NAV, className="present-nav", **{"aria-label": "Presentation controls"}),
-        html.Div(id="present-blank-screen", className="present-blank-screen", **{"aria-hidden": "true"}),
-        # Print-only (drawn off screen so its charts have their size), so hidden from screen readers.
-        html.Section(id=ids.PRESENT_HANDOUT, className="handout", **{"aria-hidden": "true"}),
-    ], id=ids.PRESENT, className="present", lang="en")
+    return html.Div(
+        [
+            dcc.Location(id=ids.PRESENT_URL, refresh="callback-nav"),
+            dcc.Store(id=ids.PRESENT_WIDTH),
+            dcc.Store(id=ids.PRESENT_KEY),
+            dcc.Store(id=ids.PRESENT_TITLE),
+            dcc.Store(id=ids.PRESENT_SINK),
+            html.Main(
+                [
+                    dbc.Alert(
+                        id=ids.PRESENT_NOTICE,
+                        is_open=False,
+                        color="warning",
+                        dismissable=True,
+                        class_name="present-notice",
+                    ),
+                    html.Div(
+                        [
+                            html.Div(
+                                [
+                                    html.Div(
+                                        dcc.Graph(
+                                            id=ids.PRESENT_CHART, config=PRESENT_CONFIG, className="present-graph"
+                                        ),
+                                        role="figure",
+                                        **{"aria-label": "Chart of the event and the events around it"},
+                                    ),
+                                    _open(build_key(cat.vocab)),
+                                ],
+                                id=ids.PRESENT_CHARTS,
+                                className="present-chart",
+                                **{"data-credit": image_credit(cat.pages), "data-caption-from": ids.PRESENT_SUMMARY},
+                            ),
+                            html.Section(
+                                id=ids.PRESENT_CARD, className="present-card", tabIndex=-1, **{"aria-live": "polite"}
+                            ),
+                        ],
+                        id=ids.PRESENT_STAGE,
+                        className="present-stage no-chart",
+                    ),
+                ],
+                className="present-main",
+            ),
+            html.Nav(
+                [
+                    _nav_link("\u00ab First", ids.PRESENT_FIRST, "First step", "Home"),
+                    _nav_link("\u2039 Back", ids.PRESENT_PREV, "Previous step", "ArrowLeft"),
+                    html.Span(id=ids.PRESENT_PROGRESS, className="present-progress", **{"aria-live": "polite"}),
+                    _nav_link("Next \u203a", ids.PRESENT_NEXT, "Next step", "ArrowRight"),
+                    _nav_link("Last \u00bb", ids.PRESENT_LAST, "Last step", "End"),
+                    html.Span(id=ids.PRESENT_SUMMARY, className="present-summary"),
+                    html.Button(
+                        "Blank",
+                        id=ids.PRESENT_BLANK,
+                        type="button",
+                        className="btn present-btn",
+                        title="Blank the screen (B)",
+                        **{"aria-keyshortcuts": "B", "aria-pressed": "false"},
+                    ),
+                    html.Button(
+                        "Full screen",
+                        id=ids.PRESENT_FULLSCREEN,
+                        type="button",
+                        className="btn present-btn",
+                        title="Full screen on or off (F)",
+                        **{"aria-keyshortcuts": "F"},
+                    ),
+                    dbc.DropdownMenu(
+                        [
+                            dbc.DropdownMenuItem("This slide's chart as an image", header=True),
+                            *image_buttons(ids.PRESENT_CHART, ""),
+                            dbc.DropdownMenuItem("Drawn by the server", header=True),
+                            html.Div(id=ids.PRESENT_SERVER_IMAGES),
+                            dbc.DropdownMenuItem(divider=True),
+                            html.Button(
+                                "Print the handout", className="dropdown-item", type="button", **{"data-print": "1"}
+                            ),
+                        ],
+                        label="Image",
+                        direction="up",
+                        align_end=True,
+                        size="sm",
+                        color="light",
+                        toggle_class_name="present-btn",
+                    ),
+                    _nav_link("Exit", ids.PRESENT_EXIT, "Back to the explorer", "Escape"),
+                ],
+                id=ids.PRESENT_NAV,
+                className="present-nav",
+                **{"aria-label": "Presentation controls"},
+            ),
+            html.Div(id="present-blank-screen", className="present-blank-screen", **{"aria-hidden": "true"}),
+            # Print-only (drawn off screen so its charts have their size), so hidden from screen readers.
+            html.Section(id=ids.PRESENT_HANDOUT, className="handout", **{"aria-hidden": "true"}),
+        ],
+        id=ids.PRESENT,
+        className="present",
+        lang="en",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # What a step shows
 
+
 def _qr(url: str) -> html.Figure:
     """A QR code of the view's address, drawn here as SVG (segno) and shown as an inline image."""
     code = segno.make(url, error="m")
     src = code.svg_data_uri(border=2, omitsize=True, dark="#000", light="#fff")
-    return html.Figure([
-        html.Img(src=src, alt=f"QR code of {url}", className="present-qr"),
-        html.Figcaption(url, className="present-url"),
-    ], className="present-qr-box")
+    return html.Figure(
+        [
+            html.Img(src=src, alt=f"QR code of {url}", className="present-qr"),
+            html.Figcaption(url, className="present-url"),
+        ],
+        className="present-qr-box",
+    )
 
 
 def _front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool) -> list:
     """The title step (or the closing one): the view's name, its filters in words, the credit, a QR code."""
     n = len(deck.stops)
-    lead = (f"That was {'the tour' if deck.view.state.tour else 'every event'}: {n} step{'s' if n != 1 else ''}."
-            if closing else deck.description)
-    hint = ("Press Escape to explore this view yourself, or scan the code." if closing else
-            "Press \u2192 or Space to begin. Scan the code to open this view on your phone." if n else
-            "No event matches these filters: press Escape and widen them.")
-    return [html.Div([
-        html.Div([
-            html.P("The end" if closing else "Bajor Timeline", className="present-kicker"),
-            html.H1(deck.title, className="present-title", id="present-heading"),
-            html.P(lead, className="present-lead"),
-            html.P(["Shown: ", html.Strong(deck.view.summary)], className="present-filters"),
-            html.P(hint, className="present-hint"),
-        ], className="present-front-text"),
-        _qr(url),
-    ], className="present-front"),
-        html.P(["Facts paraphrased from community wikis: ", image_credit(cat.pages).split("paraphrasing ", 1)[-1],
-                ". Star Trek and the works cited belong to their owners."], className="present-credit")]
+    lead = (
+        f"That was {'the tour' if deck.view.state.tour else 'every event'}: {n} step{'s' if n != 1 else ''}."
+        if closing
+        else deck.description
+    )
+    hint = (
+        "Press Escape to explore this view yourself, or scan the code."
+        if closing
+        else "Press \u2192 or Space to begin. Scan the code to open this view on your phone."
+        if n
+        else "No event matches these filters: press Escape and widen them."
+    )
+    return [
+        html.Div(
+            [
+                html.Div(
+                    [
+                        html.P("The end" if closing else "Bajor Timeline", className="present-kicker"),
+                        html.H1(deck.title, className="present-title", id="present-heading"),
+                        html.P(lead, className="present-lead"),
+                        html.P(["Shown: ", html.Strong(deck.view.summary)], className="present-filters"),
+                        html.P(hint, className="present-hint"),
+                    ],
+                    className="present-front-text",
+                ),
+                _qr(url),
+            ],
+            className="present-front",
+        ),
+        html.P(
+            [
+                "Facts paraphrased from community wikis: ",
+                image_credit(cat.pages).split("paraphrasing ", 1)[-1],
+                ". Star Trek and the works cited belong to their owners.",
+            ],
+            className="present-credit",
+        ),
+    ]
 
 
 def _event_card(deck: presentation.Deck, s: presentation.Slide) -> list:
@@ -125,14 +213,21 @@ def _event_card(deck: presentation.Deck, s: presentation.Slide) -> list:
     disputed = bool(e["disputed"])
     cites = s.citations[:MAX_CITATIONS]
     more = len(s.citations) - len(cites)
-    where = (f"Stop {deck.step} of {len(deck.stops)} \u00b7 {deck.title}" if deck.view.state.tour
-             else f"Event {deck.step} of {len(deck.stops)}, in date order")
+    where = (
+        f"Stop {deck.step} of {len(deck.stops)} \u00b7 {deck.title}"
+        if deck.view.state.tour
+        else f"Event {deck.step} of {len(deck.stops)}, in date order"
+    )
     return [
         html.P(where, className="present-kicker"),
         html.H1(e["title"], className="present-title", id="present-heading"),
         html.P(s.ranges + ".", className="present-when"),
-        html.P([html.Span("\u2605 ", className="dispute-star", **{"aria-hidden": "true"}), s.verdict],
-               className="present-verdict") if disputed else None,
+        html.P(
+            [html.Span("\u2605 ", className="dispute-star", **{"aria-hidden": "true"}), s.verdict],
+            className="present-verdict",
+        )
+        if disputed
+        else None,
         html.P(e["summary"], className="present-summary-text"),
         html.Aside([html.Strong("Teacher's note: "), s.note], className="present-note") if s.note else None,
         html.H2("Sources", className="present-sources-heading"),
@@ -145,9 +240,15 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> tuple:
     """Everything one step shows, for the step callback (plain function of the query and width)."""
     deck = presentation.build_deck(cat, search)
     base = app.get_relative_path("/present")
-    href = {k: f"{base}?{deck.query(step)}" if deck.query(step) else base
-            for k, step in (("first", 0), ("prev", max(deck.step - 1, 0)), ("next", min(deck.step + 1, deck.last)),
-                            ("last", deck.last))}
+    href = {
+        k: f"{base}?{deck.query(step)}" if deck.query(step) else base
+        for k, step in (
+            ("first", 0),
+            ("prev", max(deck.step - 1, 0)),
+            ("next", min(deck.step + 1, deck.last)),
+            ("last", deck.last),
+        )
+    }
     explorer_q = deck.explorer_query()
     exit_href = app.get_relative_path("/") + (f"?{explorer_q}" if explorer_q else "")
     progress = {"title": "Title", "closing": "End"}.get(deck.kind, f"{deck.step} / {len(deck.stops)}")
@@ -162,15 +263,36 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> tuple:
     else:
         plot_px = _plot_px(width)
         draw = figures.timeline if s.event["is_point"] else figures.gantt
-        fig = draw(s.nearby, cat.vocab, lanes=deck.view.state.lanes, selected=s.event["id"], x_range=s.x_range,
-                   plot_px=plot_px, scale=presentation.chart_scale(plot_px))
+        fig = draw(
+            s.nearby,
+            cat.vocab,
+            lanes=deck.view.state.lanes,
+            selected=s.event["id"],
+            x_range=s.x_range,
+            plot_px=plot_px,
+            scale=presentation.chart_scale(plot_px),
+        )
         fig.update_layout(dragmode=False, meta={**(fig.layout.meta or {}), "image_title": f"{s.event['title']}"})
         _projector(fig)
         card = _event_card(deck, s)
         stage = "present-stage"
         title = f"{deck.step}. {s.event['title']} \u00b7 {deck.title}"
-    return (fig, stage, card, progress, href["first"], href["prev"], href["next"], href["last"], exit_href,
-            notices, bool(notices), title, deck.view.summary, server_images(app, deck, s))
+    return (
+        fig,
+        stage,
+        card,
+        progress,
+        href["first"],
+        href["prev"],
+        href["next"],
+        href["last"],
+        exit_href,
+        notices,
+        bool(notices),
+        title,
+        deck.view.summary,
+        server_images(app, deck, s),
+    )
 
 
 def server_images(app, deck: presentation.Deck, s: presentation.Slide | None) -> list:
@@ -179,10 +301,20 @@ def server_images(app, deck: presentation.Deck, s: presentation.Slide | None) ->
     view_name = "gantt" if s is None or not s.event["is_point"] else "timeline"
     q = to_query(deck.view.state.with_event(s.event["id"] if s else None))
     base = f"view={view_name}" + (f"&{q}" if q else "")
-    links = (("PNG, 1920\u00d71080", "png", "&width=1920&height=1080"), ("SVG", "svg", ""),
-             ("A standalone HTML file", "html", ""))
-    return [html.A(label, href=app.get_relative_path(f"/download/chart.{fmt}") + f"?{base}{extra}",
-                   className="dropdown-item", download="") for label, fmt, extra in links]
+    links = (
+        ("PNG, 1920\u00d71080", "png", "&width=1920&height=1080"),
+        ("SVG", "svg", ""),
+        ("A standalone HTML file", "html", ""),
+    )
+    return [
+        html.A(
+            label,
+            href=app.get_relative_path(f"/download/chart.{fmt}") + f"?{base}{extra}",
+            className="dropdown-item",
+            download="",
+        )
+        for label, fmt, extra in links
+    ]
 
 
 def _open(details: html.Details) -> html.Details:
@@ -220,36 +352,53 @@ def handout_body(cat: Catalogue, search: str) -> list:
         if len(kind):
             fig = draw(kind, cat.vocab, x_range=theme.extent(shown), **kw)
             fig.update_layout(width=PRINT_PLOT_PX + CHART_MARGIN_PX)
-            charts += [html.H3(label, className="handout-chart-title"),
-                       dcc.Graph(figure=fig, config=PRINT_CONFIG, className="handout-chart")]
+            charts += [
+                html.H3(label, className="handout-chart-title"),
+                dcc.Graph(figure=fig, config=PRINT_CONFIG, className="handout-chart"),
+            ]
     parts = handout.body(cat, deck.title, v.summary, shown, deck.stops, v.state, description=deck.description)
     return parts[:3] + [html.Div(charts, className="handout-charts")] + parts[3:]
 
 
 def register(app, cat: Catalogue) -> None:
     """The presentation's callbacks (every component they name is on this page)."""
+
     def clientside(name: str, *deps, **kw):
         app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
 
     @app.callback(
-        Output(ids.PRESENT_CHART, "figure"), Output(ids.PRESENT_STAGE, "className"), Output(ids.PRESENT_CARD, "children"),
-        Output(ids.PRESENT_PROGRESS, "children"), Output(ids.PRESENT_FIRST, "href"), Output(ids.PRESENT_PREV, "href"),
-        Output(ids.PRESENT_NEXT, "href"), Output(ids.PRESENT_LAST, "href"), Output(ids.PRESENT_EXIT, "href"),
-        Output(ids.PRESENT_NOTICE, "children"), Output(ids.PRESENT_NOTICE, "is_open"),
-        Output(ids.PRESENT_TITLE, "data"), Output(ids.PRESENT_SUMMARY, "children"),
+        Output(ids.PRESENT_CHART, "figure"),
+        Output(ids.PRESENT_STAGE, "className"),
+        Output(ids.PRESENT_CARD, "children"),
+        Output(ids.PRESENT_PROGRESS, "children"),
+        Output(ids.PRESENT_FIRST, "href"),
+        Output(ids.PRESENT_PREV, "href"),
+        Output(ids.PRESENT_NEXT, "href"),
+        Output(ids.PRESENT_LAST, "href"),
+        Output(ids.PRESENT_EXIT, "href"),
+        Output(ids.PRESENT_NOTICE, "children"),
+        Output(ids.PRESENT_NOTICE, "is_open"),
+        Output(ids.PRESENT_TITLE, "data"),
+        Output(ids.PRESENT_SUMMARY, "children"),
         Output(ids.PRESENT_SERVER_IMAGES, "children"),
-        Input(ids.PRESENT_URL, "search"), Input(ids.PRESENT_WIDTH, "data"),
+        Input(ids.PRESENT_URL, "search"),
+        Input(ids.PRESENT_WIDTH, "data"),
     )
     def show_step(search, width):
         """The step the URL names: the chart centred on its event and the card, or a title slide."""
         return step_outputs(app, cat, search, width)
 
     # The handout follows the filters and the tour, not the step (the same key the explorer's charts use).
-    clientside("filterKey", Output(ids.PRESENT_KEY, "data"), Input(ids.PRESENT_URL, "search"), State(ids.PRESENT_KEY, "data"))
+    clientside(
+        "filterKey", Output(ids.PRESENT_KEY, "data"), Input(ids.PRESENT_URL, "search"), State(ids.PRESENT_KEY, "data")
+    )
 
-    @app.callback(Output(ids.PRESENT_HANDOUT, "children"), Input(ids.PRESENT_KEY, "data"), State(ids.PRESENT_URL, "search"))
+    @app.callback(
+        Output(ids.PRESENT_HANDOUT, "children"), Input(ids.PRESENT_KEY, "data"), State(ids.PRESENT_URL, "search")
+    )
     def show_handout(_key, search):
         return handout_body(cat, presentation.split_step(search)[0])
 
-    clientside("presentTitle", Output(ids.PRESENT_SINK, "data"), Input(ids.PRESENT_TITLE, "data"),
-               prevent_initial_call=True)
+    clientside(
+        "presentTitle", Output(ids.PRESENT_SINK, "data"), Input(ids.PRESENT_TITLE, "data"), prevent_initial_call=True
+    )

@@ -3,6 +3,7 @@ charts' callback sends, what the details callback sends, and the page as the fir
 (Dash's `_dash-layout`, and the first view served with the HTML: dashboard/prerender.py).
 dashboard/callbacks.py wires them to ids.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -10,19 +11,27 @@ from dataclasses import replace
 from dash import html
 
 from dashboard import figures
-from dashboard.web import pages
-from dashboard.web.first_view import prerender
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
+from dashboard.web import pages
 from dashboard.web.components import details, ids
 from dashboard.web.components.teaching import tour_links
+from dashboard.web.first_view import prerender
 
 CHART_MARGIN_PX = 28  # the plot's left and right margins (figures.theme.MARGIN)
 # What the charts' callback sets, and what the first answer fills in for a page load.
 RENDER_OUTPUTS = (
-    (ids.GANTT, "figure"), (ids.TIMELINE, "figure"), (ids.SUMMARY, "children"), (ids.NOTICE, "children"),
-    (ids.NOTICE, "is_open"), (ids.DOWNLOAD_JSON, "href"), (ids.DOWNLOAD_CSV, "href"), (ids.RENDERED, "data"),
-    (ids.PRESENT_LINK, "href"), (ids.TOURS_MENU, "children"), (ids.DRAWN_WIDTH, "data"),
+    (ids.GANTT, "figure"),
+    (ids.TIMELINE, "figure"),
+    (ids.SUMMARY, "children"),
+    (ids.NOTICE, "children"),
+    (ids.NOTICE, "is_open"),
+    (ids.DOWNLOAD_JSON, "href"),
+    (ids.DOWNLOAD_CSV, "href"),
+    (ids.RENDERED, "data"),
+    (ids.PRESENT_LINK, "href"),
+    (ids.TOURS_MENU, "children"),
+    (ids.DRAWN_WIDTH, "data"),
 )
 # What the details callback sets.
 DETAILS_OUTPUTS = ((ids.DETAILS_BODY, "children"), (ids.DETAILS, "className"), (ids.DOC_TITLE, "data"))
@@ -64,13 +73,22 @@ def charts(app, cat: Catalogue, search, width, filter_key, *, with_selection=Fal
     URL's selected event as selected (the browser does it otherwise)."""
     v = view.build_view(cat, search)
     suffix = f"?{v.filter_query}" if v.filter_query else ""
-    kw = {"lanes": v.state.lanes, "x_range": v.x_range, "plot_px": plot_px(width),
-          "selected": v.state.event if with_selection else None}
+    kw = {
+        "lanes": v.state.lanes,
+        "x_range": v.x_range,
+        "plot_px": plot_px(width),
+        "selected": v.state.event if with_selection else None,
+    }
     return (
-        figures.gantt(v.shown, cat.vocab, **kw), figures.timeline(v.shown, cat.vocab, **kw), v.summary,
-        [html.Div(n) for n in v.notices], bool(v.notices),
-        app.get_relative_path(f"/events.json{suffix}"), app.get_relative_path(f"/events.csv{suffix}"),
-        filter_key or "", app.get_relative_path(f"/present{suffix}"),
+        figures.gantt(v.shown, cat.vocab, **kw),
+        figures.timeline(v.shown, cat.vocab, **kw),
+        v.summary,
+        [html.Div(n) for n in v.notices],
+        bool(v.notices),
+        app.get_relative_path(f"/events.json{suffix}"),
+        app.get_relative_path(f"/events.csv{suffix}"),
+        filter_key or "",
+        app.get_relative_path(f"/present{suffix}"),
         tour_links(cat.vocab, app.get_relative_path("/"), view.to_query(replace(v.state, event=None, tour=""))),
         width,
     )
@@ -83,10 +101,15 @@ def selected(app, cat: Catalogue, search) -> tuple:
     d = view.details(cat, v)
     if d is None:
         return details.body(None, None, None), "details-panel", "Bajor Timeline"
-    href = {k: app.get_relative_path("/") + view.with_event(search, e, cat) if e else None
-            for k, e in (("prev", d.previous), ("next", d.next))}
-    return (details.body(d, href["prev"], href["next"]), "details-panel open",
-            f"{d.event['title']} \u00b7 Bajor Timeline")
+    href = {
+        k: app.get_relative_path("/") + view.with_event(search, e, cat) if e else None
+        for k, e in (("prev", d.previous), ("next", d.next))
+    }
+    return (
+        details.body(d, href["prev"], href["next"]),
+        "details-panel open",
+        f"{d.event['title']} \u00b7 Bajor Timeline",
+    )
 
 
 def page(app, cat: Catalogue, path: str, search: str, width: float | None = None):
@@ -97,16 +120,21 @@ def page(app, cat: Catalogue, path: str, search: str, width: float | None = None
     if path == "":
         key = view.filter_key(search)
         _, controls = view.respond(cat, search, "url", [])
-        prefill(layout, {
-            **dict(zip(RENDER_OUTPUTS, charts(app, cat, search, width, key, with_selection=True))),
-            **dict(zip(DETAILS_OUTPUTS, selected(app, cat, search))),
-            **dict(zip(ids.CONTROLS, controls)), (ids.FILTER_KEY, "data"): key,
-        })
+        prefill(
+            layout,
+            {
+                **dict(zip(RENDER_OUTPUTS, charts(app, cat, search, width, key, with_selection=True))),
+                **dict(zip(DETAILS_OUTPUTS, selected(app, cat, search))),
+                **dict(zip(ids.CONTROLS, controls)),
+                (ids.FILTER_KEY, "data"): key,
+            },
+        )
     return layout
 
 
-def first_view(app, cat: Catalogue, path: str, search: str, width: float | None = None, *,
-               width_cookie: str = "") -> str:
+def first_view(
+    app, cat: Catalogue, path: str, search: str, width: float | None = None, *, width_cookie: str = ""
+) -> str:
     """The first view of the page at `path` (HTML, see dashboard/prerender.py), its charts laid out
     for `width`; assets/first_view.js stores the width it measures in the cookie `width_cookie`.
     '' for pages that have none (only the explorer: the embed and the presentation are light)."""
