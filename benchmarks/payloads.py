@@ -11,8 +11,8 @@ string in /_dash-dependencies, so the request always matches what the running ap
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from dashboard.web.components import ids
 

@@ -179,7 +179,7 @@ def test_claims_pointing_at_missing_rows(broken, old, new, column, fragment):
 
 
 def test_invalid_utf8_names_line_and_column(broken):
-    raw = (broken.dir / "events.csv").read_bytes().replace("Dukat takes charge".encode(), b"Dukat takes ch\xe9rge")
+    raw = (broken.dir / "events.csv").read_bytes().replace(b"Dukat takes charge", b"Dukat takes ch\xe9rge")
     errs = errors_of(broken("events.csv", raw=raw))
     assert len(errs) == 1
     assert errs[0].file == "events.csv" and errs[0].line == 3 and errs[0].column == "summary"

@@ -287,7 +287,7 @@ def describe(state: FilterState, shown: int, total: int, vocab: Vocabulary) -> s
         parts.append("no source tier trusted")
     elif state.canon != TIERS:
         labels = [TIER_LABELS[t].lower() for t in state.canon]
-        parts.append(("canon only" if state.canon == ("canon",) else " and ".join(labels) + " sources"))
+        parts.append("canon only" if state.canon == ("canon",) else " and ".join(labels) + " sources")
     for key, noun in (("era", "era"), ("faction", "faction"), ("universe", "")):
         chosen = getattr(state, key)
         if chosen:
