@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dashboard.domain import filters, loading, resolve
 from dashboard.domain.schema import TABLES, DataInvalid
+from dashboard.domain.vocabulary import Vocabulary
 from dashboard.formats import registry
 
 TEMPLATE_DIR = loading.DEFAULT_DATA_DIR / "template"
@@ -166,7 +167,7 @@ def _print_invalid(exc: DataInvalid) -> None:
 
 def cmd_validate(args) -> int:
     tables = _load(args.data)
-    tours = len(filters.Vocabulary.from_tables(tables).tours)
+    tours = len(Vocabulary.from_tables(tables).tours)
     print(
         f"OK: {len(tables.events)} events, {len(tables.claims)} claims, {len(tables.sources)} sources, "
         f"{len(tables.pages)} pages, {tours} tours in {tables.data_dir}"
@@ -176,14 +177,14 @@ def cmd_validate(args) -> int:
 
 def cmd_export(args) -> int:
     tables = _load(args.data)
-    vocab = filters.Vocabulary.from_tables(tables)
+    vocab = Vocabulary.from_tables(tables)
     state, notices = filters.parse_query(args.query, vocab)
     for notice in notices:
         print(f"--query: {notice}", file=sys.stderr)
     if notices:
         return 2
-    shown = filters.apply(resolve.resolve(tables, state.canon, filters.released_by(tables, state.asof)), state, vocab)
-    text = registry.export(shown, tables, args.format, tiers=state.canon)  # citations from the same works
+    shown = filters.apply(resolve.resolve(tables, state.tiers, filters.released_by(tables, state.asof)), state, vocab)
+    text = registry.export(shown, tables, args.format, tiers=state.tiers)  # citations from the same works
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(f"wrote {len(shown)} events to {args.out}", file=sys.stderr)

@@ -57,7 +57,7 @@ def test_details_and_selection_follow_asof(mini):
 def test_a_class_that_watched_tng_up_to_1992_sees_nothing_from_ds9(real):
     v = view.build_view(real, "asof=1992")
     assert 0 < len(v.shown) < 20
-    cited = [c for e in v.shown["id"] for c in real.citations(e, v.state.canon, v.state.asof)]
+    cited = [c for e in v.shown["id"] for c in real.citations(e, v.state.tiers, v.state.asof)]
     assert cited and all(c["released"] and int(c["released"]) <= 1992 for c in cited)
     assert {c["series"] for c in cited} == {"TNG"}
     # Dukat, Terok Nor and the Resistance cells are DS9's revelations

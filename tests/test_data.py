@@ -35,7 +35,7 @@ def values(ev) -> dict:
 def shown(cat, query: str) -> set:
     state, notices = parse_query(query, cat.vocab)
     assert notices == []
-    return set(apply(cat.resolved(state.canon), state, cat.vocab)["id"])
+    return set(apply(cat.resolved(state.tiers), state, cat.vocab)["id"])
 
 
 def test_coverage(real):

@@ -44,7 +44,7 @@ def test_citations_follow_the_tiers_the_table_was_resolved_for(mini):
     from dashboard.domain.filters import apply, parse_query
 
     state, _ = parse_query("canon=canon&era=early-occupation", mini.vocab)
-    shown = apply(mini.resolved(state.canon), state, mini.vocab)  # filtering keeps what it was resolved for
+    shown = apply(mini.resolved(state.tiers), state, mini.vocab)  # filtering keeps what it was resolved for
     assert all(
         c["tier"] == "canon"
         for e in json.loads(events_json.to_json(shown, mini.tables))["events"]

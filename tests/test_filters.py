@@ -13,7 +13,7 @@ def test_default_view_is_the_empty_query(mini):
 
 def test_query_round_trip(mini):
     state = FilterState(
-        canon=("canon", "licensed"),
+        tiers=("canon", "licensed"),
         era=("late-occupation",),
         faction=("resistance",),
         universe=("prime",),
@@ -51,8 +51,8 @@ def test_malformed_values_are_ignored_with_a_notice(mini, query, notice):
 
 
 def test_canon_order_is_normalised_and_empty_means_nothing_trusted(mini):
-    assert parse_query("canon=fan,canon", mini.vocab)[0].canon == ("canon", "fan")
-    assert parse_query("canon=", mini.vocab)[0].canon == ()
+    assert parse_query("canon=fan,canon", mini.vocab)[0].tiers == ("canon", "fan")
+    assert parse_query("canon=", mini.vocab)[0].tiers == ()
 
 
 def test_choosing_the_resistance_includes_its_cells(mini):
@@ -76,7 +76,7 @@ def test_year_range_keeps_events_whose_range_overlaps(mini):
 
 def test_tier_narrowed_ranges_change_what_a_year_filter_keeps(mini):
     state, _ = parse_query("canon=canon&from=2400", mini.vocab)
-    assert apply(mini.resolved(state.canon), state, mini.vocab).empty  # 2410 is only a fan claim
+    assert apply(mini.resolved(state.tiers), state, mini.vocab).empty  # 2410 is only a fan claim
 
 
 def test_text_search_disputed_era_universe(mini):
@@ -111,7 +111,7 @@ def test_the_catalogue_columns_filter_exactly_as_the_plain_rule(real):
     case-folded search text) and each event's lane: every filter keeps the same events with them
     as without them, on every faction, universe and era and a few searches."""
     from dashboard.domain.filters import MATCH_COLUMNS, SEARCH_TEXT
-    from dashboard.figures.lanes import TOP_FACTION, faction_keys
+    from dashboard.domain.vocabulary import TOP_FACTION, faction_keys
 
     fast = real.resolved(TIERS)
     assert {*MATCH_COLUMNS.values(), SEARCH_TEXT, TOP_FACTION} <= set(fast.columns)

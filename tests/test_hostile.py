@@ -26,8 +26,9 @@ from hypothesis import strategies as st
 
 from benchmarks.loopback import serve_wsgi
 from dashboard.domain import dates, loading, resolve
-from dashboard.domain.filters import KNOWN_KEYS, Vocabulary, apply, parse_query
+from dashboard.domain.filters import KNOWN_KEYS, apply, parse_query
 from dashboard.domain.schema import TABLES, TIERS, DataInvalid
+from dashboard.domain.vocabulary import Vocabulary
 from dashboard.formats import events_csv, events_json
 from dashboard.web import routes
 from dashboard.web.app import create_app

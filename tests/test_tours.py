@@ -47,18 +47,18 @@ def test_the_bundled_tours_name_real_events_and_the_disagreements_tour_is_all_di
 
 def test_tour_by_id_or_by_event_ids(mini):
     state, notices = parse_query("tour=basics", mini.vocab)
-    assert state.tour == "basics" and notices == [] and to_query(state) == "tour=basics"
+    assert state.tour.key == "basics" and notices == [] and to_query(state) == "tour=basics"
     state, notices = parse_query("tour=death-toll,annexation", mini.vocab)
-    assert state.tour == "death-toll,annexation" and notices == []
-    assert tour_stops(state, mini.vocab) == ("death-toll", "annexation")  # the URL's order is the tour's
+    assert state.tour.key == "death-toll,annexation" and notices == []
+    assert tour_stops(state) == ("death-toll", "annexation")  # the URL's order is the tour's
 
 
 def test_unknown_ids_in_a_tour_are_skipped_with_a_notice(mini):
     state, notices = parse_query("tour=annexation,nope,death-toll,<b>", mini.vocab)
-    assert state.tour == "annexation,death-toll"
+    assert state.tour.key == "annexation,death-toll"
     assert notices == ["The tour skips unknown event id(s) 'nope', '<b>'."]
     state, notices = parse_query("tour=no-such-tour", mini.vocab)
-    assert state.tour == "" and notices == [
+    assert state.tour is None and notices == [
         "Ignored unknown tour 'no-such-tour': give a tour id (basics) or event ids separated by commas."
     ]
 
@@ -74,16 +74,16 @@ def test_a_tour_keeps_only_its_events_and_is_described(mini):
 
 def test_tours_resolve_directly():
     named = {"t": tours.Tour("t", "T", "", (tours.Stop("a"),))}
-    assert tours.resolve("t", named, {"a"})[0] is named["t"]
-    tour, notices = tours.resolve("a,a", named, {"a"})
+    assert tours.find("t", named, {"a"})[0] is named["t"]
+    tour, notices = tours.find("a,a", named, {"a"})
     assert tour.events == ("a", "a") and notices == []  # a tour may come back to an event
-    assert tours.resolve("", named, {"a"}) == (None, [])
+    assert tours.find("", named, {"a"}) == (None, [])
 
 
 def test_view_with_a_tour_and_other_filters(mini):
     v = view.build_view(mini, "tour=basics&canon=canon")
     assert set(v.shown["id"]) == {"annexation", "dukat-prefect", "death-toll"}
-    assert v.state == FilterState(canon=("canon",), tour="basics")
+    assert v.state == FilterState(tiers=("canon",), tour=mini.vocab.tours["basics"])
 
 
 # --- validate ------------------------------------------------------------------------------------

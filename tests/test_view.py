@@ -56,7 +56,7 @@ def test_unticking_every_tier_trusts_nothing(mini):
     values = view.controls_from_state(DEFAULT)
     values[0] = []
     state = view.state_from_controls(values, None, mini)
-    assert state.canon == () and view.build_view(mini, view.to_query(state)).shown.empty
+    assert state.tiers == () and view.build_view(mini, view.to_query(state)).shown.empty
 
 
 def test_click_and_row_payloads():

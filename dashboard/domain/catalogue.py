@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.domain import loading, resolve
-from dashboard.domain.filters import Vocabulary, released_by, with_match_columns
+from dashboard.domain.filters import released_by, with_match_columns
 from dashboard.domain.schema import TIERS
-from dashboard.figures.lanes import with_top_faction
+from dashboard.domain.vocabulary import Vocabulary, with_top_faction
 
 
 @dataclass(frozen=True)

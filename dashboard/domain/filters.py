@@ -10,7 +10,7 @@ with a notice, never an error.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
 import numpy as np
@@ -19,6 +19,7 @@ import pandas as pd
 from dashboard.domain import tours
 from dashboard.domain.loading import Tables
 from dashboard.domain.schema import TIER_LABELS, TIERS
+from dashboard.domain.vocabulary import Vocabulary
 
 LANES = ("faction", "era")
 LIST_KEYS = ("canon", "era", "faction", "universe")
@@ -27,57 +28,10 @@ MAX_QUERY_TEXT = 200
 
 
 @dataclass(frozen=True)
-class Vocabulary:
-    """The ids a query may name, with their labels; faction parents for nesting."""
-
-    eras: dict[str, str]
-    factions: dict[str, str]
-    parents: dict[str, str]
-    universes: dict[str, str]
-    events: dict[str, str]
-    era_bands: tuple[tuple[str, str, float, float, str], ...] = ()
-    tours: dict[str, tours.Tour] = field(default_factory=dict)  # tours.csv, by tour id
-
-    @classmethod
-    def from_tables(cls, tables: Tables) -> Vocabulary:
-        f = tables.factions
-        return cls(
-            eras=dict(zip(tables.eras["id"], tables.eras["label"])),
-            factions=dict(zip(f["id"], f["label"])),
-            parents={i: p for i, p in zip(f["id"], f["parent"]) if p},
-            universes=dict(zip(tables.universes["id"], tables.universes["label"])),
-            events=dict(zip(tables.events["id"].tolist(), tables.events["title"].tolist())),
-            era_bands=tuple(
-                (e["id"], e["label"], float(e["start"]), float(e["end"]), e["colour"])
-                for e in tables.eras.to_dict("records")
-            ),
-            tours=tours.from_table(tables.tours),
-        )
-
-    def choices(self, key: str) -> dict[str, str]:
-        return {"canon": TIER_LABELS, "era": self.eras, "faction": self.factions, "universe": self.universes}[key]
-
-    def descendants(self, faction: str) -> set[str]:
-        """The faction and every faction nested inside it."""
-        out = {faction}
-        changed = True
-        while changed:
-            grown = out | {c for c, p in self.parents.items() if p in out}
-            changed, out = grown != out, grown
-        return out
-
-    def top(self, faction: str) -> str:
-        """The outermost faction containing this one."""
-        seen = set()
-        while faction in self.parents and faction not in seen:
-            seen.add(faction)
-            faction = self.parents[faction]
-        return faction
-
-
-@dataclass(frozen=True)
 class FilterState:
-    canon: tuple[str, ...] = TIERS
+    """What the reader asked to see. `tiers` are the trusted source tiers (the URL's `canon=`)."""
+
+    tiers: tuple[str, ...] = TIERS
     era: tuple[str, ...] = ()
     faction: tuple[str, ...] = ()
     universe: tuple[str, ...] = ()
@@ -88,7 +42,7 @@ class FilterState:
     event: str | None = None
     lanes: str = "faction"
     asof: int | None = None  # real-world year: only claims from works released by then count
-    tour: str = ""  # a tour id from tours.csv, or a comma list of event ids (see tours.resolve)
+    tour: tours.Tour | None = None  # the tour `tour=` named, found once when the query is parsed (tours.find)
 
     def with_event(self, event: str | None) -> FilterState:
         return replace(self, event=event)
@@ -130,7 +84,7 @@ def parse_query(query, vocab: Vocabulary) -> tuple[FilterState, list[str]]:
             if bad and not good:
                 notices.append("No known canon tier was given, so every tier is shown.")
                 good = TIERS
-        values[key] = good
+        values["tiers" if key == "canon" else key] = good
     for key, attr in (("from", "year_from"), ("to", "year_to")):
         if key in params and str(params[key]).strip():
             year = _year(str(params[key]))
@@ -170,18 +124,18 @@ def parse_query(query, vocab: Vocabulary) -> tuple[FilterState, list[str]]:
         else:
             values["asof"] = year
     if "tour" in params and str(params["tour"]).strip():
-        tour, tour_notices = tours.resolve(str(params["tour"])[: MAX_QUERY_TEXT * 10], vocab.tours, vocab.events)
+        tour, tour_notices = tours.find(str(params["tour"])[: MAX_QUERY_TEXT * 10], vocab.tours, vocab.events)
         notices += tour_notices
         if tour is not None:
-            values["tour"] = tour.key
+            values["tour"] = tour
     return FilterState(**values), notices
 
 
 def to_query(state: FilterState) -> str:
     """The shortest query string that parses back to this state ('' for the default view)."""
     out = []
-    if state.canon != TIERS:
-        out.append(("canon", ",".join(state.canon)))
+    if state.tiers != TIERS:
+        out.append(("canon", ",".join(state.tiers)))
     for key in ("era", "faction", "universe"):
         if getattr(state, key):
             out.append((key, ",".join(getattr(state, key))))
@@ -198,7 +152,7 @@ def to_query(state: FilterState) -> str:
     if state.asof is not None:
         out.append(("asof", str(state.asof)))
     if state.tour:
-        out.append(("tour", state.tour))
+        out.append(("tour", state.tour.key))
     if state.event:
         out.append(("event", state.event))
     return urlencode(out, safe=",")
@@ -253,16 +207,13 @@ def apply(resolved: pd.DataFrame, state: FilterState, vocab: Vocabulary) -> pd.D
     if state.disputed:
         mask &= df["disputed"].astype(bool)
     if state.tour:
-        mask &= df["id"].isin(tour_stops(state, vocab))
+        mask &= df["id"].isin(tour_stops(state))
     return df[mask]
 
 
-def tour_stops(state: FilterState, vocab: Vocabulary) -> tuple[str, ...]:
+def tour_stops(state: FilterState) -> tuple[str, ...]:
     """The event ids of the state's tour, in the tour's order (empty without a tour)."""
-    if not state.tour:
-        return ()
-    tour, _ = tours.resolve(state.tour, vocab.tours, vocab.events)
-    return tour.events if tour else ()
+    return state.tour.events if state.tour else ()
 
 
 def released_by(tables: Tables, asof: int | None) -> frozenset[str] | None:
@@ -283,11 +234,11 @@ def undated_works(tables: Tables) -> int:
 def describe(state: FilterState, shown: int, total: int, vocab: Vocabulary) -> str:
     """The view in words: '42 of 78 events: canon only, prime universe, 2328 to 2369'."""
     parts = []
-    if not state.canon:
+    if not state.tiers:
         parts.append("no source tier trusted")
-    elif state.canon != TIERS:
-        labels = [TIER_LABELS[t].lower() for t in state.canon]
-        parts.append("canon only" if state.canon == ("canon",) else " and ".join(labels) + " sources")
+    elif state.tiers != TIERS:
+        labels = [TIER_LABELS[t].lower() for t in state.tiers]
+        parts.append("canon only" if state.tiers == ("canon",) else " and ".join(labels) + " sources")
     for key, noun in (("era", "era"), ("faction", "faction"), ("universe", "")):
         chosen = getattr(state, key)
         if chosen:
@@ -306,9 +257,8 @@ def describe(state: FilterState, shown: int, total: int, vocab: Vocabulary) -> s
     if state.disputed:
         parts.append("disputed only")
     if state.tour:
-        tour, _ = tours.resolve(state.tour, vocab.tours, vocab.events)
-        if tour is not None:
-            parts.append(f"tour “{tour.title}”" if tour.id else f"a tour of {len(tour.stops)} stops")
+        tour = state.tour
+        parts.append(f"tour “{tour.title}”" if tour.id else f"a tour of {len(tour.stops)} stops")
     if state.asof is not None:
         parts.append(f"as known in {state.asof} (works released by then)")
     noun = "event" if total == 1 else "events"

@@ -16,10 +16,10 @@ from urllib.parse import parse_qs, urlencode
 import numpy as np
 import pandas as pd
 
-from dashboard.domain import explain, view
+from dashboard.domain import events, explain, view
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import FilterState, to_query
-from dashboard.domain.tours import Stop, resolve
+from dashboard.domain.tours import Stop
 from dashboard.figures import theme
 
 MIN_WINDOW_YEARS = 24  # the least span a step's chart shows around its event
@@ -76,7 +76,7 @@ def build_deck(cat: Catalogue, query: str | None) -> Deck:
     shown = set(v.shown["id"])
     state = v.state
     if state.tour:
-        tour, _ = resolve(state.tour, cat.vocab.tours, cat.vocab.events)
+        tour = state.tour
         stops = tuple(s for s in tour.stops if s.event in shown)
         hidden = [s.event for s in tour.stops if s.event not in shown]
         if hidden:
@@ -163,9 +163,9 @@ def nearby(shown: pd.DataFrame, event: dict, x_range: tuple[float, float], limit
     same = shown[shown["is_point"].to_numpy(dtype=bool) == bool(event["is_point"])]
     if same.empty:
         return same
-    s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(same)
+    s_lo, s_hi, e_lo, e_hi = events.bound_arrays(same)
     lo, hi = x_range
-    first = np.where(np.isfinite(s_lo), s_lo, theme.column(same, "best_start"))
+    first = np.where(np.isfinite(s_lo), s_lo, events.column(same, "best_start"))
     last = np.where(np.isfinite(e_hi), e_hi, first)
     keep = (first <= hi) & (last >= lo)
     centre = (lo + hi) / 2
@@ -185,7 +185,7 @@ def slide(cat: Catalogue, deck: Deck) -> Slide | None:
     shown = deck.view.shown
     event = shown[shown["id"] == stop.event].iloc[0].to_dict()
     state = deck.view.state
-    cites = cat.citations(event["id"], state.canon, state.asof)
+    cites = cat.citations(event["id"], state.tiers, state.asof)
     x_range = window(event)
     return Slide(
         event=event,

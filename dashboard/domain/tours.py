@@ -5,7 +5,7 @@ A tour comes from `data/tours.csv` (named by its id: `tour=overview`) or from th
 `event` cell: one *header* row per tour (no event; the tour's title and description) and one row
 per *stop* (its `order`, its `event` and an optional `note`). The file is optional.
 
-No Dash, no pandas beyond reading the loaded frame: `resolve` turns a URL value into a Tour (and
+No Dash, no pandas beyond reading the loaded frame: `find` turns a URL value into a Tour (and
 notices for what it skipped), `check` validates the rows for `python -m dashboard validate`.
 """
 
@@ -60,7 +60,7 @@ def from_table(df) -> dict[str, Tour]:
     }
 
 
-def resolve(value: str, tours: dict[str, Tour], events) -> tuple[Tour | None, list[str]]:
+def find(value: str, tours: dict[str, Tour], events) -> tuple[Tour | None, list[str]]:
     """The tour a `tour=` value names: a tour id, or event ids separated by commas. Unknown event
     ids are skipped with a notice; None (with a notice) when nothing usable is left."""
     value = (value or "").strip()

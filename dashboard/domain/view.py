@@ -13,11 +13,10 @@ from urllib.parse import parse_qsl, quote_plus
 import numpy as np
 import pandas as pd
 
-from dashboard.domain import explain
+from dashboard.domain import events, explain
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import DEFAULT, LANES, FilterState, apply, describe, parse_query, to_query, undated_works
 from dashboard.domain.schema import TIERS
-from dashboard.figures import theme
 
 
 @dataclass(frozen=True)
@@ -73,13 +72,13 @@ def year_window(year_from: int | None, year_to: int | None, extent: tuple[float,
 def build_view(cat: Catalogue, query: str) -> View:
     """What the page shows for this query string."""
     state, notices = parse_query(query or "", cat.vocab)
-    resolved = cat.resolved(state.canon, state.asof)
+    resolved = cat.resolved(state.tiers, state.asof)
     shown = apply(resolved, state, cat.vocab)
-    lo, hi = theme.extent(shown if len(shown) else resolved)
+    lo, hi = events.extent(shown if len(shown) else resolved)
     x_range = year_window(state.year_from, state.year_to, (lo, hi))
     selected = None
     if state.event:
-        selected = cat.row(state.event, state.canon, state.asof)
+        selected = cat.row(state.event, state.tiers, state.asof)
         if selected is None:
             notices.append(
                 f"The selected event '{state.event}' has no source among the trusted tiers"
@@ -111,12 +110,12 @@ def chronological(shown: pd.DataFrame, limit: int | None = None) -> list[str]:
     With `limit`, only the first that many (sorting only the events that can be among them)."""
     if shown.empty:
         return []
-    x = theme.column(shown, "best_start")
+    x = events.column(shown, "best_start")
     if limit is not None and len(x) > limit:
         key = np.where(np.isnan(x), np.inf, x)  # lexsort puts NaN last, after every year
         kth = np.partition(key, limit - 1)[limit - 1]
         shown = shown.iloc[np.flatnonzero(key <= kth)]
-        x = theme.column(shown, "best_start")
+        x = events.column(shown, "best_start")
     order = np.lexsort((shown["title"].to_numpy(dtype=str), x))
     return list(shown["id"].to_numpy()[order][:limit])
 
@@ -130,7 +129,7 @@ def neighbours(shown: pd.DataFrame, event_id: str) -> tuple[str | None, str | No
     if not len(where):
         return None, None, 0, n
     k = int(where[0])
-    b = theme.column(shown, "best_start")
+    b = events.column(shown, "best_start")
     titles = shown["title"].to_numpy(dtype=object)
     same = b == b[k]
     before, after = b < b[k], b > b[k]
@@ -156,7 +155,7 @@ def details(cat: Catalogue, v: View) -> Details | None:
     if v.selected is None:
         return None
     event = v.selected
-    cites = cat.citations(event["id"], v.state.canon, v.state.asof)
+    cites = cat.citations(event["id"], v.state.tiers, v.state.asof)
     previous, following, position, count = neighbours(v.shown, event["id"])
     return Details(
         event=event,
@@ -196,7 +195,7 @@ def with_event(query: str, event: str | None, cat: Catalogue) -> str:
 def controls_from_state(state: FilterState) -> list:
     """Control values in ids.CONTROLS order."""
     return [
-        list(state.canon),
+        list(state.tiers),
         list(state.era),
         list(state.faction),
         list(state.universe),

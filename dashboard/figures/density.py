@@ -12,9 +12,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.domain.filters import Vocabulary
+from dashboard.domain import events
+from dashboard.domain.vocabulary import TOP_FACTION, Vocabulary
 from dashboard.figures import measure, theme
-from dashboard.figures.lanes import TOP_FACTION, lane_keys, lane_labels, lane_order
+from dashboard.figures.lanes import lane_keys, lane_labels, lane_order
 
 MAX_MARKS = 1500  # more events than this on one chart: draw their density instead
 BIN_PX = 6  # a year bin is about this many pixels wide
@@ -50,7 +51,7 @@ def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun:
     """The density view of `df` (periods or moments) per lane."""
     lo, hi = x_range
     bins = int(max(20, min(400, plot_px // BIN_PX)))
-    x = theme.column(df, "best_start")
+    x = events.column(df, "best_start")
     grid, edges, present = counts(x, lane_keys(df, vocab, lanes), lane_order(vocab, lanes), x_range, bins)
     names = lane_labels(vocab, lanes)
     centres = (edges[:-1] + edges[1:]) / 2

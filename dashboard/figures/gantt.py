@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.domain.filters import Vocabulary
+from dashboard.domain import events
+from dashboard.domain.vocabulary import Vocabulary
 from dashboard.figures import density, marks, theme
 
 MIN_BAR_YEARS = 0.35
@@ -30,15 +31,15 @@ def gantt(
     """Periods (rows of `df` with is_point False) packed into lanes; ids ride along as customdata.
     `scale` multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector."""
     mask = ~df["is_point"].to_numpy(dtype=bool)
-    lo, hi = theme.extent(df, x_range)
+    lo, hi = events.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
     if mask.sum() > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
         return density.density(
             density.rows(df, mask), vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="periods"
         )
     periods = df[mask]
-    s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(periods)
-    a, b = theme.clamp(s_lo, lo, hi), theme.clamp(e_hi, lo, hi)
+    s_lo, s_hi, e_lo, e_hi = events.bound_arrays(periods)
+    a, b = events.clamp(s_lo, lo, hi), events.clamp(e_hi, lo, hi)
     b = np.maximum(b, a + MIN_BAR_YEARS)
     size = theme.sizes(scale)
     p = marks.place(periods, vocab, lanes, a, b, (lo, hi), plot_px, size)
@@ -67,7 +68,7 @@ def gantt(
     )
     # The span every trusted source agrees on, solid.
     core = (s_hi < e_lo) & np.isfinite(s_hi) & np.isfinite(e_lo)
-    c_lo, c_hi = theme.clamp(s_hi, lo, hi)[core], theme.clamp(e_lo, lo, hi)[core]
+    c_lo, c_hi = events.clamp(s_hi, lo, hi)[core], events.clamp(e_lo, lo, hi)[core]
     data.append(
         marks.dimmable(
             dict(
@@ -87,8 +88,8 @@ def gantt(
         )
     )
     # Best estimates of the start and the end: short dark ticks.
-    bs = theme.column(periods, "best_start")
-    be = theme.column(periods, "best_end")
+    bs = events.column(periods, "best_start")
+    be = events.column(periods, "best_end")
     tick_x = np.concatenate([bs, be])
     keep = np.isfinite(tick_x) & (tick_x >= lo) & (tick_x <= hi)
     data.append(

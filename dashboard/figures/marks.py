@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.domain.filters import Vocabulary
+from dashboard.domain.vocabulary import Vocabulary, faction_keys, top_factions
 from dashboard.figures import measure, packing, theme
-from dashboard.figures.lanes import faction_keys, lane_keys, lane_labels, lane_order, top_factions
+from dashboard.figures.lanes import lane_keys, lane_labels, lane_order
 
 NARROW_PX = 560  # below this plot width (phones; times the text scale) labels go above their marks
 # Row heights, marker and text sizes: theme.sizes(scale).

@@ -13,7 +13,7 @@ Cues, each explained in a line of the legend (dashboard/components/legend.py):
 from __future__ import annotations
 
 import html
-import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,7 +32,6 @@ TIER_GLYPH = {"canon": "\u25cf", "licensed": "\u25c6", "production": "\u25a0", "
 INK = "#1f2328"
 MUTED = "#57606a"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-PAD_YEARS = 2
 LABEL_PX = 12  # chart label size at 100% zoom
 DEFAULT_PLOT_PX = 900.0  # plot width assumed until the browser says how wide the chart is
 MARGIN = {"l": 12, "r": 16, "t": 58, "b": 12}
@@ -101,50 +100,19 @@ def colours(keys) -> dict[str, str]:
     return {k: PALETTE[i] if i < len(PALETTE) else OVERFLOW for i, k in enumerate(keys)}
 
 
+# Characters XML 1.0 forbids (C0 controls but tab, newline and return): in an SVG text they stop
+# plotly.js drawing the figure (kaleido's images and the browser alike), so they never reach one.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def safe(text) -> str:
-    """Escape data text for Plotly labels and hover, so markup shows as text and never runs."""
-    return html.escape("" if text is None else str(text), quote=False)
+    """Escape data text for Plotly labels and hover, so markup shows as text and never runs (and
+    drop the control characters no SVG may hold)."""
+    return html.escape(_NOT_XML.sub("", "" if text is None else str(text)), quote=False)
 
 
 def tier_label(tier: str) -> str:
     return TIER_LABELS[tier]
-
-
-def extent(df, x_range=None) -> tuple[float, float]:
-    """The shared year range: the given one, else the data's finite extent padded a little."""
-    if x_range:
-        return float(x_range[0]), float(x_range[1])
-    cols = [c for c in ("start_earliest", "start_latest", "end_earliest", "end_latest", "best_start") if c in df]
-    if not len(df) or not cols:
-        return 2300.0, 2420.0
-    values = np.concatenate([column(df, c) for c in cols])
-    values = values[np.isfinite(values)]
-    if not len(values):
-        return 2300.0, 2420.0
-    return math.floor(values.min()) - PAD_YEARS, math.ceil(values.max()) + PAD_YEARS
-
-
-def column(df, name: str) -> np.ndarray:
-    """A numeric column as float64 (None/NaN stay NaN)."""
-    return np.asarray(df[name].to_numpy(dtype=float, na_value=np.nan), dtype=float)
-
-
-def bound_arrays(df) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Start and end ranges as arrays, open bounds as -inf/+inf (a moment's end is its start's)."""
-    s_lo, s_hi = column(df, "start_earliest"), column(df, "start_latest")
-    e_lo, e_hi = column(df, "end_earliest"), column(df, "end_latest")
-    point = df["is_point"].to_numpy(dtype=bool)
-    s_lo = np.where(np.isnan(s_lo), -np.inf, s_lo)
-    s_hi = np.where(np.isnan(s_hi), np.inf, s_hi)
-    e_lo = np.where(point, s_lo, np.where(np.isnan(e_lo), -np.inf, e_lo))
-    e_hi = np.where(point, s_hi, np.where(np.isnan(e_hi), np.inf, e_hi))
-    return s_lo, s_hi, e_lo, e_hi
-
-
-def clamp(values, lo: float, hi: float) -> np.ndarray:
-    """Clip years to the drawn range (NaN becomes the left edge)."""
-    v = np.asarray(values, dtype=float)
-    return np.clip(np.where(np.isnan(v), lo, v), lo, hi)
 
 
 def figure(data: list[dict], layout: dict) -> go.Figure:

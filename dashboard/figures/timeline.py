@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.domain.filters import Vocabulary
+from dashboard.domain import events
+from dashboard.domain.vocabulary import Vocabulary
 from dashboard.figures import density, marks, theme
 
 DOT_YEARS_PX = 6  # half a marker, in px: the least room a moment takes
@@ -25,7 +26,7 @@ def timeline(
     """Point events (rows of `df` with is_point True) as markers coloured by faction. `scale`
     multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector."""
     mask = df["is_point"].to_numpy(dtype=bool)
-    lo, hi = theme.extent(df, x_range)
+    lo, hi = events.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
     if mask.sum() > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
         return density.density(
@@ -34,9 +35,9 @@ def timeline(
     moments = df[mask]
     ypp = (hi - lo) / plot_px
     size = theme.sizes(scale)
-    s_lo, s_hi, _, _ = theme.bound_arrays(moments)
-    x = theme.clamp(theme.column(moments, "best_start"), lo, hi)
-    w_lo, w_hi = theme.clamp(s_lo, lo, hi), theme.clamp(s_hi, lo, hi)
+    s_lo, s_hi, _, _ = events.bound_arrays(moments)
+    x = events.clamp(events.column(moments, "best_start"), lo, hi)
+    w_lo, w_hi = events.clamp(s_lo, lo, hi), events.clamp(s_hi, lo, hi)
     a = np.minimum(w_lo, x - DOT_YEARS_PX * size.scale * ypp)
     b = np.maximum(w_hi, x + DOT_YEARS_PX * size.scale * ypp)
     p = marks.place(moments, vocab, lanes, a, b, (lo, hi), plot_px, size)

@@ -33,8 +33,8 @@ from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import FilterState, describe, to_query
 from dashboard.domain.loading import Tables
 from dashboard.domain.schema import TIER_LABELS, TIERS
+from dashboard.domain.vocabulary import top_factions
 from dashboard.figures import measure, theme
-from dashboard.figures.lanes import top_factions
 from dashboard.formats import plotlyjs
 from dashboard.formats.records import events_records
 
@@ -199,12 +199,12 @@ def build(cat: Catalogue, query: str | dict | None = "", *, view: str | None = N
     if view == "dispute" and selected is None:
         raise ChartError(
             f"no trusted source mentions event {state.event!r} with the tiers chosen "
-            f"({', '.join(state.canon) or 'none'}): trust more tiers (canon=...) or pick another event"
+            f"({', '.join(state.tiers) or 'none'}): trust more tiers (canon=...) or pick another event"
         )
-    citations = cat.citations(selected["id"], state.canon, state.asof) if selected is not None else []
+    citations = cat.citations(selected["id"], state.tiers, state.asof) if selected is not None else []
     if view == "dispute":
         title = f"{selected['title']}: what each source says"
-        tiers = describe(FilterState(canon=state.canon), 0, 0, cat.vocab).split(": ", 1)[1]
+        tiers = describe(FilterState(tiers=state.tiers), 0, 0, cat.vocab).split(": ", 1)[1]
         tiers = "every tier of source" if tiers == "everything" else tiers
         caption = f"{words.period(selected['start'], selected['end'])}, as each source dates it ({tiers})"
     else:

@@ -1237,7 +1237,7 @@ def _bound(value, sign: int) -> float:
 def to_timelinejs(resolved, tables) -> dict:
     """The resolved table as a TimelineJS timeline (a dict ready for json.dumps)."""
     from dashboard.domain import credits
-    from dashboard.domain.filters import Vocabulary
+    from dashboard.domain.vocabulary import Vocabulary
     from dashboard.formats.records import events_records
 
     vocab = Vocabulary.from_tables(tables)

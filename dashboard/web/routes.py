@@ -221,15 +221,15 @@ def install(app, cat: Catalogue) -> None:
 
     def view_response(fmt: str):
         state, notices = parse_query(request.query_string.decode("utf-8", errors="replace"), cat.vocab)
-        shown = apply(cat.resolved(state.canon, state.asof), state, cat.vocab)
+        shown = apply(cat.resolved(state.tiers, state.asof), state, cat.vocab)
         # Notices quote user input, so they travel in the body (JSON) and percent-encoded in a header.
         headers = {"X-Notices": header_text(" | ".join(notices))} if notices else {}
         if fmt == "csv":
             headers["Content-Disposition"] = 'inline; filename="bajor-timeline.csv"'
-            body = events_csv.iter_csv(shown, cat.tables, tiers=state.canon)
+            body = events_csv.iter_csv(shown, cat.tables, tiers=state.tiers)
             return Response(stream_with_context(batched(body)), mimetype="text/csv", headers=headers)
         body = events_json.iter_json(
-            shown, cat.tables, {"notices": notices}, indent=None, tiers=state.canon
+            shown, cat.tables, {"notices": notices}, indent=None, tiers=state.tiers
         )  # a line per event
         return Response(stream_with_context(batched(body)), mimetype="application/json", headers=headers)
 

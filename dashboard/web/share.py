@@ -67,7 +67,7 @@ def plain_query(search: str | None) -> str:
 def chart_query(state: FilterState, view: str) -> str:
     """view=...&<filters>: the dispute view keeps only the event and the trusted tiers it is read with."""
     if view == "dispute":
-        rest = to_query(FilterState(canon=state.canon, event=state.event))
+        rest = to_query(FilterState(tiers=state.tiers, event=state.event))
     else:
         rest = to_query(state)
     return f"view={view}" + (f"&{rest}" if rest else "")

@@ -48,7 +48,7 @@ def drawn(real):
     return {
         "gantt": figures.gantt(v.shown, real.vocab, plot_px=700),
         "timeline": figures.timeline(v.shown, real.vocab, plot_px=700),
-        "uncertainty": figures.uncertainty(event, real.citations("dukat-prefecture", v.state.canon)),
+        "uncertainty": figures.uncertainty(event, real.citations("dukat-prefecture", v.state.tiers)),
     }
 
 

@@ -4,6 +4,7 @@ import json
 
 import numpy as np
 
+from dashboard.domain import events
 from dashboard.domain.schema import TIERS
 from dashboard.figures import gantt, theme, timeline
 from dashboard.figures.marks import select
@@ -37,7 +38,7 @@ def test_a_range_is_faded_and_only_the_agreed_span_is_solid(mini):
 def test_a_period_known_only_as_between_a_and_b_has_no_solid_bar(real):
     df = real.resolved(TIERS)
     fig = gantt(df, real.vocab)
-    s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(df)
+    s_lo, s_hi, e_lo, e_hi = events.bound_arrays(df)
     vague = set(df["id"][(~df["is_point"]) & (s_hi >= e_lo)])
     assert vague, "the curated table has periods known only within a range"
     assert not vague & set(ids_of(role(fig, "agreed")))

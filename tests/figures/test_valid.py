@@ -74,3 +74,12 @@ def test_later_changes_are_checked_as_usual(real):
     fig.update_layout(width=500)
     fig.update_layout(width=None)
     assert "width" not in fig.to_plotly_json()["layout"]
+
+
+def test_control_characters_never_reach_a_figure():
+    """A C0 control character (here from a search, `q=%08`) would stop plotly.js drawing an SVG text:
+    the figures drop them, keeping the rest of the text escaped."""
+    from dashboard.figures import theme
+
+    assert theme.safe("a\x08b<i>\x00") == "ab&lt;i&gt;"
+    assert theme.safe("tab\tand\nnewline") == "tab\tand\nnewline"

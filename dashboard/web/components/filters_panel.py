@@ -5,8 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.domain.filters import LANES, Vocabulary
+from dashboard.domain.filters import LANES
 from dashboard.domain.schema import TIER_LABELS
+from dashboard.domain.vocabulary import Vocabulary
 from dashboard.web.components import ids
 
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import dash_ag_grid as dag
 import numpy as np
 
-from dashboard.domain import words
-from dashboard.domain.filters import Vocabulary
+from dashboard.domain import events, words
 from dashboard.domain.schema import TIER_LABELS
-from dashboard.figures import theme
+from dashboard.domain.vocabulary import Vocabulary
 from dashboard.web.components import ids
 
 # Widths, not `flex`: AG Grid 35 hides flex columns until it has sized them against the grid's
@@ -32,7 +31,7 @@ SORTABLE = {"title": "title", "era": "era", "tier": "canon", "disputed": "disput
 
 def grid_rows(df, vocab: Vocabulary) -> list[dict]:
     """Rows for the grid: plain text cells (the grid renders them as text, never as HTML)."""
-    s_lo, s_hi, e_lo, e_hi = theme.bound_arrays(df)
+    s_lo, s_hi, e_lo, e_hi = events.bound_arrays(df)
     rows = []
     for r, lo, hi in zip(df.to_dict("records"), s_lo, np.where(df["is_point"].to_numpy(dtype=bool), s_hi, e_hi)):
         rows.append(

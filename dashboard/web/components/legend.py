@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.domain.filters import Vocabulary
 from dashboard.domain.schema import TIER_LABELS, TIERS
+from dashboard.domain.vocabulary import Vocabulary, top_factions
 from dashboard.figures import theme
-from dashboard.figures.lanes import top_factions
 
 
 def _item(swatch, text: str) -> html.Li:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.domain.filters import Vocabulary
+from dashboard.domain.vocabulary import Vocabulary
 from dashboard.web.components import ids
 
 # (label, format, scale): a 1920x1080 slide, the same at twice the pixels, and a vector file.

@@ -14,11 +14,10 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html
 from flask import request
 
 from dashboard import figures
-from dashboard.domain import presentation
+from dashboard.domain import events, presentation
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.credits import image_credit
 from dashboard.domain.filters import to_query
-from dashboard.figures import theme
 from dashboard.web.components import handout, ids
 from dashboard.web.components.charts import GRAPH_CONFIG
 from dashboard.web.components.details import citation_line
@@ -350,7 +349,7 @@ def handout_body(cat: Catalogue, search: str) -> list:
     for draw, label in ((figures.gantt, "Periods"), (figures.timeline, "Moments")):
         kind = shown[shown["is_point"].to_numpy(dtype=bool) == (draw is figures.timeline)]
         if len(kind):
-            fig = draw(kind, cat.vocab, x_range=theme.extent(shown), **kw)
+            fig = draw(kind, cat.vocab, x_range=events.extent(shown), **kw)
             fig.update_layout(width=PRINT_PLOT_PX + CHART_MARGIN_PX)
             charts += [
                 html.H3(label, className="handout-chart-title"),

@@ -6,7 +6,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.domain.credits import image_credit
-from dashboard.domain.filters import FilterState, Vocabulary
+from dashboard.domain.filters import FilterState
+from dashboard.domain.vocabulary import Vocabulary
 from dashboard.web.components import ids
 from dashboard.web.components.charts import chart
 from dashboard.web.components.details import panel
