@@ -1,4 +1,4 @@
-"""The explorer's first view (dashboard/prerender.py): the page as static HTML in the HTML answer,
+"""The explorer's first view (dashboard/web/first_view/prerender.py): the page as static HTML in the HTML answer,
 its first chart's figure beside it, the same page the live layout holds."""
 
 from __future__ import annotations
