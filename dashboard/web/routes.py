@@ -20,6 +20,7 @@ from werkzeug.exceptions import HTTPException
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import apply, parse_query
 from dashboard.formats import events_csv, events_json
+from dashboard.web import dash_compat
 
 BOOTSTRAP_CSS = Path(flask_bootstrap.__file__).resolve().parent / "static" / "bootstrap5" / "css" / "bootstrap.min.css"
 BOOTSTRAP_ROUTE = "/vendor/bootstrap.min.css"
@@ -31,9 +32,9 @@ PUBLIC_PATHS = ("/", "/present", "/embed", "/oembed", "/events.json", "/events.c
 # Paths (and everything under them) that any site may frame; every other page only frames itself.
 EMBEDDABLE = ("/embed",)
 # Paths that answer machines: their errors are one line of JSON, not an HTML page.
-API_PATHS = ("/events.json", "/events.csv", "/oembed", "/_dash-")
-LAYOUT_PATH = "/_dash-layout"
-CALLBACK_PATH = "/_dash-update-component"
+API_PATHS = ("/events.json", "/events.csv", "/oembed", dash_compat.DASH_PATHS)
+LAYOUT_PATH = dash_compat.LAYOUT_PATH
+CALLBACK_PATH = dash_compat.CALLBACK_PATH
 
 # The strictest policy Dash 4 and plotly.js run under (checked in headless Chromium, see
 # tests/browser/test_csp.py): scripts only from this origin plus the hashed inline renderer line;
@@ -96,33 +97,6 @@ def content_security_policy(app, embeddable: bool) -> str:
     if not embeddable:
         policy["frame-ancestors"] = "'self'"
     return "; ".join(f"{k} {v}" for k, v in policy.items())
-
-
-def _malformed_callback(known_outputs) -> str | None:
-    """Why a callback request is malformed, or None when it has the shape Dash expects."""
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        return "the body must be a JSON object"
-    if not isinstance(body.get("output"), str) or not isinstance(body.get("inputs"), list):
-        return "'output' (string) and 'inputs' (list) are required"
-    if body["output"] not in known_outputs:
-        return "no callback has that output"
-    if not isinstance(body.get("state", []), (list, type(None))):
-        return "'state' must be a list"
-    if not isinstance(body.get("outputs", []), (list, dict)):
-        return "'outputs' must be a list or an object"
-    for item in body["inputs"] + (body.get("state") or []):
-        items = item if isinstance(item, list) else [item]
-        if not all(isinstance(i, dict) and "id" in i and isinstance(i.get("property"), str) for i in items):
-            return "every input and state needs an 'id' and a 'property'"
-    spec = known_outputs[body["output"]]
-    if len(body["inputs"]) != len(spec.get("inputs", [])) or len(body.get("state") or []) != len(spec.get("state", [])):
-        return "the inputs and state do not match that callback"
-    if not isinstance(body.get("changedPropIds", []), list) or not all(
-        isinstance(c, str) for c in body.get("changedPropIds", [])
-    ):
-        return "'changedPropIds' must be a list of strings"
-    return None
 
 
 class Paths:
@@ -243,7 +217,7 @@ def install(app, cat: Catalogue) -> None:
     @server.before_request
     def guard_callbacks():
         if request.method == "POST" and paths.local(request.path) == CALLBACK_PATH:
-            problem = _malformed_callback(app.callback_map)
+            problem = dash_compat.malformed_callback(app, request.get_json(silent=True))
             if problem:
                 log.info("refused a malformed callback request: %s", problem)
                 return jsonify({"error": f"malformed callback request: {problem}"}), 400

@@ -13,7 +13,7 @@ from dash import html
 from dashboard import figures
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
-from dashboard.web import pages
+from dashboard.web import dash_compat, pages
 from dashboard.web.components import details, ids
 from dashboard.web.components.teaching import tour_links
 from dashboard.web.first_view import prerender
@@ -67,7 +67,7 @@ def prefill(layout, values: dict) -> None:
     by_id: dict = {}
     for (cid, prop), value in values.items():
         by_id.setdefault(cid, {})[prop] = value
-    for component in layout._traverse():
+    for component in dash_compat.walk(layout):
         for prop, value in by_id.get(getattr(component, "id", None), {}).items():
             setattr(component, prop, value)
 
