@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import DATA, MINI, ROOT
 
-from dashboard.formats import charts, images
+from dashboard.formats import chart_files, charts, images
 from dashboard.web.app import create_app
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -201,11 +201,11 @@ def test_cli_svg_is_valid_xml_with_title_caption_and_credit(tmp_path, mini):
 @pytest.mark.browser
 def test_one_browser_draws_many_images_at_any_scale(renderer, real):
     chart = charts.build(real, "view=timeline&canon=canon")
-    first = charts.render(chart, real.tables, "png", width=1920, height=1080, renderer=renderer)
-    double = charts.render(chart, real.tables, "png", width=1920, height=1080, scale=2, renderer=renderer)
-    half = charts.render(chart, real.tables, "png", width=960, height=540, scale=2, renderer=renderer)
+    first = chart_files.render(chart, real.tables, "png", width=1920, height=1080, renderer=renderer)
+    double = chart_files.render(chart, real.tables, "png", width=1920, height=1080, scale=2, renderer=renderer)
+    half = chart_files.render(chart, real.tables, "png", width=960, height=540, scale=2, renderer=renderer)
     assert png_size(first) == (1920, 1080) and png_size(double) == (3840, 2160) and png_size(half) == (1920, 1080)
-    _, text = svg_texts(charts.render(chart, real.tables, "svg", width=1920, height=1080, renderer=renderer))
+    _, text = svg_texts(chart_files.render(chart, real.tables, "svg", width=1920, height=1080, renderer=renderer))
     assert "Bajor Timeline: moments" in text and chart.caption.split(";")[0] in text
     assert renderer.images == 4  # one browser, kept running
 

@@ -115,7 +115,7 @@ def test_embed_layout_is_the_chart_alone_with_caption_credit_and_a_way_back(clie
 
 def test_embed_drops_bad_values_with_a_notice_and_explains_a_dispute_without_event(mini):
     e = embed.embed_view(mini, "view=pie&theme=neon&event=nope&canon=canon")
-    assert e.chart.view == "gantt" and e.theme == "light" and e.problem is None
+    assert e.chart.kind == "gantt" and e.theme == "light" and e.problem is None
     assert any("view=pie" in n for n in e.notices) and any("theme=neon" in n for n in e.notices)
     assert any("nope" in n for n in e.notices)
     assert e.explorer_query == "canon=canon"
