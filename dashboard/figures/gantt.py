@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from dashboard.domain import events
 from dashboard.domain.vocabulary import Vocabulary
 from dashboard.figures import density, marks, theme
+from dashboard.figures.palette import LIGHT, Palette
 
 MIN_BAR_YEARS = 0.35
 RANGE_OPACITY = 0.32
@@ -27,22 +28,30 @@ def gantt(
     x_range=None,
     plot_px: float | None = None,
     scale: float = 1.0,
+    palette: Palette = LIGHT,
 ) -> go.Figure:
     """Periods (rows of `df` with is_point False) packed into lanes; ids ride along as customdata.
-    `scale` multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector."""
+    `scale` multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector; `palette`
+    gives every colour (palette.LIGHT for the page, palette.DARK for a dark embed)."""
     mask = ~df["is_point"].to_numpy(dtype=bool)
     lo, hi = events.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
     if mask.sum() > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
         return density.density(
-            density.rows(df, mask), vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="periods"
+            density.rows(df, mask),
+            vocab,
+            lanes=lanes,
+            x_range=(lo, hi),
+            plot_px=plot_px,
+            palette=palette,
+            noun="periods",
         )
     periods = df[mask]
     s_lo, s_hi, e_lo, e_hi = events.bound_arrays(periods)
     a, b = events.clamp(s_lo, lo, hi), events.clamp(e_hi, lo, hi)
     b = np.maximum(b, a + MIN_BAR_YEARS)
     size = theme.sizes(scale)
-    p = marks.place(periods, vocab, lanes, a, b, (lo, hi), plot_px, size)
+    p = marks.place(periods, vocab, lanes, a, b, (lo, hi), plot_px, size, palette)
     hover = {"hovertemplate": "%{hovertext}<extra></extra>"}
     data = []
 
@@ -64,6 +73,7 @@ def gantt(
                 **hover,
             ),
             opacity=RANGE_OPACITY,
+            palette=palette,
         )
     )
     # The span every trusted source agrees on, solid.
@@ -82,7 +92,7 @@ def gantt(
                 customdata=p.ids[core],
                 meta="agreed",
                 hovertext=p.hover[core],
-                marker={"color": p.colour[core], "line": {"color": "rgba(0,0,0,0.55)", "width": 1}},
+                marker={"color": p.colour[core], "line": {"color": palette.outline, "width": 1}},
                 **hover,
             )
         )
@@ -106,7 +116,7 @@ def gantt(
                 marker={
                     "symbol": "line-ns",
                     "size": size.best_tick,
-                    "line": {"color": theme.INK, "width": size.best_tick_width},
+                    "line": {"color": palette.ink, "width": size.best_tick_width},
                 },
             )
         )
@@ -129,7 +139,7 @@ def gantt(
                     ["triangle-right"] * int(right.sum()) + ["triangle-left"] * int(left.sum()), dtype=object
                 ),
                 "size": size.edge_marker,
-                "color": theme.INK,
+                "color": palette.ink,
             },
         )
     )
@@ -137,5 +147,5 @@ def gantt(
     layout = marks.finish(
         p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No periods match these filters."
     )
-    fig = theme.figure(data, {**layout, "meta": {"role": "gantt", "x_range": [lo, hi], "selected": None}})
+    fig = theme.figure(data, {**layout, "meta": {"role": "gantt", "x_range": [lo, hi], "selected": None}}, palette)
     return marks.select(fig, selected) if selected else fig

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from dashboard.domain.vocabulary import Vocabulary, faction_keys, top_factions
 from dashboard.figures import measure, packing, theme
 from dashboard.figures.lanes import lane_keys, lane_labels, lane_order
+from dashboard.figures.palette import LIGHT, Palette
 
 NARROW_PX = 560  # below this plot width (phones; times the text scale) labels go above their marks
 # Row heights, marker and text sizes: theme.sizes(scale).
@@ -44,6 +45,7 @@ class Placed:
     row_px: int
     narrow: bool
     size: theme.Sizes
+    palette: Palette
 
     @property
     def bar_width(self) -> float:
@@ -60,6 +62,7 @@ def place(
     x_range: tuple[float, float],
     plot_px: float,
     size: theme.Sizes | None = None,
+    palette: Palette = LIGHT,
 ) -> Placed:
     """Pack events into rows per lane so that no two marks or labels overlap at this width."""
     size = size or theme.sizes()
@@ -88,8 +91,8 @@ def place(
     y, lane_info = packing.stack(lane, rows, order)
     names = lane_labels(vocab, lanes)
     counts = {k: int(np.sum(lane == k)) for k, _, _ in lane_info}
-    colour_of = theme.colours(top_factions(vocab))
-    colour = np.array([colour_of.get(f, theme.OVERFLOW) for f in faction_keys(df, vocab)], dtype=object)
+    colour_of = palette.colours(top_factions(vocab))
+    colour = np.array([colour_of.get(f, palette.overflow) for f in faction_keys(df, vocab)], dtype=object)
     return Placed(
         ids=df["id"].to_numpy(dtype=object),
         y=y,
@@ -102,7 +105,7 @@ def place(
         disputed=disputed,
         tier=df["canon"].to_numpy(dtype=object),
         colour=colour,
-        hover=theme.hover_text(df),
+        hover=theme.hover_text(df, palette),
         lanes=lane_info,
         lane_label={k: names.get(k, k) for k, _, _ in lane_info},
         lane_count=counts,
@@ -110,10 +113,11 @@ def place(
         row_px=size.row_narrow if narrow else size.row,
         narrow=narrow,
         size=size,
+        palette=palette,
     )
 
 
-def dimmable(trace: dict, opacity: float = 1.0) -> dict:
+def dimmable(trace: dict, opacity: float = 1.0, palette: Palette = LIGHT) -> dict:
     """Let `selectedpoints` dim every event but the selected one (its opacity stays as drawn)."""
     out = {
         **trace,
@@ -121,7 +125,7 @@ def dimmable(trace: dict, opacity: float = 1.0) -> dict:
         "selected": {"marker": {"opacity": opacity}},
     }
     if trace.get("mode") == "text":  # the selected label is redrawn in bold by the "selected" trace
-        out["unselected"] = {"textfont": {"color": "#b0b0b0"}}
+        out["unselected"] = {"textfont": {"color": palette.dimmed_label}}
         out["selected"] = {"textfont": {"color": "rgba(0,0,0,0)"}}
     return out
 
@@ -132,7 +136,8 @@ def cue_traces(p: Placed) -> list[dict]:
     quiet = {"hoverinfo": "none"}
     d = p.disputed
     symbol = np.array([theme.TIER_SYMBOL[t] for t in p.tier], dtype=object)
-    colour = np.array([theme.TIER_COLOUR[t] for t in p.tier], dtype=object)
+    tiers = dict(p.palette.tiers)
+    colour = np.array([tiers[t] for t in p.tier], dtype=object)
     return [
         dimmable(
             dict(
@@ -159,8 +164,8 @@ def cue_traces(p: Placed) -> list[dict]:
                 marker={
                     "symbol": "star",
                     "size": p.size.star_marker,
-                    "color": "#c0392b",
-                    "line": {"color": "#000", "width": p.size.scale},
+                    "color": p.palette.star,
+                    "line": {"color": p.palette.strong, "width": p.size.scale},
                 },
                 **quiet,
             )
@@ -174,12 +179,13 @@ def cue_traces(p: Placed) -> list[dict]:
                 mode="text",
                 text=p.label,
                 textposition=p.label_side,
-                textfont={"size": p.size.label, "color": theme.INK},
+                textfont={"size": p.size.label, "color": p.palette.ink},
                 customdata=p.ids,
                 meta="label",
                 cliponaxis=False,
                 **quiet,
-            )
+            ),
+            palette=p.palette,
         ),
         # Filled with the selected event's label in bold (here for a given selection, or by the browser).
         dict(
@@ -190,7 +196,7 @@ def cue_traces(p: Placed) -> list[dict]:
             mode="text",
             text=[],
             textposition="middle right",
-            textfont={"size": p.size.label + p.size.scale, "color": "#000"},
+            textfont={"size": p.size.label + p.size.scale, "color": p.palette.strong},
             meta="selected",
             hoverinfo="skip",
             cliponaxis=False,
@@ -235,10 +241,11 @@ def select(fig: go.Figure, event: str | None) -> go.Figure:
 def finish(p: Placed, x_range, plot_px: float, bands, *, era_labels: bool, empty: str) -> dict:
     """The chart's layout: the shared look, era bands, lane headers, rows top to bottom."""
     height = p.size.margin_top + theme.MARGIN["b"] + p.row_px * max(p.rows, 3)
-    out = theme.layout(x_range, height, plot_px=plot_px, size=p.size)
-    era_shapes, era_notes = theme.era_bands(bands, x_range, plot_px, label=era_labels, size=p.size)
-    lane_shapes, lane_notes = theme.lane_headers(p.lanes, p.lane_label, p.lane_count, size=p.size)
-    notes = era_notes + lane_notes + ([theme.empty_note(empty, p.size)] if not len(p.ids) else [])
+    pal = p.palette
+    out = theme.layout(x_range, height, plot_px=plot_px, size=p.size, palette=pal)
+    era_shapes, era_notes = theme.era_bands(bands, x_range, plot_px, label=era_labels, size=p.size, palette=pal)
+    lane_shapes, lane_notes = theme.lane_headers(p.lanes, p.lane_label, p.lane_count, size=p.size, palette=pal)
+    notes = era_notes + lane_notes + ([theme.empty_note(empty, p.size, pal)] if not len(p.ids) else [])
     return {
         **out,
         "shapes": era_shapes + lane_shapes,

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from dashboard.domain import words
 from dashboard.domain.schema import TIERS
 from dashboard.figures import measure, theme
+from dashboard.figures.palette import LIGHT, Palette
 
 ROW_PX = 40  # a claim's name on one line, its bar below
 
@@ -37,7 +38,7 @@ def _side_range(event: dict, side: str, ivs) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) -> go.Figure:
+def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340, palette: Palette = LIGHT) -> go.Figure:
     """Start and End panels, one above the other (one 'Date' panel for a moment), a row per dated
     claim with its name above its bar, so the chart uses the whole width of a narrow panel.
 
@@ -67,10 +68,10 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
         said = [words.edtf(iv.label) for iv in ivs]
         hover = [
             f"<b>{theme.safe(c['source'])}</b> ({theme.tier_label(c['tier'])}, via {theme.safe(c['page'])})"
-            f"<br>{theme.safe(w)} <span style='color:{theme.MUTED}'>({theme.safe(iv.label)})</span>"
+            f"<br>{theme.safe(w)} <span style='color:{palette.muted}'>({theme.safe(iv.label)})</span>"
             for c, iv, w in zip(cites, ivs, said)
         ]
-        colours = [theme.TIER_COLOUR[c["tier"]] for c in cites]
+        colours = [palette.tier(c["tier"]) for c in cites]
         data.append(
             dict(
                 type="bar",
@@ -99,7 +100,7 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
                 text=[
                     f"{theme.TIER_GLYPH[c['tier']]} "
                     f"{theme.safe(measure.fit(claim_label(c), width_px - 40 - measure.width(w, 12), size=12))}"
-                    f"  <span style='color:{theme.MUTED}'>{theme.safe(w)}</span>"
+                    f"  <span style='color:{palette.muted}'>{theme.safe(w)}</span>"
                     for c, w in zip(cites, said)
                 ],
                 textfont={"size": 12, "color": colours},
@@ -120,7 +121,7 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
                 "x1": env_hi,
                 "y0": 0,
                 "y1": 1,
-                "fillcolor": "#8c959f",
+                "fillcolor": palette.axis,
                 "opacity": 0.16,
                 "layer": "below",
                 "line": {"width": 0},
@@ -137,7 +138,7 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
                     "x1": best,
                     "y0": 0,
                     "y1": 1,
-                    "line": {"color": "#000", "dash": "dash", "width": 2},
+                    "line": {"color": palette.strong, "dash": "dash", "width": 2},
                 }
             )
         notes.append(
@@ -150,23 +151,25 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
                 "yref": "paper",
                 "yanchor": "bottom",
                 "showarrow": False,
-                "font": {"size": 13, "color": theme.INK},
+                "font": {"size": 13, "color": palette.ink},
             }
         )
         layout[f"xaxis{row if row > 1 else ''}"] = {
+            **theme.plain_axis(palette),
             "domain": [0, 1],
             "anchor": ya,
             "range": [lo, hi],
             "tickformat": "d",
             "nticks": 6,
             "showgrid": True,
-            "gridcolor": "#e3e3e3",
+            "gridcolor": palette.grid,
             "fixedrange": True,
-            "linecolor": "#8c959f",
+            "linecolor": palette.axis,
             "showline": True,
             "ticks": "outside",
         }
         layout[f"yaxis{row if row > 1 else ''}"] = {
+            **theme.plain_axis(palette),
             "domain": [bottom, top],
             "anchor": xa,
             "range": [len(cites) - 0.5, -0.7],
@@ -175,14 +178,17 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
             "zeroline": False,
             "fixedrange": True,
         }
+    # The page leaves the hover box to Plotly (a bar's own colour); a palette that sets its ink sets the box.
+    box = {"bgcolor": palette.hover_bg, "bordercolor": palette.hover_border, "font": {"color": palette.hover_ink}}
+    hover = {} if palette.hover_ink is None else {"hoverlabel": box}
     if not dated:
-        notes.append(theme.empty_note("No trusted source gives a date."))
+        notes.append(theme.empty_note("No trusted source gives a date.", palette=palette))
     return theme.figure(
         data,
         dict(
-            paper_bgcolor="white",
-            plot_bgcolor="white",
-            font={"family": theme.FONT, "size": 12, "color": theme.INK},
+            paper_bgcolor=palette.background,
+            plot_bgcolor=palette.background,
+            font={"family": theme.FONT, "size": 12, "color": palette.ink},
             height=height,
             margin={"l": 4, "r": 10, "t": 26, "b": 24},
             showlegend=False,
@@ -192,8 +198,10 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
             shapes=shapes,
             annotations=notes,
             meta={"role": "uncertainty", "event": event["id"], "claims": len(dated)},
+            **hover,
             **layout,
         ),
+        palette,
     )
 
 

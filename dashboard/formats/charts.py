@@ -35,6 +35,7 @@ from dashboard.domain.loading import Tables
 from dashboard.domain.schema import TIER_LABELS, TIERS
 from dashboard.domain.vocabulary import top_factions
 from dashboard.figures import measure, theme
+from dashboard.figures.palette import LIGHT, Palette
 from dashboard.formats import plotlyjs
 from dashboard.formats.records import events_records
 
@@ -86,9 +87,9 @@ class Chart:
         stem = f"bajor-timeline-{self.view}" + (f"-{self.selected['id']}" if self.selected else "")
         return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:120] or "bajor-timeline"
 
-    def figure(self, plot_px: float) -> go.Figure:
-        """The app's figure for this chart, laid out for a plot `plot_px` wide."""
-        return figure_for(self, plot_px)
+    def figure(self, plot_px: float, palette: Palette = LIGHT) -> go.Figure:
+        """The app's figure for this chart, laid out for a plot `plot_px` wide, in `palette`'s colours."""
+        return figure_for(self, plot_px, palette)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -153,10 +154,10 @@ def _unknown_event(event: str, cat: Catalogue) -> ChartError:
 # The chart
 
 
-def figure_for(chart: Chart, plot_px: float) -> go.Figure:
+def figure_for(chart: Chart, plot_px: float, palette: Palette = LIGHT) -> go.Figure:
     """The app's figure for a chart: the ONE place exports call dashboard.figures."""
     if chart.view == "dispute":
-        return figures.uncertainty(chart.selected, chart.citations, width_px=plot_px)
+        return figures.uncertainty(chart.selected, chart.citations, width_px=plot_px, palette=palette)
     draw = figures.gantt if chart.view == "gantt" else figures.timeline
     return draw(
         chart.shown,
@@ -165,6 +166,7 @@ def figure_for(chart: Chart, plot_px: float) -> go.Figure:
         selected=chart.state.event,
         x_range=chart.x_range,
         plot_px=plot_px,
+        palette=palette,
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.domain.schema import TIERS
 from dashboard.figures import density, gantt, theme, timeline, uncertainty
-from dashboard.figures.dark import dark
+from dashboard.figures.palette import DARK
 from dashboard.formats import charts
 
 
@@ -62,7 +62,7 @@ def test_dispute_chart_is_valid(real):
 
 def test_dark_and_slide_figures_are_valid(real):
     chart = charts.build(real, "view=gantt")
-    check(dark(chart.figure(800)))
+    check(chart.figure(800, DARK))
     check(charts.slide_figure(chart, real.tables).figure)
 
 
