@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.domain import events
 from dashboard.domain.vocabulary import TOP_FACTION, Vocabulary
@@ -48,9 +47,7 @@ def counts(x: np.ndarray, lanes: np.ndarray, order: list, x_range, bins: int) ->
     return grid, edges, present
 
 
-def density(
-    df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun: str, palette: Palette = LIGHT
-) -> go.Figure:
+def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun: str, palette: Palette = LIGHT) -> dict:
     """The density view of `df` (periods or moments) per lane."""
     lo, hi = x_range
     bins = int(max(20, min(400, plot_px // BIN_PX)))

@@ -8,7 +8,6 @@ between A and B"), and dark ticks at the best estimate of its start and end.
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from dashboard.domain import events
 from dashboard.domain.vocabulary import Vocabulary
@@ -29,7 +28,7 @@ def gantt(
     plot_px: float | None = None,
     scale: float = 1.0,
     palette: Palette = LIGHT,
-) -> go.Figure:
+) -> dict:
     """Periods (rows of `df` with is_point False) packed into lanes; ids ride along as customdata.
     `scale` multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector; `palette`
     gives every colour (palette.LIGHT for the page, palette.DARK for a dark embed)."""

@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
 from dashboard.domain.vocabulary import Vocabulary, faction_keys, top_factions
-from dashboard.figures import measure, packing, theme
+from dashboard.figures import measure, packing, theme, typed
 from dashboard.figures.lanes import lane_keys, lane_labels, lane_order
 from dashboard.figures.palette import LIGHT, Palette
 
@@ -204,38 +203,46 @@ def cue_traces(p: Placed) -> list[dict]:
     ]
 
 
-def select(fig: go.Figure, event: str | None) -> go.Figure:
-    """Dim every event but `event` and embolden its label (what assets/explorer.js does in the browser)."""
-    data = fig.data
+def select(fig: dict, event: str | None) -> dict:
+    """Dim every event but `event` and embolden its label (what assets/explorer.js does in the browser).
+    Changes the figure dict in place and returns it."""
+    data = fig["data"]
     hit = False
     for trace in data:
-        ids = trace.customdata
-        if ids is None or trace.meta == "selected":
+        ids = trace.get("customdata")
+        if ids is None or trace.get("meta") == "selected":
             continue
         idx = np.flatnonzero(np.asarray(ids, dtype=object) == event).tolist() if event else []
         hit = hit or bool(idx)
-        trace.selectedpoints = idx if event else None
+        _points(trace, idx if event else None)
+    labels = next((t for t in data if t.get("meta") == "label"), None)
     for trace in data:
-        if trace.meta == "selected":
-            labels = next((t for t in data if t.meta == "label"), None)
-            i = next((i for i, v in enumerate(labels.customdata) if v == event), None) if labels and event else None
+        if trace.get("meta") == "selected":
+            i = next((i for i, v in enumerate(labels["customdata"]) if v == event), None) if labels and event else None
             if i is None:
                 trace.update(x=[], y=[], text=[])
             else:
+                side = labels["textposition"]
                 trace.update(
-                    x=[labels.x[i]],
-                    y=[labels.y[i]],
-                    text=[f"<b>{labels.text[i]}</b>"],
-                    textposition=labels.textposition[i]
-                    if not isinstance(labels.textposition, str)
-                    else labels.textposition,
+                    x=[typed.values(labels["x"])[i].item()],
+                    y=[typed.values(labels["y"])[i].item()],
+                    text=[f"<b>{labels['text'][i]}</b>"],
+                    textposition=side if isinstance(side, str) else side[i],
                 )
     if event and not hit:
         for trace in data:
-            if trace.customdata is not None:
-                trace.selectedpoints = None
-    fig.update_layout(meta={**(fig.layout.meta or {}), "selected": event if hit else None})
+            if trace.get("customdata") is not None:
+                _points(trace, None)
+    fig["layout"]["meta"] = {**(fig["layout"].get("meta") or {}), "selected": event if hit else None}
     return fig
+
+
+def _points(trace: dict, idx: list | None) -> None:
+    """Set a trace's selectedpoints; None unsets them (every point drawn as it is)."""
+    if idx is None:
+        trace.pop("selectedpoints", None)
+    else:
+        trace["selectedpoints"] = idx
 
 
 def finish(p: Placed, x_range, plot_px: float, bands, *, era_labels: bool, empty: str) -> dict:

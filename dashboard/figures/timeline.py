@@ -4,7 +4,6 @@ sources allow, a label beside it; coinciding moments go on rows of their own."""
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from dashboard.domain import events
 from dashboard.domain.vocabulary import Vocabulary
@@ -24,7 +23,7 @@ def timeline(
     plot_px: float | None = None,
     scale: float = 1.0,
     palette: Palette = LIGHT,
-) -> go.Figure:
+) -> dict:
     """Point events (rows of `df` with is_point True) as markers coloured by faction. `scale`
     multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector; `palette`
     gives every colour (palette.LIGHT for the page, palette.DARK for a dark embed)."""

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import math
 
-import plotly.graph_objects as go
-
 from dashboard.domain import words
 from dashboard.domain.schema import TIERS
 from dashboard.figures import measure, theme
@@ -38,7 +36,7 @@ def _side_range(event: dict, side: str, ivs) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340, palette: Palette = LIGHT) -> go.Figure:
+def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340, palette: Palette = LIGHT) -> dict:
     """Start and End panels, one above the other (one 'Date' panel for a moment), a row per dated
     claim with its name above its bar, so the chart uses the whole width of a narrow panel.
 

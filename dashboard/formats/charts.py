@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboard import figures
 from dashboard.domain import credits, words
@@ -87,8 +88,9 @@ class Chart:
         stem = f"bajor-timeline-{self.view}" + (f"-{self.selected['id']}" if self.selected else "")
         return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:120] or "bajor-timeline"
 
-    def figure(self, plot_px: float, palette: Palette = LIGHT) -> go.Figure:
-        """The app's figure for this chart, laid out for a plot `plot_px` wide, in `palette`'s colours."""
+    def figure(self, plot_px: float, palette: Palette = LIGHT) -> dict:
+        """The app's figure (a plain figure dict) for this chart, laid out for a plot `plot_px` wide,
+        in `palette`'s colours."""
         return figure_for(self, plot_px, palette)
 
 
@@ -154,7 +156,7 @@ def _unknown_event(event: str, cat: Catalogue) -> ChartError:
 # The chart
 
 
-def figure_for(chart: Chart, plot_px: float, palette: Palette = LIGHT) -> go.Figure:
+def figure_for(chart: Chart, plot_px: float, palette: Palette = LIGHT) -> dict:
     """The app's figure for a chart: the ONE place exports call dashboard.figures."""
     if chart.view == "dispute":
         return figures.uncertainty(chart.selected, chart.citations, width_px=plot_px, palette=palette)
@@ -338,16 +340,17 @@ def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: in
         title_h = px["pad"] * 1.1 + px["title"] * 1.3 + len(caption) * px["caption"] * 1.3
         foot_h = (key.count("<br>") + 1) * px["key"] * 1.45 + len(credit) * px["credit"] * 1.35 + px["pad"] * 1.2
         fig = chart.figure(vw - theme.MARGIN["l"] - theme.MARGIN["r"])
-        m = fig.layout.margin
-        own = (m.t or 0) + (m.b or 0)
-        natural = (fig.layout.height or 400) - own
+        m = fig["layout"]["margin"]
+        own = (m.get("t") or 0) + (m.get("b") or 0)
+        natural = (fig["layout"].get("height") or 400) - own
         avail = vh - title_h - foot_h - own
         if natural * SQUEEZE <= avail or zoom <= least:
             break
         # The zoom at which this many rows would fit (a wider layout packs into as many rows or fewer).
         zoom = max(least, min(zoom * 0.97, (height - (title_h + foot_h) * zoom) / (natural * SQUEEZE + own)))
-    top = title_h + (m.t or 0)
+    top = title_h + (m.get("t") or 0)
     plot_h = max(min(natural, avail), 40)
+    fig = go.Figure(fig)  # a graph object, checked: a slide is drawn once, as an image
     fig.update_layout(
         width=vw,
         height=vh,
@@ -372,7 +375,7 @@ def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: in
     )
     b = vh - top - plot_h
     credit_h = len(credit) * px["credit"] * 1.35
-    shift_x = -((m.l or 0) - px["pad"])
+    shift_x = -((m.get("l") or 0) - px["pad"])
     fig.add_annotation(
         text="<br>".join(plot_text(x) for x in credit),
         xref="paper",
@@ -508,9 +511,9 @@ def plotlyjs_tags(mode: str) -> str:
     return f'<script src="{_e(mode)}" charset="utf-8"></script>'
 
 
-def _figure_json(fig: go.Figure) -> dict:
+def _figure_json(fig: dict) -> dict:
     """The figure as plain JSON, with the template reduced to what these figures use."""
-    data = json.loads(fig.to_json())
+    data = json.loads(pio.to_json(fig, validate=False))
     layout = data.get("layout", {})
     template = layout.get("template", {}).get("layout", {})
     keep = {
@@ -605,7 +608,8 @@ def standalone_html(
     variants = []
     for min_px, plot_px in ((width, width - margin), (0, PHONE_PLOT_PX)):
         fig = chart.figure(plot_px)
-        fig.update_layout(autosize=True, width=None, **({"height": height} if height else {}))
+        fig["layout"].update(autosize=True, **({"height": height} if height else {}))
+        fig["layout"].pop("width", None)
         variants.append({"min": min_px, "figure": _figure_json(fig)})
     strings = _share_strings([v["figure"] for v in variants])
     spec = {

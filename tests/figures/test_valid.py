@@ -66,9 +66,12 @@ def test_dark_and_slide_figures_are_valid(real):
     check(charts.slide_figure(chart, real.tables).figure)
 
 
-def test_later_changes_are_checked_as_usual(real):
-    """Validation is back on once a figure is built: a caller's mistake still raises, and None unsets."""
-    fig = gantt(real.resolved(TIERS), real.vocab)
+def test_figures_are_dicts_and_a_graph_object_made_of_one_is_checked_as_usual(real):
+    """The builders return plain figure dicts (the page needs only their JSON); a caller that wants a
+    graph object makes one, and its changes are checked: a mistake raises, and None unsets."""
+    built = gantt(real.resolved(TIERS), real.vocab)
+    assert type(built) is dict and type(built["layout"]) is dict and all(type(t) is dict for t in built["data"])
+    fig = go.Figure(built)
     with pytest.raises(ValueError):
         fig.update_layout(no_such_property=1)
     fig.update_layout(width=500)
