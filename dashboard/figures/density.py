@@ -96,27 +96,8 @@ def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun:
         }
         for i, k in enumerate(present)
     ]
-    # What the shade means, wrapped to the plot's width (one line on a laptop, three on a phone).
-    lines = measure.wrap(
-        f"{len(df):,} {noun}: too many to draw one by one, so the shade shows how many begin "
-        "in each span of years. Zoom in or filter to see each one.",
-        plot_px,
-    )
-    notes.append(
-        {
-            "x": 0,
-            "y": 0,
-            "xref": "paper",
-            "yref": "paper",
-            "yanchor": "top",
-            "xanchor": "left",
-            "yshift": -4,
-            "showarrow": False,
-            "font": {"size": 12, "color": palette.muted},
-            "align": "left",
-            "text": "<br>".join(lines),
-        }
-    )
+    lines = _explained(len(df), noun, plot_px)
+    notes.append(_note(lines, palette))
     extra = NOTE_LINE_PX * (len(lines) - 1)
     return theme.figure(
         [heat],
@@ -131,3 +112,29 @@ def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun:
         },
         palette,
     )
+
+
+def _explained(n: int, noun: str, plot_px: float) -> list[str]:
+    """What the shade means, wrapped to the plot's width (one line on a laptop, three on a phone)."""
+    return measure.wrap(
+        f"{n:,} {noun}: too many to draw one by one, so the shade shows how many begin "
+        "in each span of years. Zoom in or filter to see each one.",
+        plot_px,
+    )
+
+
+def _note(lines: list[str], palette: Palette) -> dict:
+    """The explanation under the chart."""
+    return {
+        "x": 0,
+        "y": 0,
+        "xref": "paper",
+        "yref": "paper",
+        "yanchor": "top",
+        "xanchor": "left",
+        "yshift": -4,
+        "showarrow": False,
+        "font": {"size": 12, "color": palette.muted},
+        "align": "left",
+        "text": "<br>".join(lines),
+    }

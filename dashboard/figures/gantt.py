@@ -46,14 +46,28 @@ def gantt(
             noun="periods",
         )
     periods = df[mask]
-    s_lo, s_hi, e_lo, e_hi = events.bound_arrays(periods)
+    bounds = events.bound_arrays(periods)  # (start earliest, start latest, end earliest, end latest)
+    s_lo, _, _, e_hi = bounds
     a, b = events.clamp(s_lo, lo, hi), events.clamp(e_hi, lo, hi)
     b = np.maximum(b, a + MIN_BAR_YEARS)
     size = theme.sizes(scale)
     p = marks.place(periods, vocab, lanes, a, b, (lo, hi), plot_px, size, palette)
+    data = _bars(p, a, b, bounds, (lo, hi)) + _ends(p, periods, bounds, (lo, hi))
+    data += marks.cue_traces(p)
+    layout = marks.finish(
+        p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No periods match these filters."
+    )
+    fig = theme.figure(data, {**layout, "meta": {"role": "gantt", "x_range": [lo, hi], "selected": None}}, palette)
+    return marks.select(fig, selected) if selected else fig
+
+
+def _bars(p: marks.Placed, a, b, bounds, x_range) -> list[dict]:
+    """Everything the dates allow, faded; the span every trusted source agrees on, solid."""
+    lo, hi = x_range
+    _, s_hi, e_lo, _ = bounds
+    palette = p.palette
     hover = {"hovertemplate": "%{hovertext}<extra></extra>"}
     data = []
-
     # Everything the dates allow, faded.
     data.append(
         marks.dimmable(
@@ -96,6 +110,15 @@ def gantt(
             )
         )
     )
+    return data
+
+
+def _ends(p: marks.Placed, periods, bounds, x_range) -> list[dict]:
+    """Best estimates of the start and the end as ticks; arrows where a period runs past an edge."""
+    lo, hi = x_range
+    s_lo, _, _, e_hi = bounds
+    palette, size = p.palette, p.size
+    data = []
     # Best estimates of the start and the end: short dark ticks.
     bs = events.column(periods, "best_start")
     be = events.column(periods, "best_end")
@@ -142,9 +165,4 @@ def gantt(
             },
         )
     )
-    data += marks.cue_traces(p)
-    layout = marks.finish(
-        p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No periods match these filters."
-    )
-    fig = theme.figure(data, {**layout, "meta": {"role": "gantt", "x_range": [lo, hi], "selected": None}}, palette)
-    return marks.select(fig, selected) if selected else fig
+    return data
