@@ -1,9 +1,8 @@
 """Every kind of figure we make is a valid Plotly figure.
 
-The figures are built as plain dicts and wrapped without Plotly's per-property check (theme.figure:
-that check was most of a filter change's time), so this is where the check happens: each figure
-goes back through graph objects with validation on, which raises on any unknown property or bad
-value."""
+The figures are plain dicts, never Plotly's graph objects (theme.figure: their per-property check
+was most of a filter change's time), so this is where the check happens: each figure goes through
+graph objects with validation on, which raises on any unknown property or bad value."""
 
 import plotly.graph_objects as go
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from dashboard.domain.schema import TIERS
 from dashboard.figures import density, gantt, theme, timeline, uncertainty
 from dashboard.figures.palette import DARK
-from dashboard.formats import charts
+from dashboard.formats import charts, slides
 
 
 def check(fig) -> dict:
@@ -63,7 +62,7 @@ def test_dispute_chart_is_valid(real):
 def test_dark_and_slide_figures_are_valid(real):
     chart = charts.build(real, "view=gantt")
     check(chart.figure(800, DARK))
-    check(charts.slide_figure(chart, real.tables).figure)
+    check(slides.slide_figure(chart, real.tables).figure)
 
 
 def test_figures_are_dicts_and_a_graph_object_made_of_one_is_checked_as_usual(real):

@@ -59,7 +59,7 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
         notices.append(f"Ignored 'theme={theme}': use light or dark.")
         theme = "light"
     wanted = chart_params.get("view") or "gantt"
-    if wanted not in charts.VIEWS:
+    if wanted not in charts.KINDS:
         notices.append(f"Ignored 'view={wanted}': use gantt, timeline or dispute.")
         wanted = "gantt"
     event = (params.get("event") or "").strip()
@@ -67,7 +67,7 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
         notices.append(f"Ignored unknown event '{event}'.")
         params.pop("event")
     try:
-        chart = charts.build(cat, params, view=wanted)
+        chart = charts.build(cat, params, kind=wanted)
         problem = None
     except charts.ChartError as exc:
         chart = None
@@ -87,7 +87,7 @@ def figure(e: Embed, width, selected: str | None = None):
     except (TypeError, ValueError):
         plot_px = None
     fig = e.chart.figure(plot_px, DARK if e.theme == "dark" else LIGHT)
-    if selected and e.chart.view != "dispute":
+    if selected and e.chart.kind != "dispute":
         fig = marks.select(fig, selected)
     return fig
 
