@@ -86,12 +86,12 @@ def test_a_step_renders_the_event_centred_highlighted_and_scaled(real):
     first, prev, nxt, last, exit_href, has_notices = (
         out[k] for k in ("first", "prev", "next", "last", "exit", "has_notices")
     )
-    meta = fig.layout.meta
+    meta = fig["layout"]["meta"]
     lo, hi = meta["x_range"]
     assert meta["selected"] == "dukat-prefecture" and meta["role"] == "gantt"
     assert 2346 < (lo + hi) / 2 < 2369
-    labels = next(t for t in fig.data if t.meta == "label")
-    assert labels.textfont.size == 24  # twice the page's 12 px
+    labels = next(t for t in fig["data"] if t.get("meta") == "label")
+    assert labels["textfont"]["size"] == 24  # twice the page's 12 px
     assert stage == "present-stage" and progress == "10 / 14"
     assert (prev, nxt, first, last) == (
         "/present?tour=overview&step=9",

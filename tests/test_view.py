@@ -130,7 +130,9 @@ def test_a_year_beyond_the_events_other_end_still_gives_an_increasing_window(rea
     v = view.build_view(real, query)
     assert v.x_range == window
     for build in (figures.gantt, figures.timeline):
-        assert build(v.shown, real.vocab, lanes=v.state.lanes, x_range=v.x_range).layout.xaxis.range is not None
+        assert (
+            build(v.shown, real.vocab, lanes=v.state.lanes, x_range=v.x_range)["layout"]["xaxis"]["range"] is not None
+        )
 
 
 def test_year_window_uses_the_extent_where_the_url_gives_no_year():

@@ -105,7 +105,7 @@ def test_the_bundle_is_the_plotly_js_version_of_the_plotly_package():
 
 
 def trace_types(figs) -> set[str]:
-    return {t.type or "scatter" for f in figs for t in f.data}
+    return {t.get("type") or "scatter" for f in figs for t in f["data"]}
 
 
 def test_every_trace_type_our_figures_make_is_in_the_bundle(real, tmp_path):

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.domain import events
 from dashboard.domain.vocabulary import TOP_FACTION, Vocabulary
 from dashboard.figures import measure, theme
 from dashboard.figures.lanes import lane_keys, lane_labels, lane_order
+from dashboard.figures.palette import LIGHT, Palette
 
 MAX_MARKS = 1500  # more events than this on one chart: draw their density instead
 BIN_PX = 6  # a year bin is about this many pixels wide
@@ -47,7 +47,7 @@ def counts(x: np.ndarray, lanes: np.ndarray, order: list, x_range, bins: int) ->
     return grid, edges, present
 
 
-def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun: str) -> go.Figure:
+def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun: str, palette: Palette = LIGHT) -> dict:
     """The density view of `df` (periods or moments) per lane."""
     lo, hi = x_range
     bins = int(max(20, min(400, plot_px // BIN_PX)))
@@ -73,15 +73,15 @@ def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun:
         zmin=0,
         xgap=0,
         ygap=ROW_PX - BAND_PX,
-        colorscale=[[0, "#dbe9f6"], [0.35, "#6baed6"], [1, "#08306b"]],
+        colorscale=[[0, palette.density[0]], [0.35, palette.density[1]], [1, palette.density[2]]],
         showscale=False,
         hovertext=text,
         hovertemplate="%{hovertext}<extra></extra>",
         meta="density",
     )
     height = theme.MARGIN["t"] + theme.MARGIN["b"] + 24 + ROW_PX * max(len(present), 2)
-    layout = theme.layout((lo, hi), height, plot_px=plot_px)
-    era_shapes, era_notes = theme.era_bands(vocab.era_bands, (lo, hi), plot_px)
+    layout = theme.layout((lo, hi), height, plot_px=plot_px, palette=palette)
+    era_shapes, era_notes = theme.era_bands(vocab.era_bands, (lo, hi), plot_px, palette=palette)
     notes = era_notes + [
         {
             "x": 0,
@@ -91,32 +91,13 @@ def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun:
             "yref": "y",
             "yanchor": "top",
             "showarrow": False,
-            "text": f"<b>{theme.safe(names.get(k, k))}</b> <span style='color:{theme.MUTED}'>({int(grid[i].sum()):,})</span>",
-            "font": {"size": 12, "color": theme.INK},
+            "text": f"<b>{theme.safe(names.get(k, k))}</b> <span style='color:{palette.muted}'>({int(grid[i].sum()):,})</span>",
+            "font": {"size": 12, "color": palette.ink},
         }
         for i, k in enumerate(present)
     ]
-    # What the shade means, wrapped to the plot's width (one line on a laptop, three on a phone).
-    lines = measure.wrap(
-        f"{len(df):,} {noun}: too many to draw one by one, so the shade shows how many begin "
-        "in each span of years. Zoom in or filter to see each one.",
-        plot_px,
-    )
-    notes.append(
-        {
-            "x": 0,
-            "y": 0,
-            "xref": "paper",
-            "yref": "paper",
-            "yanchor": "top",
-            "xanchor": "left",
-            "yshift": -4,
-            "showarrow": False,
-            "font": {"size": 12, "color": theme.MUTED},
-            "align": "left",
-            "text": "<br>".join(lines),
-        }
-    )
+    lines = _explained(len(df), noun, plot_px)
+    notes.append(_note(lines, palette))
     extra = NOTE_LINE_PX * (len(lines) - 1)
     return theme.figure(
         [heat],
@@ -129,4 +110,31 @@ def density(df, vocab: Vocabulary, *, lanes: str, x_range, plot_px: float, noun:
             "yaxis": {**layout["yaxis"], "range": [len(present) - 0.5, -0.6], "autorange": False},
             "meta": {"aggregated": True, "x_range": [lo, hi], "selected": None, "events": int(len(df))},
         },
+        palette,
     )
+
+
+def _explained(n: int, noun: str, plot_px: float) -> list[str]:
+    """What the shade means, wrapped to the plot's width (one line on a laptop, three on a phone)."""
+    return measure.wrap(
+        f"{n:,} {noun}: too many to draw one by one, so the shade shows how many begin "
+        "in each span of years. Zoom in or filter to see each one.",
+        plot_px,
+    )
+
+
+def _note(lines: list[str], palette: Palette) -> dict:
+    """The explanation under the chart."""
+    return {
+        "x": 0,
+        "y": 0,
+        "xref": "paper",
+        "yref": "paper",
+        "yanchor": "top",
+        "xanchor": "left",
+        "yshift": -4,
+        "showarrow": False,
+        "font": {"size": 12, "color": palette.muted},
+        "align": "left",
+        "text": "<br>".join(lines),
+    }

@@ -8,11 +8,11 @@ between A and B"), and dark ticks at the best estimate of its start and end.
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from dashboard.domain import events
 from dashboard.domain.vocabulary import Vocabulary
 from dashboard.figures import density, marks, theme
+from dashboard.figures.palette import LIGHT, Palette
 
 MIN_BAR_YEARS = 0.35
 RANGE_OPACITY = 0.32
@@ -27,25 +27,47 @@ def gantt(
     x_range=None,
     plot_px: float | None = None,
     scale: float = 1.0,
-) -> go.Figure:
+    palette: Palette = LIGHT,
+) -> dict:
     """Periods (rows of `df` with is_point False) packed into lanes; ids ride along as customdata.
-    `scale` multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector."""
+    `scale` multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector; `palette`
+    gives every colour (palette.LIGHT for the page, palette.DARK for a dark embed)."""
     mask = ~df["is_point"].to_numpy(dtype=bool)
     lo, hi = events.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
     if mask.sum() > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
         return density.density(
-            density.rows(df, mask), vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="periods"
+            density.rows(df, mask),
+            vocab,
+            lanes=lanes,
+            x_range=(lo, hi),
+            plot_px=plot_px,
+            palette=palette,
+            noun="periods",
         )
     periods = df[mask]
-    s_lo, s_hi, e_lo, e_hi = events.bound_arrays(periods)
+    bounds = events.bound_arrays(periods)  # (start earliest, start latest, end earliest, end latest)
+    s_lo, _, _, e_hi = bounds
     a, b = events.clamp(s_lo, lo, hi), events.clamp(e_hi, lo, hi)
     b = np.maximum(b, a + MIN_BAR_YEARS)
     size = theme.sizes(scale)
-    p = marks.place(periods, vocab, lanes, a, b, (lo, hi), plot_px, size)
+    p = marks.place(periods, vocab, lanes, a, b, (lo, hi), plot_px, size, palette)
+    data = _bars(p, a, b, bounds, (lo, hi)) + _ends(p, periods, bounds, (lo, hi))
+    data += marks.cue_traces(p)
+    layout = marks.finish(
+        p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No periods match these filters."
+    )
+    fig = theme.figure(data, {**layout, "meta": {"role": "gantt", "x_range": [lo, hi], "selected": None}}, palette)
+    return marks.select(fig, selected) if selected else fig
+
+
+def _bars(p: marks.Placed, a, b, bounds, x_range) -> list[dict]:
+    """Everything the dates allow, faded; the span every trusted source agrees on, solid."""
+    lo, hi = x_range
+    _, s_hi, e_lo, _ = bounds
+    palette = p.palette
     hover = {"hovertemplate": "%{hovertext}<extra></extra>"}
     data = []
-
     # Everything the dates allow, faded.
     data.append(
         marks.dimmable(
@@ -64,6 +86,7 @@ def gantt(
                 **hover,
             ),
             opacity=RANGE_OPACITY,
+            palette=palette,
         )
     )
     # The span every trusted source agrees on, solid.
@@ -82,11 +105,20 @@ def gantt(
                 customdata=p.ids[core],
                 meta="agreed",
                 hovertext=p.hover[core],
-                marker={"color": p.colour[core], "line": {"color": "rgba(0,0,0,0.55)", "width": 1}},
+                marker={"color": p.colour[core], "line": {"color": palette.outline, "width": 1}},
                 **hover,
             )
         )
     )
+    return data
+
+
+def _ends(p: marks.Placed, periods, bounds, x_range) -> list[dict]:
+    """Best estimates of the start and the end as ticks; arrows where a period runs past an edge."""
+    lo, hi = x_range
+    s_lo, _, _, e_hi = bounds
+    palette, size = p.palette, p.size
+    data = []
     # Best estimates of the start and the end: short dark ticks.
     bs = events.column(periods, "best_start")
     be = events.column(periods, "best_end")
@@ -106,7 +138,7 @@ def gantt(
                 marker={
                     "symbol": "line-ns",
                     "size": size.best_tick,
-                    "line": {"color": theme.INK, "width": size.best_tick_width},
+                    "line": {"color": palette.ink, "width": size.best_tick_width},
                 },
             )
         )
@@ -129,13 +161,8 @@ def gantt(
                     ["triangle-right"] * int(right.sum()) + ["triangle-left"] * int(left.sum()), dtype=object
                 ),
                 "size": size.edge_marker,
-                "color": theme.INK,
+                "color": palette.ink,
             },
         )
     )
-    data += marks.cue_traces(p)
-    layout = marks.finish(
-        p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No periods match these filters."
-    )
-    fig = theme.figure(data, {**layout, "meta": {"role": "gantt", "x_range": [lo, hi], "selected": None}})
-    return marks.select(fig, selected) if selected else fig
+    return data

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
 from dashboard.domain.vocabulary import Vocabulary, faction_keys, top_factions
-from dashboard.figures import measure, packing, theme
+from dashboard.figures import measure, packing, theme, typed
 from dashboard.figures.lanes import lane_keys, lane_labels, lane_order
+from dashboard.figures.palette import LIGHT, Palette
 
 NARROW_PX = 560  # below this plot width (phones; times the text scale) labels go above their marks
 # Row heights, marker and text sizes: theme.sizes(scale).
@@ -44,6 +44,7 @@ class Placed:
     row_px: int
     narrow: bool
     size: theme.Sizes
+    palette: Palette
 
     @property
     def bar_width(self) -> float:
@@ -60,6 +61,7 @@ def place(
     x_range: tuple[float, float],
     plot_px: float,
     size: theme.Sizes | None = None,
+    palette: Palette = LIGHT,
 ) -> Placed:
     """Pack events into rows per lane so that no two marks or labels overlap at this width."""
     size = size or theme.sizes()
@@ -88,8 +90,8 @@ def place(
     y, lane_info = packing.stack(lane, rows, order)
     names = lane_labels(vocab, lanes)
     counts = {k: int(np.sum(lane == k)) for k, _, _ in lane_info}
-    colour_of = theme.colours(top_factions(vocab))
-    colour = np.array([colour_of.get(f, theme.OVERFLOW) for f in faction_keys(df, vocab)], dtype=object)
+    colour_of = palette.colours(top_factions(vocab))
+    colour = np.array([colour_of.get(f, palette.overflow) for f in faction_keys(df, vocab)], dtype=object)
     return Placed(
         ids=df["id"].to_numpy(dtype=object),
         y=y,
@@ -102,7 +104,7 @@ def place(
         disputed=disputed,
         tier=df["canon"].to_numpy(dtype=object),
         colour=colour,
-        hover=theme.hover_text(df),
+        hover=theme.hover_text(df, palette),
         lanes=lane_info,
         lane_label={k: names.get(k, k) for k, _, _ in lane_info},
         lane_count=counts,
@@ -110,10 +112,11 @@ def place(
         row_px=size.row_narrow if narrow else size.row,
         narrow=narrow,
         size=size,
+        palette=palette,
     )
 
 
-def dimmable(trace: dict, opacity: float = 1.0) -> dict:
+def dimmable(trace: dict, opacity: float = 1.0, palette: Palette = LIGHT) -> dict:
     """Let `selectedpoints` dim every event but the selected one (its opacity stays as drawn)."""
     out = {
         **trace,
@@ -121,7 +124,7 @@ def dimmable(trace: dict, opacity: float = 1.0) -> dict:
         "selected": {"marker": {"opacity": opacity}},
     }
     if trace.get("mode") == "text":  # the selected label is redrawn in bold by the "selected" trace
-        out["unselected"] = {"textfont": {"color": "#b0b0b0"}}
+        out["unselected"] = {"textfont": {"color": palette.dimmed_label}}
         out["selected"] = {"textfont": {"color": "rgba(0,0,0,0)"}}
     return out
 
@@ -132,7 +135,8 @@ def cue_traces(p: Placed) -> list[dict]:
     quiet = {"hoverinfo": "none"}
     d = p.disputed
     symbol = np.array([theme.TIER_SYMBOL[t] for t in p.tier], dtype=object)
-    colour = np.array([theme.TIER_COLOUR[t] for t in p.tier], dtype=object)
+    tiers = dict(p.palette.tiers)
+    colour = np.array([tiers[t] for t in p.tier], dtype=object)
     return [
         dimmable(
             dict(
@@ -159,8 +163,8 @@ def cue_traces(p: Placed) -> list[dict]:
                 marker={
                     "symbol": "star",
                     "size": p.size.star_marker,
-                    "color": "#c0392b",
-                    "line": {"color": "#000", "width": p.size.scale},
+                    "color": p.palette.star,
+                    "line": {"color": p.palette.strong, "width": p.size.scale},
                 },
                 **quiet,
             )
@@ -174,12 +178,13 @@ def cue_traces(p: Placed) -> list[dict]:
                 mode="text",
                 text=p.label,
                 textposition=p.label_side,
-                textfont={"size": p.size.label, "color": theme.INK},
+                textfont={"size": p.size.label, "color": p.palette.ink},
                 customdata=p.ids,
                 meta="label",
                 cliponaxis=False,
                 **quiet,
-            )
+            ),
+            palette=p.palette,
         ),
         # Filled with the selected event's label in bold (here for a given selection, or by the browser).
         dict(
@@ -190,7 +195,7 @@ def cue_traces(p: Placed) -> list[dict]:
             mode="text",
             text=[],
             textposition="middle right",
-            textfont={"size": p.size.label + p.size.scale, "color": "#000"},
+            textfont={"size": p.size.label + p.size.scale, "color": p.palette.strong},
             meta="selected",
             hoverinfo="skip",
             cliponaxis=False,
@@ -198,47 +203,56 @@ def cue_traces(p: Placed) -> list[dict]:
     ]
 
 
-def select(fig: go.Figure, event: str | None) -> go.Figure:
-    """Dim every event but `event` and embolden its label (what assets/explorer.js does in the browser)."""
-    data = fig.data
+def select(fig: dict, event: str | None) -> dict:
+    """Dim every event but `event` and embolden its label (what assets/explorer.js does in the browser).
+    Changes the figure dict in place and returns it."""
+    data = fig["data"]
     hit = False
     for trace in data:
-        ids = trace.customdata
-        if ids is None or trace.meta == "selected":
+        ids = trace.get("customdata")
+        if ids is None or trace.get("meta") == "selected":
             continue
         idx = np.flatnonzero(np.asarray(ids, dtype=object) == event).tolist() if event else []
         hit = hit or bool(idx)
-        trace.selectedpoints = idx if event else None
+        _points(trace, idx if event else None)
+    labels = next((t for t in data if t.get("meta") == "label"), None)
     for trace in data:
-        if trace.meta == "selected":
-            labels = next((t for t in data if t.meta == "label"), None)
-            i = next((i for i, v in enumerate(labels.customdata) if v == event), None) if labels and event else None
+        if trace.get("meta") == "selected":
+            i = next((i for i, v in enumerate(labels["customdata"]) if v == event), None) if labels and event else None
             if i is None:
                 trace.update(x=[], y=[], text=[])
             else:
+                side = labels["textposition"]
                 trace.update(
-                    x=[labels.x[i]],
-                    y=[labels.y[i]],
-                    text=[f"<b>{labels.text[i]}</b>"],
-                    textposition=labels.textposition[i]
-                    if not isinstance(labels.textposition, str)
-                    else labels.textposition,
+                    x=[typed.values(labels["x"])[i].item()],
+                    y=[typed.values(labels["y"])[i].item()],
+                    text=[f"<b>{labels['text'][i]}</b>"],
+                    textposition=side if isinstance(side, str) else side[i],
                 )
     if event and not hit:
         for trace in data:
-            if trace.customdata is not None:
-                trace.selectedpoints = None
-    fig.update_layout(meta={**(fig.layout.meta or {}), "selected": event if hit else None})
+            if trace.get("customdata") is not None:
+                _points(trace, None)
+    fig["layout"]["meta"] = {**(fig["layout"].get("meta") or {}), "selected": event if hit else None}
     return fig
+
+
+def _points(trace: dict, idx: list | None) -> None:
+    """Set a trace's selectedpoints; None unsets them (every point drawn as it is)."""
+    if idx is None:
+        trace.pop("selectedpoints", None)
+    else:
+        trace["selectedpoints"] = idx
 
 
 def finish(p: Placed, x_range, plot_px: float, bands, *, era_labels: bool, empty: str) -> dict:
     """The chart's layout: the shared look, era bands, lane headers, rows top to bottom."""
     height = p.size.margin_top + theme.MARGIN["b"] + p.row_px * max(p.rows, 3)
-    out = theme.layout(x_range, height, plot_px=plot_px, size=p.size)
-    era_shapes, era_notes = theme.era_bands(bands, x_range, plot_px, label=era_labels, size=p.size)
-    lane_shapes, lane_notes = theme.lane_headers(p.lanes, p.lane_label, p.lane_count, size=p.size)
-    notes = era_notes + lane_notes + ([theme.empty_note(empty, p.size)] if not len(p.ids) else [])
+    pal = p.palette
+    out = theme.layout(x_range, height, plot_px=plot_px, size=p.size, palette=pal)
+    era_shapes, era_notes = theme.era_bands(bands, x_range, plot_px, label=era_labels, size=p.size, palette=pal)
+    lane_shapes, lane_notes = theme.lane_headers(p.lanes, p.lane_label, p.lane_count, size=p.size, palette=pal)
+    notes = era_notes + lane_notes + ([theme.empty_note(empty, p.size, pal)] if not len(p.ids) else [])
     return {
         **out,
         "shapes": era_shapes + lane_shapes,

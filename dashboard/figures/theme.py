@@ -17,20 +17,22 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
 from dashboard.domain.schema import TIER_LABELS
-from dashboard.figures import measure
+from dashboard.figures import measure, typed
+from dashboard.figures.palette import LIGHT, Palette
 
-# Okabe & Ito's colour-blind-safe palette, black last; grey for the overflow. Factions own these.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
-OVERFLOW = "#999999"
-# Tiers get dark neutrals that no faction uses, and a shape each: colour is never the only cue.
-TIER_COLOUR = {"canon": "#1d1d1f", "licensed": "#5b4a8b", "production": "#7a5c12", "fan": "#6e6e6e"}
+# Colours live in figures/palette.py (LIGHT and DARK); these name the light page's for the page's
+# own HTML (legend swatches, handout, slides). Factions own Okabe & Ito's colour-blind-safe palette
+# (black last; grey for the overflow); tiers get dark neutrals that no faction uses, and a shape
+# each: colour is never the only cue.
+PALETTE = LIGHT.factions
+OVERFLOW = LIGHT.overflow
+TIER_COLOUR = dict(LIGHT.tiers)
 TIER_SYMBOL = {"canon": "circle", "licensed": "diamond", "production": "square", "fan": "x"}
 TIER_GLYPH = {"canon": "\u25cf", "licensed": "\u25c6", "production": "\u25a0", "fan": "\u2715"}
-INK = "#1f2328"
-MUTED = "#57606a"
+INK = LIGHT.ink
+MUTED = LIGHT.muted
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 LABEL_PX = 12  # chart label size at 100% zoom
 DEFAULT_PLOT_PX = 900.0  # plot width assumed until the browser says how wide the chart is
@@ -95,9 +97,9 @@ def sizes(scale: float = 1.0) -> Sizes:
     )
 
 
-def colours(keys) -> dict[str, str]:
+def colours(keys, palette: Palette = LIGHT) -> dict[str, str]:
     """Assign palette colours to keys in the order given (stable across filters)."""
-    return {k: PALETTE[i] if i < len(PALETTE) else OVERFLOW for i, k in enumerate(keys)}
+    return palette.colours(keys)
 
 
 # Characters XML 1.0 forbids (C0 controls but tab, newline and return): in an SVG text they stop
@@ -115,20 +117,20 @@ def tier_label(tier: str) -> str:
     return TIER_LABELS[tier]
 
 
-def figure(data: list[dict], layout: dict) -> go.Figure:
-    """A figure from plain dicts: a list of trace dicts (each names its "type") and one layout dict.
+def figure(data: list[dict], layout: dict, palette: Palette = LIGHT) -> dict:
+    """A figure as a plain dict, from a list of trace dicts (each names its "type") and one layout dict.
 
-    Plotly's graph objects check every property on every assignment; for two 1,000-event charts
-    that was most of a filter change (about 150 ms). Built as dicts and wrapped without that check,
-    the same figure takes a few milliseconds. The check lives in the tests instead
-    (tests/figures/test_valid.py validates every kind of figure we make). No Plotly template:
-    copying one costs about 0.1 s a figure, and layout() sets the few styles we use.
-
-    Later changes (fig.update_layout by the presentation, the slides, the HTML files) are checked
-    as usual: validation is switched back on once the figure is built."""
-    fig = go.Figure({"data": data, "layout": {"template": {}, **layout}}, _validate=False)
-    for obj in (fig, fig.layout, *fig.data):
-        obj._validate = True
+    Not a Plotly graph object: those check every property of every point, most of a filter
+    change's time (0.1 s for 1,000 events, 0.5 s for 2,500), and the page only needs the JSON.
+    The check lives in the tests instead (tests/figures/test_valid.py validates every kind of
+    figure we make); a caller that wants a graph object builds one, `go.Figure(fig)`, and gets it.
+    Numeric arrays become plotly.js typed arrays (figures/typed.py), as a graph object sends them.
+    No Plotly template: copying one costs about 0.1 s a figure, and layout() sets the few styles
+    we use. A figure in another palette than the page's says which in its layout's meta ("theme")."""
+    if palette is not LIGHT:
+        layout = {**layout, "meta": {**(layout.get("meta") or {}), "theme": palette.name}}
+    fig = {"data": data, "layout": {"template": {}, **layout}}
+    typed.encode(fig)
     return fig
 
 
@@ -141,12 +143,13 @@ def layout(
     margin: dict | None = None,
     plot_px: float = DEFAULT_PLOT_PX,
     size: Sizes | None = None,
+    palette: Palette = LIGHT,
 ) -> dict:
     """The shared look: year ticks at the top (in view on the first screen), compact rows, no legend."""
     size = size or sizes()
     nticks = int(max(3, min(14, plot_px // (64 * size.scale))))  # a year label needs about 40 px
     out = dict(
-        font={"family": FONT, "size": size.label, "color": INK},
+        font={"family": FONT, "size": size.label, "color": palette.ink},
         height=height,
         margin={**MARGIN, "t": size.margin_top, **(margin or {})},
         barmode="overlay",
@@ -159,20 +162,21 @@ def layout(
             "range": list(x_range),
             "tickformat": "d",
             "showgrid": True,
-            "gridcolor": "#e3e3e3",
+            "gridcolor": palette.grid,
             "zeroline": False,
             "side": "top" if top_axis else "bottom",
             "ticks": "outside",
-            "tickfont": {"size": size.tick, "color": INK},
+            "tickfont": {"size": size.tick, "color": palette.ink},
             "fixedrange": False,
-            "linecolor": "#8c959f",
+            "linecolor": palette.axis,
             "showline": True,
-            "tickcolor": "#8c959f",
+            "tickcolor": palette.axis,
             "automargin": False,
             "nticks": nticks,
             "tickangle": 0,
         },
         yaxis={
+            **plain_axis(palette),
             "showticklabels": False,
             "ticks": "",
             "showgrid": False,
@@ -180,14 +184,9 @@ def layout(
             "fixedrange": True,
             "autorange": "reversed",
         },
-        hoverlabel={
-            "font": {"family": FONT, "size": size.hover},
-            "align": "left",
-            "bgcolor": "white",
-            "bordercolor": "#8c959f",
-        },
-        paper_bgcolor="white",
-        plot_bgcolor="white",
+        hoverlabel={"font": {"family": FONT, "size": size.hover, **ink(palette.hover_ink)}, **hoverlabel(palette)},
+        paper_bgcolor=palette.background,
+        plot_bgcolor=palette.background,
         uirevision="keep",
     )
     if title:
@@ -195,8 +194,29 @@ def layout(
     return out
 
 
+def ink(colour: str | None) -> dict:
+    """A font's "color", or nothing where the palette leaves it to Plotly."""
+    return {} if colour is None else {"color": colour}
+
+
+def plain_axis(palette: Palette) -> dict:
+    """Colours for an axis that sets none of its own (none on the light page: Plotly's)."""
+    c = palette.plain_axis
+    return {} if c is None else {"gridcolor": c, "linecolor": c, "tickcolor": c}
+
+
+def hoverlabel(palette: Palette) -> dict:
+    """The hover box's colours (its font's colour: `ink(palette.hover_ink)`)."""
+    return {"align": "left", "bgcolor": palette.hover_bg, "bordercolor": palette.hover_border}
+
+
 def era_bands(
-    bands, x_range, plot_px: float, label: bool = True, size: Sizes | None = None
+    bands,
+    x_range,
+    plot_px: float,
+    label: bool = True,
+    size: Sizes | None = None,
+    palette: Palette = LIGHT,
 ) -> tuple[list[dict], list[dict]]:
     """Eras as background bands, and their names above the year ticks, cut to the band's measured
     width. Returns (shapes, annotations) as plain dicts: set once on the layout (adding shapes one
@@ -217,7 +237,7 @@ def era_bands(
                 "y0": 0,
                 "y1": 1,
                 "fillcolor": colour,
-                "opacity": 0.55,
+                "opacity": palette.era_opacity,
                 "layer": "below",
                 "line": {"width": 0},
             }
@@ -235,13 +255,15 @@ def era_bands(
                     "text": safe(text),
                     "showarrow": False,
                     "hovertext": safe(name),
-                    "font": {"size": size.era, "color": MUTED},
+                    "font": {"size": size.era, "color": palette.muted},
                 }
             )
     return shapes, notes
 
 
-def lane_headers(lanes, labels: dict, counts: dict, size: Sizes | None = None) -> tuple[list[dict], list[dict]]:
+def lane_headers(
+    lanes, labels: dict, counts: dict, size: Sizes | None = None, palette: Palette = LIGHT
+) -> tuple[list[dict], list[dict]]:
     """A header row per lane (its name and how many events), with a rule above it: (shapes, annotations)."""
     size = size or sizes()
     shapes, notes = [], []
@@ -254,9 +276,9 @@ def lane_headers(lanes, labels: dict, counts: dict, size: Sizes | None = None) -
                 "y": y,
                 "yref": "y",
                 "showarrow": False,
-                "text": f"<b>{safe(labels[k])}</b> <span style='color:{MUTED}'>({counts[k]})</span>",
-                "font": {"size": size.lane, "color": INK},
-                "bgcolor": "rgba(255,255,255,0.85)",
+                "text": f"<b>{safe(labels[k])}</b> <span style='color:{palette.muted}'>({counts[k]})</span>",
+                "font": {"size": size.lane, "color": palette.ink},
+                "bgcolor": palette.header_bg,
             }
         )
         if y > 0:
@@ -269,13 +291,13 @@ def lane_headers(lanes, labels: dict, counts: dict, size: Sizes | None = None) -
                     "x1": 1,
                     "y0": y - 0.5,
                     "y1": y - 0.5,
-                    "line": {"color": "#c9c9c9", "width": 1},
+                    "line": {"color": palette.rule, "width": 1},
                 }
             )
     return shapes, notes
 
 
-def empty_note(text: str, size: Sizes | None = None) -> dict:
+def empty_note(text: str, size: Sizes | None = None, palette: Palette = LIGHT) -> dict:
     return {
         "text": text,
         "x": 0.5,
@@ -283,7 +305,7 @@ def empty_note(text: str, size: Sizes | None = None) -> dict:
         "xref": "paper",
         "yref": "paper",
         "showarrow": False,
-        "font": {"size": (size or sizes()).empty, "color": MUTED},
+        "font": {"size": (size or sizes()).empty, "color": palette.muted},
     }
 
 
@@ -306,7 +328,7 @@ def label_anchor(
     return anchor, side, np.stack([foot_lo, foot_hi])
 
 
-def hover_text(df) -> np.ndarray:
+def hover_text(df, palette: Palette = LIGHT) -> np.ndarray:
     """Hover for each event, built from columns: title, dates in words, sources, tier, dispute."""
     from dashboard.domain import words
 
@@ -317,7 +339,7 @@ def hover_text(df) -> np.ndarray:
     disputed = np.where(df["disputed"].to_numpy(dtype=bool), "<br><b>The sources disagree</b>", "")
     return np.array(
         [
-            f"<b>{t}</b><br>{w}<br><span style='color:{MUTED}'>sources give: {s}</span><br>strongest source: {k}{d}"
+            f"<b>{t}</b><br>{w}<br><span style='color:{palette.muted}'>sources give: {s}</span><br>strongest source: {k}{d}"
             for t, w, s, k, d in zip(titles, when, says, tier, disputed)
         ],
         dtype=object,

@@ -4,11 +4,11 @@ sources allow, a label beside it; coinciding moments go on rows of their own."""
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from dashboard.domain import events
 from dashboard.domain.vocabulary import Vocabulary
 from dashboard.figures import density, marks, theme
+from dashboard.figures.palette import LIGHT, Palette
 
 DOT_YEARS_PX = 6  # half a marker, in px: the least room a moment takes
 
@@ -22,15 +22,23 @@ def timeline(
     x_range=None,
     plot_px: float | None = None,
     scale: float = 1.0,
-) -> go.Figure:
+    palette: Palette = LIGHT,
+) -> dict:
     """Point events (rows of `df` with is_point True) as markers coloured by faction. `scale`
-    multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector."""
+    multiplies every text and mark size (theme.sizes): 1 for the page, 2 for a projector; `palette`
+    gives every colour (palette.LIGHT for the page, palette.DARK for a dark embed)."""
     mask = df["is_point"].to_numpy(dtype=bool)
     lo, hi = events.extent(df, x_range)
     plot_px = float(plot_px or theme.DEFAULT_PLOT_PX)
     if mask.sum() > density.MAX_MARKS:  # more than can be drawn one by one: their density per lane
         return density.density(
-            density.rows(df, mask), vocab, lanes=lanes, x_range=(lo, hi), plot_px=plot_px, noun="moments"
+            density.rows(df, mask),
+            vocab,
+            lanes=lanes,
+            x_range=(lo, hi),
+            plot_px=plot_px,
+            palette=palette,
+            noun="moments",
         )
     moments = df[mask]
     ypp = (hi - lo) / plot_px
@@ -40,7 +48,7 @@ def timeline(
     w_lo, w_hi = events.clamp(s_lo, lo, hi), events.clamp(s_hi, lo, hi)
     a = np.minimum(w_lo, x - DOT_YEARS_PX * size.scale * ypp)
     b = np.maximum(w_hi, x + DOT_YEARS_PX * size.scale * ypp)
-    p = marks.place(moments, vocab, lanes, a, b, (lo, hi), plot_px, size)
+    p = marks.place(moments, vocab, lanes, a, b, (lo, hi), plot_px, size, palette)
     data = [
         marks.dimmable(
             dict(
@@ -54,14 +62,14 @@ def timeline(
                 marker={
                     "color": p.colour,
                     "size": size.moment_marker,
-                    "line": {"color": theme.INK, "width": size.scale},
+                    "line": {"color": palette.ink, "width": size.scale},
                 },
                 error_x={
                     "type": "data",
                     "symmetric": False,
                     "array": w_hi - x,
                     "arrayminus": x - w_lo,
-                    "color": "#6e7781",
+                    "color": palette.whisker,
                     "thickness": size.whisker,
                     "width": 4 * size.scale,
                 },
@@ -74,5 +82,5 @@ def timeline(
     layout = marks.finish(
         p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No moments match these filters."
     )
-    fig = theme.figure(data, {**layout, "meta": {"role": "timeline", "x_range": [lo, hi], "selected": None}})
+    fig = theme.figure(data, {**layout, "meta": {"role": "timeline", "x_range": [lo, hi], "selected": None}}, palette)
     return marks.select(fig, selected) if selected else fig

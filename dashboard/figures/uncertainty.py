@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import math
 
-import plotly.graph_objects as go
-
 from dashboard.domain import words
 from dashboard.domain.schema import TIERS
 from dashboard.figures import measure, theme
+from dashboard.figures.palette import LIGHT, Palette
 
 ROW_PX = 40  # a claim's name on one line, its bar below
 
@@ -37,7 +36,7 @@ def _side_range(event: dict, side: str, ivs) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) -> go.Figure:
+def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340, palette: Palette = LIGHT) -> dict:
     """Start and End panels, one above the other (one 'Date' panel for a moment), a row per dated
     claim with its name above its bar, so the chart uses the whole width of a narrow panel.
 
@@ -59,87 +58,9 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
     data, shapes, notes, layout = [], [], [], {}
     for row, (side, cites, (bottom, top)) in enumerate(zip(sides, per_side, tops), start=1):
         xa, ya = ("x", "y") if row == 1 else (f"x{row}", f"y{row}")
-        ivs = [c[f"{side}_iv"] for c in cites]
-        lo, hi = _side_range(event, side, ivs)
-        ys = list(range(len(cites)))
-        base = [min(max(iv.earliest, lo), hi) for iv in ivs]
-        length = [max(min(max(iv.latest, lo), hi) - b, (hi - lo) / 150) for b, iv in zip(base, ivs)]
-        said = [words.edtf(iv.label) for iv in ivs]
-        hover = [
-            f"<b>{theme.safe(c['source'])}</b> ({theme.tier_label(c['tier'])}, via {theme.safe(c['page'])})"
-            f"<br>{theme.safe(w)} <span style='color:{theme.MUTED}'>({theme.safe(iv.label)})</span>"
-            for c, iv, w in zip(cites, ivs, said)
-        ]
-        colours = [theme.TIER_COLOUR[c["tier"]] for c in cites]
-        data.append(
-            dict(
-                type="bar",
-                base=base,
-                x=length,
-                y=[y + 0.2 for y in ys],
-                orientation="h",
-                width=0.3,
-                name=side,
-                xaxis=xa,
-                yaxis=ya,
-                marker={"color": colours, "opacity": 0.9, "line": {"width": 0}},
-                hovertext=hover,
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
-        data.append(
-            dict(
-                type="scatter",
-                x=[lo] * len(cites),
-                y=[y - 0.22 for y in ys],
-                mode="text",
-                textposition="middle right",
-                xaxis=xa,
-                yaxis=ya,
-                text=[
-                    f"{theme.TIER_GLYPH[c['tier']]} "
-                    f"{theme.safe(measure.fit(claim_label(c), width_px - 40 - measure.width(w, 12), size=12))}"
-                    f"  <span style='color:{theme.MUTED}'>{theme.safe(w)}</span>"
-                    for c, w in zip(cites, said)
-                ],
-                textfont={"size": 12, "color": colours},
-                hovertext=hover,
-                hovertemplate="%{hovertext}<extra></extra>",
-                cliponaxis=False,
-            )
-        )
-        env_lo, env_hi = event.get(f"{side}_earliest"), event.get(f"{side}_latest")
-        env_lo = lo if env_lo is None or env_lo != env_lo or not math.isfinite(env_lo) else env_lo
-        env_hi = hi if env_hi is None or env_hi != env_hi or not math.isfinite(env_hi) else env_hi
-        shapes.append(
-            {
-                "type": "rect",
-                "xref": xa,
-                "yref": f"{ya} domain",
-                "x0": env_lo,
-                "x1": env_hi,
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": "#8c959f",
-                "opacity": 0.16,
-                "layer": "below",
-                "line": {"width": 0},
-            }
-        )
-        best = event.get(f"best_{side}")
-        if best is not None and best == best and math.isfinite(best):
-            shapes.append(
-                {
-                    "type": "line",
-                    "xref": xa,
-                    "yref": f"{ya} domain",
-                    "x0": best,
-                    "x1": best,
-                    "y0": 0,
-                    "y1": 1,
-                    "line": {"color": "#000", "dash": "dash", "width": 2},
-                }
-            )
+        lo, hi = _side_range(event, side, [c[f"{side}_iv"] for c in cites])
+        data += _claims(cites, side, (lo, hi), (xa, ya), width_px, palette)
+        shapes += _spans(event, side, (lo, hi), (xa, ya), palette)
         notes.append(
             {
                 "text": f"<b>{titles[row - 1]}</b>",
@@ -150,39 +71,21 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
                 "yref": "paper",
                 "yanchor": "bottom",
                 "showarrow": False,
-                "font": {"size": 13, "color": theme.INK},
+                "font": {"size": 13, "color": palette.ink},
             }
         )
-        layout[f"xaxis{row if row > 1 else ''}"] = {
-            "domain": [0, 1],
-            "anchor": ya,
-            "range": [lo, hi],
-            "tickformat": "d",
-            "nticks": 6,
-            "showgrid": True,
-            "gridcolor": "#e3e3e3",
-            "fixedrange": True,
-            "linecolor": "#8c959f",
-            "showline": True,
-            "ticks": "outside",
-        }
-        layout[f"yaxis{row if row > 1 else ''}"] = {
-            "domain": [bottom, top],
-            "anchor": xa,
-            "range": [len(cites) - 0.5, -0.7],
-            "showticklabels": False,
-            "showgrid": False,
-            "zeroline": False,
-            "fixedrange": True,
-        }
+        layout.update(_axes(row, (xa, ya), (lo, hi), (bottom, top), len(cites), palette))
+    # The page leaves the hover box to Plotly (a bar's own colour); a palette that sets its ink sets the box.
+    box = {"bgcolor": palette.hover_bg, "bordercolor": palette.hover_border, "font": {"color": palette.hover_ink}}
+    hover = {} if palette.hover_ink is None else {"hoverlabel": box}
     if not dated:
-        notes.append(theme.empty_note("No trusted source gives a date."))
+        notes.append(theme.empty_note("No trusted source gives a date.", palette=palette))
     return theme.figure(
         data,
         dict(
-            paper_bgcolor="white",
-            plot_bgcolor="white",
-            font={"family": theme.FONT, "size": 12, "color": theme.INK},
+            paper_bgcolor=palette.background,
+            plot_bgcolor=palette.background,
+            font={"family": theme.FONT, "size": 12, "color": palette.ink},
             height=height,
             margin={"l": 4, "r": 10, "t": 26, "b": 24},
             showlegend=False,
@@ -192,9 +95,134 @@ def uncertainty(event: dict, citations: list[dict], *, width_px: float = 340) ->
             shapes=shapes,
             annotations=notes,
             meta={"role": "uncertainty", "event": event["id"], "claims": len(dated)},
+            **hover,
             **layout,
         ),
+        palette,
     )
+
+
+def _claims(cites: list[dict], side: str, x_range, axes, width_px: float, palette: Palette) -> list[dict]:
+    """A panel's claims: a bar per claim over the years it allows, its name and words above it."""
+    lo, hi = x_range
+    xa, ya = axes
+    ivs = [c[f"{side}_iv"] for c in cites]
+    ys = list(range(len(cites)))
+    base = [min(max(iv.earliest, lo), hi) for iv in ivs]
+    length = [max(min(max(iv.latest, lo), hi) - b, (hi - lo) / 150) for b, iv in zip(base, ivs)]
+    said = [words.edtf(iv.label) for iv in ivs]
+    hover = [
+        f"<b>{theme.safe(c['source'])}</b> ({theme.tier_label(c['tier'])}, via {theme.safe(c['page'])})"
+        f"<br>{theme.safe(w)} <span style='color:{palette.muted}'>({theme.safe(iv.label)})</span>"
+        for c, iv, w in zip(cites, ivs, said)
+    ]
+    colours = [palette.tier(c["tier"]) for c in cites]
+    bar = dict(
+        type="bar",
+        base=base,
+        x=length,
+        y=[y + 0.2 for y in ys],
+        orientation="h",
+        width=0.3,
+        name=side,
+        xaxis=xa,
+        yaxis=ya,
+        marker={"color": colours, "opacity": 0.9, "line": {"width": 0}},
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+    names = dict(
+        type="scatter",
+        x=[lo] * len(cites),
+        y=[y - 0.22 for y in ys],
+        mode="text",
+        textposition="middle right",
+        xaxis=xa,
+        yaxis=ya,
+        text=[
+            f"{theme.TIER_GLYPH[c['tier']]} "
+            f"{theme.safe(measure.fit(claim_label(c), width_px - 40 - measure.width(w, 12), size=12))}"
+            f"  <span style='color:{palette.muted}'>{theme.safe(w)}</span>"
+            for c, w in zip(cites, said)
+        ],
+        textfont={"size": 12, "color": colours},
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        cliponaxis=False,
+    )
+    return [bar, names]
+
+
+def _spans(event: dict, side: str, x_range, axes, palette: Palette) -> list[dict]:
+    """A panel's shading over the range all trusted claims span, and the best estimate's dashed line."""
+    lo, hi = x_range
+    xa, ya = axes
+    shapes = []
+    env_lo, env_hi = event.get(f"{side}_earliest"), event.get(f"{side}_latest")
+    env_lo = lo if env_lo is None or env_lo != env_lo or not math.isfinite(env_lo) else env_lo
+    env_hi = hi if env_hi is None or env_hi != env_hi or not math.isfinite(env_hi) else env_hi
+    shapes.append(
+        {
+            "type": "rect",
+            "xref": xa,
+            "yref": f"{ya} domain",
+            "x0": env_lo,
+            "x1": env_hi,
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": palette.axis,
+            "opacity": 0.16,
+            "layer": "below",
+            "line": {"width": 0},
+        }
+    )
+    best = event.get(f"best_{side}")
+    if best is not None and best == best and math.isfinite(best):
+        shapes.append(
+            {
+                "type": "line",
+                "xref": xa,
+                "yref": f"{ya} domain",
+                "x0": best,
+                "x1": best,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": palette.strong, "dash": "dash", "width": 2},
+            }
+        )
+    return shapes
+
+
+def _axes(row: int, axes, x_range, domain, claims: int, palette: Palette) -> dict:
+    """A panel's x axis (years) and y axis (a row per claim), named for the panel's row."""
+    xa, ya = axes
+    n = row if row > 1 else ""
+    return {
+        f"xaxis{n}": {
+            **theme.plain_axis(palette),
+            "domain": [0, 1],
+            "anchor": ya,
+            "range": list(x_range),
+            "tickformat": "d",
+            "nticks": 6,
+            "showgrid": True,
+            "gridcolor": palette.grid,
+            "fixedrange": True,
+            "linecolor": palette.axis,
+            "showline": True,
+            "ticks": "outside",
+        },
+        f"yaxis{n}": {
+            **theme.plain_axis(palette),
+            "domain": list(domain),
+            "anchor": xa,
+            "range": [claims - 0.5, -0.7],
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+        },
+    }
 
 
 TIER_ORDER = TIERS

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import figures
 from dashboard.domain import view as view_mod
 from dashboard.domain import words
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import FilterState, describe, to_query
+from dashboard.figures.palette import LIGHT, Palette
 
 KINDS = ("gantt", "timeline", "dispute")  # what a chart draws; the URL names it view=
 KIND_NAMES = {"gantt": "periods", "timeline": "moments", "dispute": "what each source says"}
@@ -68,9 +68,10 @@ class Chart:
         stem = f"bajor-timeline-{self.kind}" + (f"-{self.selected['id']}" if self.selected else "")
         return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:120] or "bajor-timeline"
 
-    def figure(self, plot_px: float) -> go.Figure:
-        """The app's figure for this chart, laid out for a plot `plot_px` wide."""
-        return figure_for(self, plot_px)
+    def figure(self, plot_px: float, palette: Palette = LIGHT) -> dict:
+        """The app's figure (a plain figure dict) for this chart, laid out for a plot `plot_px` wide,
+        in `palette`'s colours."""
+        return figure_for(self, plot_px, palette)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -136,10 +137,10 @@ def _unknown_event(event: str, cat: Catalogue) -> ChartError:
 # The chart
 
 
-def figure_for(chart: Chart, plot_px: float) -> go.Figure:
+def figure_for(chart: Chart, plot_px: float, palette: Palette = LIGHT) -> dict:
     """The app's figure for a chart: the ONE place exports call dashboard.figures."""
     if chart.kind == "dispute":
-        return figures.uncertainty(chart.selected, chart.citations, width_px=plot_px)
+        return figures.uncertainty(chart.selected, chart.citations, width_px=plot_px, palette=palette)
     draw = figures.gantt if chart.kind == "gantt" else figures.timeline
     return draw(
         chart.shown,
@@ -148,6 +149,7 @@ def figure_for(chart: Chart, plot_px: float) -> go.Figure:
         selected=chart.state.event,
         x_range=chart.x_range,
         plot_px=plot_px,
+        palette=palette,
     )
 
 

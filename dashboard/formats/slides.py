@@ -120,7 +120,7 @@ class SlideFigure:
 class _Fit:
     """The figure laid out for a slide at `zoom`, with its text and the heights of what surrounds it."""
 
-    figure: go.Figure
+    figure: dict  # the app's figure dict (dashboard.figures)
     zoom: float
     vw: float  # the layout's width and height (the slide's pixels / zoom)
     vh: float
@@ -148,9 +148,9 @@ def _fit(chart: Chart, tables: Tables, width: int, height: int) -> _Fit:
         title_h = px["pad"] * 1.1 + px["title"] * 1.3 + len(caption) * px["caption"] * 1.3
         foot_h = (key.count("<br>") + 1) * px["key"] * 1.45 + len(credit) * px["credit"] * 1.35 + px["pad"] * 1.2
         fig = chart.figure(vw - theme.MARGIN["l"] - theme.MARGIN["r"])
-        m = fig.layout.margin
-        own = (m.t or 0) + (m.b or 0)
-        natural = (fig.layout.height or 400) - own
+        m = fig["layout"]["margin"]
+        own = (m.get("t") or 0) + (m.get("b") or 0)
+        natural = (fig["layout"].get("height") or 400) - own
         avail = vh - title_h - foot_h - own
         if natural * SQUEEZE <= avail or zoom <= least:
             break
@@ -167,7 +167,7 @@ def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: in
     many rows), then drawn at that zoom. Sizes follow the width: 960x540 at scale 2 matches 1920x1080.
     """
     f = _fit(chart, tables, width, height)
-    fig, px, vw, vh = f.figure, f.px, f.vw, f.vh
+    fig, px, vw, vh = go.Figure(f.figure), f.px, f.vw, f.vh  # a graph object, checked: drawn once, as an image
     m = fig.layout.margin
     top = f.title_h + (m.t or 0)
     plot_h = max(min(f.natural, f.avail), 40)

@@ -14,7 +14,7 @@ import json
 import re
 from urllib.parse import urlparse
 
-import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboard.domain import credits, words
 from dashboard.domain.loading import Tables
@@ -126,9 +126,9 @@ def plotlyjs_tags(mode: str) -> str:
     return f'<script src="{_e(mode)}" charset="utf-8"></script>'
 
 
-def _figure_json(fig: go.Figure) -> dict:
+def _figure_json(fig: dict) -> dict:
     """The figure as plain JSON, with the template reduced to what these figures use."""
-    data = json.loads(fig.to_json())
+    data = json.loads(pio.to_json(fig, validate=False))
     layout = data.get("layout", {})
     template = layout.get("template", {}).get("layout", {})
     keep = {
@@ -223,7 +223,8 @@ def standalone_html(
     variants = []
     for min_px, plot_px in ((width, width - margin), (0, PHONE_PLOT_PX)):
         fig = chart.figure(plot_px)
-        fig.update_layout(autosize=True, width=None, **({"height": height} if height else {}))
+        fig["layout"].update(autosize=True, **({"height": height} if height else {}))
+        fig["layout"].pop("width", None)
         variants.append({"min": min_px, "figure": _figure_json(fig)})
     strings = _share_strings([v["figure"] for v in variants])
     spec = {

@@ -1,15 +1,21 @@
-"""The dark look (for /embed?theme=dark): every text and mark keeps its contrast on the dark background."""
+"""The dark look (for /embed?theme=dark): the builders draw with palette.DARK, and every text and
+mark keeps its contrast on the dark background."""
 
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import plotly.io as pio
 import pytest
 
 from dashboard import figures
 from dashboard.domain import view
-from dashboard.figures import dark, theme
+from dashboard.figures import density
+from dashboard.figures.palette import DARK, LIGHT
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def luminance(colour: str) -> float:
@@ -41,44 +47,130 @@ def text_colours(node, inside_text=False):
             yield from text_colours(v)
 
 
-@pytest.fixture(scope="module")
-def drawn(real):
+def spec(fig) -> dict:
+    return json.loads(pio.to_json(fig))
+
+
+def builds(real):
     v = view.build_view(real, "")
     event = v.shown[v.shown["id"] == "dukat-prefecture"].iloc[0].to_dict()
+    moment = v.shown[v.shown["is_point"]].iloc[0].to_dict()
     return {
-        "gantt": figures.gantt(v.shown, real.vocab, plot_px=700),
-        "timeline": figures.timeline(v.shown, real.vocab, plot_px=700),
-        "uncertainty": figures.uncertainty(event, real.citations("dukat-prefecture", v.state.tiers)),
+        "gantt": lambda **kw: figures.gantt(v.shown, real.vocab, plot_px=700, **kw),
+        "gantt-selected": lambda **kw: figures.gantt(
+            v.shown, real.vocab, plot_px=330, selected="dukat-prefecture", **kw
+        ),
+        "gantt-empty": lambda **kw: figures.gantt(v.shown.iloc[:0], real.vocab, **kw),
+        "timeline": lambda **kw: figures.timeline(v.shown, real.vocab, plot_px=700, lanes="era", **kw),
+        "uncertainty": lambda **kw: figures.uncertainty(event, real.citations("dukat-prefecture", v.state.tiers), **kw),
+        "uncertainty-moment": lambda **kw: figures.uncertainty(
+            moment, real.citations(moment["id"], v.state.tiers), **kw
+        ),
+        "uncertainty-empty": lambda **kw: figures.uncertainty(moment, [], **kw),
     }
 
 
-@pytest.mark.parametrize("name", ["gantt", "timeline", "uncertainty"])
+@pytest.fixture(scope="module")
+def drawn(real):
+    return {name: spec(build(palette=DARK)) for name, build in builds(real).items()}
+
+
+@pytest.mark.parametrize("name", ["gantt", "gantt-selected", "timeline", "uncertainty", "uncertainty-empty"])
 def test_text_has_4_5_to_1_on_the_dark_background(drawn, name):
-    fig = json.loads(pio.to_json(dark.dark(drawn[name])))
-    assert fig["layout"]["paper_bgcolor"] == fig["layout"]["plot_bgcolor"] == dark.BACKGROUND
+    fig = drawn[name]
+    assert fig["layout"]["paper_bgcolor"] == fig["layout"]["plot_bgcolor"] == DARK.background
     colours = {c for c in text_colours(fig) if isinstance(c, str) and c.startswith("#")}
     assert colours, "no text colour found"
-    low = {c: round(contrast(c, dark.BACKGROUND), 2) for c in colours if contrast(c, dark.BACKGROUND) < 4.5}
+    low = {c: round(contrast(c, DARK.background), 2) for c in colours if contrast(c, DARK.background) < 4.5}
     assert low == {}
-    # Markup in hover and labels had its light-page greys swapped too.
-    assert theme.MUTED not in json.dumps(fig["data"]) and theme.MUTED not in json.dumps(
+    # Markup in hover and labels uses the dark palette's greys, never the light page's.
+    assert LIGHT.muted not in json.dumps(fig["data"]) and LIGHT.muted not in json.dumps(
         fig["layout"].get("annotations")
     )
+    assert DARK.muted in json.dumps(fig)
 
 
 def test_faction_colours_and_tier_marks_stand_out_as_marks(drawn):
-    fig = dark.dark(drawn["gantt"])
+    fig = drawn["gantt"]
     agreed = next(t for t in fig["data"] if t.get("meta") == "agreed")
     tiers = next(t for t in fig["data"] if t.get("name") == "tier")
     for c in set(agreed["marker"]["color"]) | set(tiers["marker"]["color"]):
-        assert contrast(c, dark.BACKGROUND) >= 3, c
+        assert contrast(c, DARK.background) >= 3, c
+    for c in DARK.factions + (DARK.overflow,) + tuple(c for _, c in DARK.tiers):
+        assert contrast(c, DARK.background) >= 3, c
 
 
-def test_dark_is_a_copy_and_keeps_the_data(drawn):
-    fig = drawn["timeline"]
-    before = fig.to_json()
-    out = dark.dark(fig)
-    assert fig.to_json() == before
-    assert [t.get("meta") for t in out["data"]] == [t.meta for t in fig.data]
-    assert list(out["data"][0]["customdata"]) == list(fig.data[0].customdata)
-    assert out["layout"]["meta"]["theme"] == "dark" and out["layout"]["meta"]["role"] == "timeline"
+def test_the_dark_background_is_the_embed_pages():
+    css = (ROOT / "assets" / "embed.css").read_text(encoding="utf-8")
+    assert re.search(r"data-bs-theme=dark\][^}]*--bs-body-bg:\s*" + DARK.background, css)
+
+
+# The colour remap the dark palette replaced (a walk over the light figure, swapping its colours),
+# kept here as the reference: the dark figures must look exactly as they did.
+_REMAP = {
+    LIGHT.ink: DARK.ink,
+    LIGHT.muted: DARK.muted,
+    "#000": "#e6edf3",
+    "#000000": "#f0f0f0",
+    "#1d1d1f": "#f0f0f0",
+    "#5b4a8b": "#c3b5f0",
+    "#7a5c12": "#e0b341",
+    "#6e6e6e": "#b8b8b8",
+    "#e3e3e3": "#3a4048",
+    "#c9c9c9": "#50575f",
+    "#6e7781": "#9aa4ae",
+    "#b0b0b0": "#6c737a",
+    "rgba(255,255,255,0.85)": "rgba(22,25,28,0.88)",
+    "rgba(0,0,0,0.55)": "rgba(255,255,255,0.6)",
+    "#8c959f": "#7d8590",
+    "white": "#16191c",
+    "#dbe9f6": "#1d2f44",
+    "#6baed6": "#4f93c9",
+    "#08306b": "#d8ebfb",
+}
+
+
+def _old_remap(value, key=""):
+    swap = lambda c: _REMAP.get(c.strip().lower().replace(" ", ""), c)  # noqa: E731
+    if isinstance(value, dict):
+        return {k: _old_remap(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_old_remap(v, key) for v in value]
+    if isinstance(value, str) and "color" in key:
+        return swap(value)
+    if isinstance(value, str) and "color:" in value:
+        return re.sub(r"color:\s*(#[0-9a-fA-F]{3,6})", lambda m: "color:" + swap(m.group(1)), value)
+    return value
+
+
+def old_dark(light: dict) -> dict:
+    out = _old_remap(light)
+    layout = out["layout"]
+    layout["paper_bgcolor"] = layout["plot_bgcolor"] = "#16191c"
+    for axis in [k for k in layout if k.startswith(("xaxis", "yaxis"))]:
+        layout[axis] = {"gridcolor": "#3a4048", "linecolor": "#3a4048", "tickcolor": "#3a4048", **layout[axis]}
+    for shape in layout.get("shapes", []):
+        if shape.get("type") == "rect" and shape.get("layer") == "below" and shape.get("yref") == "paper":
+            shape["opacity"] = min(shape.get("opacity", 1), 0.09)
+    hover = layout.get("hoverlabel", {})
+    font = {**hover.get("font", {}), "color": "#e6edf3"}
+    layout["hoverlabel"] = {**hover, "bgcolor": "#262b31", "bordercolor": "#e6edf3", "font": font}
+    layout["meta"] = {**layout["meta"], "theme": "dark"}
+    return out
+
+
+def test_the_dark_figures_are_the_light_ones_recoloured_as_before(real, drawn):
+    for name, build in builds(real).items():
+        light = spec(build())
+        assert "theme" not in light["layout"]["meta"]
+        assert drawn[name] == old_dark(light), name
+        assert drawn[name]["layout"]["meta"]["theme"] == "dark"
+
+
+def test_the_dark_density_view_is_recoloured_as_before(real, monkeypatch):
+    monkeypatch.setattr(density, "MAX_MARKS", 10)
+    df = view.build_view(real, "").shown
+    for build in (figures.gantt, figures.timeline):
+        dark = spec(build(df, real.vocab, palette=DARK))
+        assert dark["data"][0]["type"] == "heatmap"
+        assert dark == old_dark(spec(build(df, real.vocab)))

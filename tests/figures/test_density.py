@@ -2,9 +2,19 @@
 
 import numpy as np
 
+from dashboard import figures
 from dashboard.domain.schema import TIERS
-from dashboard.figures import density, gantt, timeline
+from dashboard.figures import density
 from dashboard.figures.lanes import lane_keys
+from tests.figures.spec import read
+
+
+def gantt(*args, **kw):
+    return read(figures.gantt(*args, **kw))
+
+
+def timeline(*args, **kw):
+    return read(figures.timeline(*args, **kw))
 
 
 def test_counts_preserve_every_event():

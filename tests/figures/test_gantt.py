@@ -4,10 +4,20 @@ import json
 
 import numpy as np
 
+from dashboard import figures
 from dashboard.domain import events
 from dashboard.domain.schema import TIERS
-from dashboard.figures import gantt, theme, timeline
+from dashboard.figures import theme
 from dashboard.figures.marks import select
+from tests.figures.spec import read
+
+
+def gantt(*args, **kw):
+    return read(figures.gantt(*args, **kw))
+
+
+def timeline(*args, **kw):
+    return read(figures.timeline(*args, **kw))
 
 
 def role(fig, meta):
@@ -110,14 +120,14 @@ def test_on_a_phone_labels_go_above_their_bars(real):
 
 
 def test_selection_dims_the_others_and_emboldens_the_label(mini):
-    fig = select(gantt(mini.resolved(TIERS), mini.vocab), "annexation")
+    fig = read(select(figures.gantt(mini.resolved(TIERS), mini.vocab), "annexation"))
     assert list(role(fig, "range").selectedpoints) == [0]
     overlay = role(fig, "selected")
     assert list(overlay.text) == ["<b>Annexation of Bajor</b>"]
     assert fig.layout.meta["selected"] == "annexation"
     assert role(fig, "range").unselected.marker.opacity < role(fig, "range").selected.marker.opacity
     # an event that is not on this chart dims nothing
-    other = select(gantt(mini.resolved(TIERS), mini.vocab), "dukat-prefect")
+    other = read(select(figures.gantt(mini.resolved(TIERS), mini.vocab), "dukat-prefect"))
     assert role(other, "range").selectedpoints is None and fig.layout.meta["selected"] == "annexation"
 
 

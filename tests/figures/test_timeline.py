@@ -2,8 +2,13 @@
 
 from collections import Counter
 
+from dashboard import figures
 from dashboard.domain.schema import TIERS
-from dashboard.figures import timeline
+from tests.figures.spec import read
+
+
+def timeline(*args, **kw):
+    return read(figures.timeline(*args, **kw))
 
 
 def role(fig, meta):

@@ -1,16 +1,15 @@
 """Every kind of figure we make is a valid Plotly figure.
 
-The figures are built as plain dicts and wrapped without Plotly's per-property check (theme.figure:
-that check was most of a filter change's time), so this is where the check happens: each figure
-goes back through graph objects with validation on, which raises on any unknown property or bad
-value."""
+The figures are plain dicts, never Plotly's graph objects (theme.figure: their per-property check
+was most of a filter change's time), so this is where the check happens: each figure goes through
+graph objects with validation on, which raises on any unknown property or bad value."""
 
 import plotly.graph_objects as go
 import pytest
 
 from dashboard.domain.schema import TIERS
 from dashboard.figures import density, gantt, theme, timeline, uncertainty
-from dashboard.figures.dark import dark
+from dashboard.figures.palette import DARK
 from dashboard.formats import charts, slides
 
 
@@ -62,13 +61,16 @@ def test_dispute_chart_is_valid(real):
 
 def test_dark_and_slide_figures_are_valid(real):
     chart = charts.build(real, "view=gantt")
-    check(dark(chart.figure(800)))
+    check(chart.figure(800, DARK))
     check(slides.slide_figure(chart, real.tables).figure)
 
 
-def test_later_changes_are_checked_as_usual(real):
-    """Validation is back on once a figure is built: a caller's mistake still raises, and None unsets."""
-    fig = gantt(real.resolved(TIERS), real.vocab)
+def test_figures_are_dicts_and_a_graph_object_made_of_one_is_checked_as_usual(real):
+    """The builders return plain figure dicts (the page needs only their JSON); a caller that wants a
+    graph object makes one, and its changes are checked: a mistake raises, and None unsets."""
+    built = gantt(real.resolved(TIERS), real.vocab)
+    assert type(built) is dict and type(built["layout"]) is dict and all(type(t) is dict for t in built["data"])
+    fig = go.Figure(built)
     with pytest.raises(ValueError):
         fig.update_layout(no_such_property=1)
     fig.update_layout(width=500)

@@ -10,6 +10,7 @@ from dashboard import figures
 from dashboard.domain.schema import TIERS
 from dashboard.figures import density
 from dashboard.web.first_view import picture
+from tests.figures.spec import read
 
 
 @pytest.fixture
@@ -44,8 +45,9 @@ def test_colours_run_linearly_in_rgb_between_the_scale_stops():
 
 
 def test_a_density_is_drawn_with_one_brick_per_year_span_that_has_events(dense, real):
-    fig = figures.gantt(dense, real.vocab, plot_px=800)
-    out = picture.svg(fig)
+    built = figures.gantt(dense, real.vocab, plot_px=800)
+    out = picture.svg(built)
+    fig = read(built)
     marks = re.search(r'<g class="marks">(.*?)</g>', out).group(1)
     z = fig.data[0].z
     assert marks.count("<rect") == int((z == z).sum())  # NaN (no events) draws nothing
@@ -113,7 +115,7 @@ def test_text_from_the_data_is_written_as_text_never_as_markup():
     ],
 )
 def test_a_figure_with_a_part_it_cannot_place_is_left_to_plotly(dense, real, change, why):
-    fig = figures.gantt(dense, real.vocab, plot_px=800).to_plotly_json()
+    fig = figures.gantt(dense, real.vocab, plot_px=800)
     fig["layout"].setdefault("shapes", [])
     change(fig)
     with pytest.raises(picture.NotDrawable, match=why):

@@ -167,7 +167,7 @@ def body(d, prev_href: str | None, next_href: str | None) -> list:
                 id=ids.UNCERTAINTY_CHART,
                 figure=fig,
                 config=GRAPH_CONFIG | {"displayModeBar": False},
-                style={"height": f"{fig.layout.height}px"},
+                style={"height": f"{fig['layout']['height']}px"},
             ),
             role="figure",
             **{"aria-label": f"Dates each source gives for {e['title']}"},

@@ -21,7 +21,7 @@ from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import to_query
 from dashboard.figures import marks
-from dashboard.figures.dark import dark
+from dashboard.figures.palette import DARK, LIGHT
 from dashboard.formats import charts
 from dashboard.web import share
 from dashboard.web.components import ids
@@ -86,10 +86,10 @@ def figure(e: Embed, width, selected: str | None = None):
         plot_px = max(float(width) - CHART_MARGIN_PX, 240.0)
     except (TypeError, ValueError):
         plot_px = None
-    fig = e.chart.figure(plot_px)
+    fig = e.chart.figure(plot_px, DARK if e.theme == "dark" else LIGHT)
     if selected and e.chart.kind != "dispute":
         fig = marks.select(fig, selected)
-    return dark(fig) if e.theme == "dark" else fig
+    return fig
 
 
 def _credit(pages: list[dict]) -> html.P:

@@ -288,7 +288,7 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> dict:
             plot_px=plot_px,
             scale=presentation.chart_scale(plot_px),
         )
-        fig.update_layout(dragmode=False, meta={**(fig.layout.meta or {}), "image_title": f"{s.event['title']}"})
+        fig["layout"].update(dragmode=False, meta={**fig["layout"]["meta"], "image_title": f"{s.event['title']}"})
         _projector(fig)
         card = _event_card(deck, s)
         stage = "present-stage"
@@ -341,11 +341,12 @@ def _open(details: html.Details) -> html.Details:
 def _projector(fig) -> None:
     """Higher contrast for a projector: the events around the current one stay readable (dark grey
     labels, half-faded marks) instead of the page's pale dimming."""
-    for trace in fig.data:
-        if trace.meta == "label":
-            trace.unselected = {"textfont": {"color": PROJECTOR_DIM_TEXT}}
-        elif trace.unselected and trace.unselected.marker and trace.unselected.marker.opacity is not None:
-            trace.unselected.marker.opacity = min(1.0, trace.unselected.marker.opacity * 2.2)
+    for trace in fig["data"]:
+        marker = (trace.get("unselected") or {}).get("marker") or {}
+        if trace.get("meta") == "label":
+            trace["unselected"] = {"textfont": {"color": PROJECTOR_DIM_TEXT}}
+        elif marker.get("opacity") is not None:
+            marker["opacity"] = min(1.0, marker["opacity"] * 2.2)
 
 
 def _plot_px(width) -> float | None:
@@ -367,7 +368,7 @@ def handout_body(cat: Catalogue, search: str) -> list:
         kind = shown[shown["is_point"].to_numpy(dtype=bool) == (draw is figures.timeline)]
         if len(kind):
             fig = draw(kind, cat.vocab, x_range=events.extent(shown), **kw)
-            fig.update_layout(width=PRINT_PLOT_PX + CHART_MARGIN_PX)
+            fig["layout"]["width"] = PRINT_PLOT_PX + CHART_MARGIN_PX
             charts += [
                 html.H3(label, className="handout-chart-title"),
                 dcc.Graph(figure=fig, config=PRINT_CONFIG, className="handout-chart"),
