@@ -4,6 +4,7 @@ window around each event, and the page's outputs for a step (through the real ap
 import pytest
 
 from dashboard.domain import presentation, view
+from dashboard.figures import theme
 from dashboard.web.app import create_app
 from dashboard.web.pages import present
 
@@ -72,8 +73,8 @@ def test_the_window_centres_the_event_and_shows_it_whole(real):
 
 
 def test_the_chart_scale_grows_to_the_projector_and_not_past_it():
-    assert presentation.chart_scale(1150) == 2.0 and presentation.chart_scale(300) == 1.0
-    assert 1.0 < presentation.chart_scale(800) < 2.0 and presentation.chart_scale(None) == 2.0
+    assert theme.chart_scale(1150) == 2.0 and theme.chart_scale(300) == 1.0
+    assert 1.0 < theme.chart_scale(800) < 2.0 and theme.chart_scale(None) == 2.0
 
 
 def test_a_step_renders_the_event_centred_highlighted_and_scaled(real):

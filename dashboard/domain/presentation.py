@@ -20,7 +20,6 @@ from dashboard.domain import events, explain, view
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import FilterState, to_query
 from dashboard.domain.tours import Stop
-from dashboard.figures import theme
 
 MIN_WINDOW_YEARS = 24  # the least span a step's chart shows around its event
 MAX_NEARBY = 14  # events drawn around the current one: big enough to read from the back
@@ -163,7 +162,7 @@ def nearby(shown: pd.DataFrame, event: dict, x_range: tuple[float, float], limit
     same = shown[shown["is_point"].to_numpy(dtype=bool) == bool(event["is_point"])]
     if same.empty:
         return same
-    s_lo, s_hi, e_lo, e_hi = events.bound_arrays(same)
+    s_lo, e_hi = events.first_year(same), events.last_year(same)
     lo, hi = x_range
     first = np.where(np.isfinite(s_lo), s_lo, events.column(same, "best_start"))
     last = np.where(np.isfinite(e_hi), e_hi, first)
@@ -196,11 +195,3 @@ def slide(cat: Catalogue, deck: Deck) -> Slide | None:
         x_range=x_range,
         nearby=nearby(shown, event, x_range),
     )
-
-
-def chart_scale(plot_px: float | None) -> float:
-    """The charts' text scale for a plot this wide: theme.PRESENT_SCALE on a projector, down to the
-    page's own size on a phone."""
-    if not plot_px:
-        return theme.PRESENT_SCALE
-    return float(min(theme.PRESENT_SCALE, max(1.0, plot_px / 560)))

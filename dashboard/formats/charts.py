@@ -335,7 +335,7 @@ def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: in
         credit = wrap(credits.credit_line(tables), text_w, px["credit"])
         title_h = px["pad"] * 1.1 + px["title"] * 1.3 + len(caption) * px["caption"] * 1.3
         foot_h = (key.count("<br>") + 1) * px["key"] * 1.45 + len(credit) * px["credit"] * 1.35 + px["pad"] * 1.2
-        fig = chart.figure(vw - theme.MARGIN["l"] - theme.MARGIN["r"])
+        fig = chart.figure(theme.plot_width(vw))
         m = fig.layout.margin
         own = (m.t or 0) + (m.b or 0)
         natural = (fig.layout.height or 400) - own
@@ -599,9 +599,8 @@ def standalone_html(
     """
     library = library if library is not None else plotlyjs_tags(check_plotlyjs(plotlyjs_src))
     width = width or HTML_WIDTH
-    margin = theme.MARGIN["l"] + theme.MARGIN["r"]
     variants = []
-    for min_px, plot_px in ((width, width - margin), (0, PHONE_PLOT_PX)):
+    for min_px, plot_px in ((width, theme.plot_width(width)), (0, PHONE_PLOT_PX)):
         fig = chart.figure(plot_px)
         fig.update_layout(autosize=True, width=None, **({"height": height} if height else {}))
         variants.append({"min": min_px, "figure": _figure_json(fig)})

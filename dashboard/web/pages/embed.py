@@ -20,7 +20,7 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import to_query
-from dashboard.figures import marks
+from dashboard.figures import marks, theme
 from dashboard.figures.dark import dark
 from dashboard.formats import charts
 from dashboard.web import share
@@ -30,7 +30,6 @@ from dashboard.web.components.details import citations_list
 from dashboard.web.oembed import THEMES
 
 EMBED_KEYS = ("theme",)  # the embed's own parameter, on top of charts.CHART_KEYS and the filters
-CHART_MARGIN_PX = 28  # the plot's left and right margins (as in explorer.plot_px)
 # The embed keeps the modebar small: zoom, pan, reset. No download (the Share dialog has those).
 EMBED_GRAPH_CONFIG = GRAPH_CONFIG | {
     "modeBarButtonsToRemove": [*GRAPH_CONFIG["modeBarButtonsToRemove"], "toImage", "zoomIn2d", "zoomOut2d"],
@@ -82,11 +81,7 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
 
 def figure(e: Embed, width, selected: str | None = None):
     """The chart for a measured width (CSS px of the chart box), the selection dimming the others."""
-    try:
-        plot_px = max(float(width) - CHART_MARGIN_PX, 240.0)
-    except (TypeError, ValueError):
-        plot_px = None
-    fig = e.chart.figure(plot_px)
+    fig = e.chart.figure(theme.plot_width(width))
     if selected and e.chart.view != "dispute":
         fig = marks.select(fig, selected)
     return dark(fig) if e.theme == "dark" else fig

@@ -18,13 +18,13 @@ from dashboard.domain import events, presentation
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.credits import image_credit
 from dashboard.domain.filters import to_query
+from dashboard.figures import theme
 from dashboard.web.components import handout, ids
 from dashboard.web.components.charts import GRAPH_CONFIG
 from dashboard.web.components.details import citation_line
 from dashboard.web.components.legend import build_key
 from dashboard.web.components.teaching import image_buttons
 
-CHART_MARGIN_PX = 28  # the plot's left and right margins (figures.theme.MARGIN)
 PROJECTOR_DIM_TEXT = "#4d4d4d"  # 8:1 on white
 MAX_CITATIONS = 6  # on a slide; the rest are in the explorer and the handout
 PRINT_PLOT_PX = 652  # the handout's charts: an A4 or Letter page's width at 96 px per inch, less margins
@@ -260,7 +260,7 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> tuple:
         stage = "present-stage no-chart"
         title = f"{deck.title} \u00b7 Bajor Timeline"
     else:
-        plot_px = _plot_px(width)
+        plot_px = theme.plot_width(width)
         draw = figures.timeline if s.event["is_point"] else figures.gantt
         fig = draw(
             s.nearby,
@@ -269,7 +269,7 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> tuple:
             selected=s.event["id"],
             x_range=s.x_range,
             plot_px=plot_px,
-            scale=presentation.chart_scale(plot_px),
+            scale=theme.chart_scale(plot_px),
         )
         fig.update_layout(dragmode=False, meta={**(fig.layout.meta or {}), "image_title": f"{s.event['title']}"})
         _projector(fig)
@@ -331,13 +331,6 @@ def _projector(fig) -> None:
             trace.unselected.marker.opacity = min(1.0, trace.unselected.marker.opacity * 2.2)
 
 
-def _plot_px(width) -> float | None:
-    try:
-        return max(float(width) - CHART_MARGIN_PX, 240.0)
-    except (TypeError, ValueError):
-        return None
-
-
 def handout_body(cat: Catalogue, search: str) -> list:
     """The printed tour: its title and filters, an overview chart of every step, each stop with its
     note, dates in words and citations, and the credit."""
@@ -350,7 +343,7 @@ def handout_body(cat: Catalogue, search: str) -> list:
         kind = shown[shown["is_point"].to_numpy(dtype=bool) == (draw is figures.timeline)]
         if len(kind):
             fig = draw(kind, cat.vocab, x_range=events.extent(shown), **kw)
-            fig.update_layout(width=PRINT_PLOT_PX + CHART_MARGIN_PX)
+            fig.update_layout(width=theme.chart_width(PRINT_PLOT_PX))
             charts += [
                 html.H3(label, className="handout-chart-title"),
                 dcc.Graph(figure=fig, config=PRINT_CONFIG, className="handout-chart"),

@@ -13,12 +13,12 @@ from dash import html
 from dashboard import figures
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
+from dashboard.figures import theme
 from dashboard.web import pages
 from dashboard.web.components import details, ids
 from dashboard.web.components.teaching import tour_links
 from dashboard.web.first_view import prerender
 
-CHART_MARGIN_PX = 28  # the plot's left and right margins (figures.theme.MARGIN)
 # What the charts' callback sets, and what the first answer fills in for a page load.
 RENDER_OUTPUTS = (
     (ids.GANTT, "figure"),
@@ -51,10 +51,7 @@ def drawn_for(rendered, drawn_width, filter_key, width) -> bool:
 
 def plot_px(width) -> float | None:
     """The plot area's width in px for a chart `width` wide (None: not measured yet)."""
-    try:
-        return max(float(width) - CHART_MARGIN_PX, 240.0)
-    except (TypeError, ValueError):
-        return None
+    return theme.plot_width(width)
 
 
 def prefill(layout, values: dict) -> None:
