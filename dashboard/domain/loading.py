@@ -63,10 +63,6 @@ def _hint(kind: str, column: str = "") -> str:
     return _HINTS.get(base, "some text")
 
 
-def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "a-slug"
-
-
 def _known(ids: set) -> str:
     """The ids one could use instead, or how to add one."""
     if not ids:
@@ -304,7 +300,9 @@ def _records_slow(reader, file: str, width: int, errors: list[DataError]):
 def _cell_problems(name: str, kind: str, target: str, value: str, ids: dict[str, set], skip_refs) -> list[str]:
     """What is wrong with one non-empty cell value of this kind (nothing: an empty list)."""
     if kind == "id" and not _ID.match(value):
-        return [f"'{value}' is not a slug (lowercase letters, digits and hyphens; write it as '{_slug(value)}')"]
+        return [
+            f"'{value}' is not a slug (lowercase letters, digits and hyphens; write it as '{words.slug(value, 'a-slug')}')"
+        ]
     if kind == "year" and not _YEAR.match(value):
         return [f"'{value}' is not a whole year (write a number such as 2328; -499 is 500 BCE)"]
     if kind == "count" and not _COUNT.match(value):
@@ -370,7 +368,7 @@ def _check_cells(
         bad = {v: p for v in distinct if (p := _cell_problems(col.name, kind, target, v, ids, skip_refs))}
         if bad:
             codes = pd.Series(values).map({v: i for i, v in enumerate(bad)}).to_numpy(dtype="float64")
-            for i, (value, problems) in enumerate(bad.items()):
+            for i, problems in enumerate(bad.values()):
                 for message in problems:
                     _report(errors, file, col.name, rows, codes == i, message)
 
@@ -413,7 +411,7 @@ def _check_relations(rows: dict[str, Rows], errors: list[DataError], dated: dict
             "end",
             table,
             backwards,
-            lambda i: f"end '{end[i]}' is before start '{start[i]}' (swap them, or correct one)",
+            lambda i, start=start, end=end: f"end '{end[i]}' is before start '{start[i]}' (swap them, or correct one)",
         )
     events, claims = rows["events"], rows["claims"]
     point_events = events.cells["id"][events.cells["end"] == ""]

@@ -35,6 +35,7 @@ from dashboard.domain.loading import Tables
 from dashboard.domain.schema import TIER_LABELS, TIERS
 from dashboard.domain.vocabulary import top_factions
 from dashboard.figures import measure, theme
+from dashboard.figures.measure import wrap
 from dashboard.formats import plotlyjs
 from dashboard.formats.records import events_records
 
@@ -84,7 +85,7 @@ class Chart:
     def slug(self) -> str:
         """An ASCII file name stem built from validated ids only: 'bajor-timeline-dispute-dukat-prefecture'."""
         stem = f"bajor-timeline-{self.view}" + (f"-{self.selected['id']}" if self.selected else "")
-        return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:120] or "bajor-timeline"
+        return words.slug(stem, "bajor-timeline", limit=120)
 
     def figure(self, plot_px: float) -> go.Figure:
         """The app's figure for this chart, laid out for a plot `plot_px` wide."""
@@ -232,19 +233,6 @@ def view_query(chart: Chart) -> str:
 def plot_text(text: str) -> str:
     """Data text for a Plotly label: markup shown as text (figures.theme.safe)."""
     return theme.safe(text)
-
-
-def wrap(text: str, width_px: float, size: float) -> list[str]:
-    """Plain text broken into lines that fit width_px at `size` px (Plotly does not wrap)."""
-    lines, line = [], ""
-    for word in text.split():
-        trial = f"{line} {word}" if line else word
-        if line and measure.width(trial, size) > width_px:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return lines + ([line] if line else [])
 
 
 def key_items(chart: Chart) -> list[tuple[str, str]]:
