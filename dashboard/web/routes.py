@@ -18,7 +18,6 @@ from flask import Response, g, jsonify, request, stream_with_context
 from werkzeug.exceptions import HTTPException
 
 from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.filters import apply, parse_query
 from dashboard.formats import events_csv, events_json
 
 BOOTSTRAP_CSS = Path(flask_bootstrap.__file__).resolve().parent / "static" / "bootstrap5" / "css" / "bootstrap.min.css"
@@ -220,8 +219,7 @@ def install(app, cat: Catalogue) -> None:
         return Response(css, mimetype="text/css", headers={"Cache-Control": "public, max-age=86400"})
 
     def view_response(fmt: str):
-        state, notices = parse_query(request.query_string.decode("utf-8", errors="replace"), cat.vocab)
-        shown = apply(cat.resolved(state.tiers, state.asof), state, cat.vocab)
+        state, notices, shown = cat.shown(request.query_string.decode("utf-8", errors="replace"))
         # Notices quote user input, so they travel in the body (JSON) and percent-encoded in a header.
         headers = {"X-Notices": header_text(" | ".join(notices))} if notices else {}
         if fmt == "csv":
@@ -229,7 +227,7 @@ def install(app, cat: Catalogue) -> None:
             body = events_csv.iter_csv(shown, cat.tables, tiers=state.tiers)
             return Response(stream_with_context(batched(body)), mimetype="text/csv", headers=headers)
         body = events_json.iter_json(
-            shown, cat.tables, {"notices": notices}, indent=None, tiers=state.tiers
+            shown, cat.tables, {"notices": list(notices)}, indent=None, tiers=state.tiers
         )  # a line per event
         return Response(stream_with_context(batched(body)), mimetype="application/json", headers=headers)
 

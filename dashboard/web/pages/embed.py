@@ -75,7 +75,7 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
             if wanted == "dispute" and not event
             else f"This chart cannot be drawn: {exc}."
         )
-    state = chart.state if chart else view.build_view(cat, urlencode(params)).state
+    state = chart.state if chart else cat.shown(urlencode(params))[0]
     return Embed(chart, problem, theme, tuple(notices) + (chart.notices if chart else ()), to_query(state))
 
 
