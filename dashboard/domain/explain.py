@@ -8,11 +8,7 @@ not overlap are a dispute.
 from __future__ import annotations
 
 from dashboard.domain import dates, words
-
-
-def wiki(c: dict) -> str:
-    """The wiki a citation was read on ('Memory Beta')."""
-    return (c.get("page") or "").split(":")[0].strip()
+from dashboard.domain.citations import wiki
 
 
 def readings(citations: list[dict], key: str) -> list[tuple[dates.Interval, list[dict]]]:

@@ -27,7 +27,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import figures
-from dashboard.domain import credits, words
+from dashboard.domain import citations, credits, words
 from dashboard.domain import view as view_mod
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import FilterState, describe, to_query
@@ -514,11 +514,7 @@ def _sources_html(records: list[dict]) -> str:
         when = words.period(rec["start"], rec["end"])
         cites = []
         for c in rec["citations"]:
-            dates = (
-                words.period(c["start"], c["end"])
-                if c["start"]
-                else (f"ended {words.edtf(c['end'])}" if c["end"] else "undated")
-            )
+            dates = citations.dates_in_words(c)
             value = f" [{_e(c['value'])}]" if c["value"] else ""
             note = f": {_e(c['note'])}" if c["note"] else ""
             cites.append(

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from dashboard.domain import dates, words
+from dashboard.domain import citations, dates, words
 from dashboard.domain.schema import TABLES
 
 # The largest year (either way) our year axis holds: years are floats, and a date needs a thousandth
@@ -1204,9 +1204,7 @@ def _slide_text(rec: dict) -> str:
         parts.append(f"<p><strong>Disputed.</strong> {_esc(rec['dispute_note'] or 'The sources disagree.')}</p>")
     items = []
     for c in rec["citations"]:
-        dated = words.period(c["start"], c["end"]) if (c["start"] or c["end"]) else "undated"
-        if not c["start"] and c["end"]:
-            dated = f"ending {words.edtf(c['end'])}"
+        dated = citations.dates_in_words(c, ended="ending")
         value = f" [{c['value']}]" if c["value"] else ""
         items.append(
             f"<li><em>{_esc(c['source'])}</em> ({_esc(c['medium'])}, {_esc(c['tier'])}; read on "
