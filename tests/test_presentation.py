@@ -59,6 +59,14 @@ def test_opening_on_an_event_starts_at_its_step(mini):
     assert deck.step == 3
 
 
+def test_an_event_step_carries_its_event_note_and_window(mini):
+    deck = presentation.build_deck(mini, "tour=basics&event=death-toll")
+    step = presentation.event_step(mini, deck)
+    assert isinstance(step, presentation.EventStep) and step.event["id"] == "death-toll"
+    assert step.x_range == presentation.window(step.event) and "death-toll" in set(step.nearby["id"])
+    assert presentation.event_step(mini, presentation.build_deck(mini, "tour=basics")) is None  # the title step
+
+
 def test_the_window_centres_the_event_and_shows_it_whole(real):
     shown = view.build_view(real, "").shown
     for event_id in ("dukat-prefecture", "first-contact", "occupation-of-bajor", "dm-intendant-kira-rule"):

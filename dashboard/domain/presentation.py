@@ -1,9 +1,9 @@
 """A presentation as data: the steps of a deck, and what one step shows (no Dash, no figures).
 
-    query (the URL vocabulary + step=N) ─▶ view.build_view ─▶ Deck (the steps) ─▶ Slide (one step)
+    query (the URL vocabulary + step=N) ─▶ view.build_view ─▶ Deck (the steps) ─▶ EventStep (one step)
 
 Step 0 is the title, steps 1..n are the events (a tour's stops in its order, else the filtered
-events in date order), step n+1 is the closing. An event's step centres the chart on it: `Slide`
+events in date order), step n+1 is the closing. An event's step centres the chart on it: `EventStep`
 carries the year range and the nearby events to draw, and the page draws them with figures.*.
 """
 
@@ -116,7 +116,7 @@ def _step(raw: str | None, last: int, events: list[str], state: FilterState) -> 
 
 
 @dataclass(frozen=True)
-class Slide:
+class EventStep:
     """What an event step shows: the event, its citations and verdict, and the chart around it."""
 
     event: dict
@@ -176,8 +176,8 @@ def nearby(shown: pd.DataFrame, event: dict, x_range: tuple[float, float], limit
     return same[chosen & (keep | (same["id"].to_numpy() == event["id"]))]
 
 
-def slide(cat: Catalogue, deck: Deck) -> Slide | None:
-    """The event step's slide (None on the title and closing steps)."""
+def event_step(cat: Catalogue, deck: Deck) -> EventStep | None:
+    """What the deck's event step shows (None on the title and closing steps)."""
     stop = deck.stop
     if stop is None:
         return None
@@ -186,7 +186,7 @@ def slide(cat: Catalogue, deck: Deck) -> Slide | None:
     state = deck.view.state
     cites = cat.citations(event["id"], state.tiers, state.asof)
     x_range = window(event)
-    return Slide(
+    return EventStep(
         event=event,
         citations=cites,
         verdict=explain.verdict(event, cites),

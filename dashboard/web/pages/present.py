@@ -207,7 +207,7 @@ def _front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool) -> 
     ]
 
 
-def _event_card(deck: presentation.Deck, s: presentation.Slide) -> list:
+def _event_card(deck: presentation.Deck, s: presentation.EventStep) -> list:
     e = s.event
     disputed = bool(e["disputed"])
     cites = s.citations[:MAX_CITATIONS]
@@ -252,7 +252,7 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> tuple:
     exit_href = app.get_relative_path("/") + (f"?{explorer_q}" if explorer_q else "")
     progress = {"title": "Title", "closing": "End"}.get(deck.kind, f"{deck.step} / {len(deck.stops)}")
     notices = [html.Div(n) for n in deck.notices]
-    s = presentation.slide(cat, deck)
+    s = presentation.event_step(cat, deck)
     if s is None:
         view_q = to_query(deck.view.state.with_event(None))
         url = request.host_url.rstrip("/") + app.get_relative_path("/") + (f"?{view_q}" if view_q else "")
@@ -294,7 +294,7 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> tuple:
     )
 
 
-def server_images(app, deck: presentation.Deck, s: presentation.Slide | None) -> list:
+def server_images(app, deck: presentation.Deck, s: presentation.EventStep | None) -> list:
     """Links to the server's chart downloads (dashboard/charts.py) for this step: the step's chart
     (or the whole view's periods on the title and closing steps), same filters, plus view=."""
     view_name = "gantt" if s is None or not s.event["is_point"] else "timeline"
