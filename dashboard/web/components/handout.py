@@ -10,7 +10,7 @@ from dash import html
 
 from dashboard.domain import citations, explain
 from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.credits import image_credit
+from dashboard.domain.credits import printed_credit
 from dashboard.domain.tours import Stop
 from dashboard.domain.view import chronological
 from dashboard.figures import theme
@@ -74,7 +74,7 @@ def body(
         if more
         else None,
         html.P(
-            image_credit(cat.pages) + ". Star Trek and the works cited belong to their owners.",
+            printed_credit(cat.pages),
             className="handout-credit",
         ),
     ]

@@ -14,9 +14,8 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html
 from flask import request
 
 from dashboard import figures
-from dashboard.domain import events, presentation
+from dashboard.domain import credits, events, presentation
 from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.credits import image_credit
 from dashboard.domain.filters import to_query
 from dashboard.figures import theme
 from dashboard.web.components import handout, ids
@@ -77,7 +76,10 @@ def layout(cat: Catalogue, search: str):
                                 ],
                                 id=ids.PRESENT_CHARTS,
                                 className="present-chart",
-                                **{"data-credit": image_credit(cat.pages), "data-caption-from": ids.PRESENT_SUMMARY},
+                                **{
+                                    "data-credit": credits.image_credit(cat.pages),
+                                    "data-caption-from": ids.PRESENT_SUMMARY,
+                                },
                             ),
                             html.Section(
                                 id=ids.PRESENT_CARD, className="present-card", tabIndex=-1, **{"aria-live": "polite"}
@@ -197,11 +199,7 @@ def _front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool) -> 
             className="present-front",
         ),
         html.P(
-            [
-                "Facts paraphrased from community wikis: ",
-                image_credit(cat.pages).split("paraphrasing ", 1)[-1],
-                ". Star Trek and the works cited belong to their owners.",
-            ],
+            credits.front_credit(cat.pages),
             className="present-credit",
         ),
     ]
