@@ -30,7 +30,7 @@ def readings(citations: list[dict], key: str) -> list[tuple[dates.Interval, list
             groups.append([c])
         else:
             home.append(c)
-    return [(dates.envelope([m[f"{key}_iv"] for m in g]), g) for g in groups]
+    return [(dates.hull([m[f"{key}_iv"] for m in g]), g) for g in groups]
 
 
 def _said(key: str, members: list[dict]) -> str:

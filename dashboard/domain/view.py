@@ -229,6 +229,8 @@ def state_from_controls(values: list, event: str | None, cat: Catalogue) -> Filt
 
 def event_from_click(click: dict | None) -> str | None:
     """The event id carried in a clicked point's customdata."""
+    if click is None:
+        return None
     try:
         data = click["points"][0]["customdata"]
     except (KeyError, IndexError, TypeError):
