@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from dashboard.domain import tours, words
-from dashboard.domain.csvrows import DateColumn, Rows
 from dashboard.domain.schema import VOCABULARIES, DataError, TableSpec
+
+if TYPE_CHECKING:  # for annotations only: no import at run time
+    from dashboard.domain.csvrows import DateColumn, Rows
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")

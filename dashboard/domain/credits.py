@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dashboard.domain.loading import Tables
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for annotations only: no import at run time
+    from dashboard.domain.loading import Tables
 
 
 def attribution(tables: Tables) -> list[dict]:

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode
 
 import numpy as np
 import pandas as pd
 
 from dashboard.domain import events, tours
-from dashboard.domain.loading import Tables
 from dashboard.domain.schema import TIER_LABELS, TIERS
 from dashboard.domain.vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # for annotations only: no import at run time
+    from dashboard.domain.loading import Tables
 
 LANES = ("faction", "era")
 LIST_KEYS = ("canon", "era", "faction", "universe")
