@@ -49,11 +49,6 @@ def drawn_for(rendered, drawn_width, filter_key, width) -> bool:
     return rendered is not None and rendered == (filter_key or "") and (width is None or width == drawn_width)
 
 
-def plot_px(width) -> float | None:
-    """The plot area's width in px for a chart `width` wide (None: not measured yet)."""
-    return theme.plot_width(width)
-
-
 def prefill(layout, values: dict) -> None:
     """Set {(component id, property): value} on the components of `layout` (a page about to be sent)."""
     by_id: dict = {}
@@ -73,7 +68,7 @@ def charts(app, cat: Catalogue, search, width, filter_key, *, with_selection=Fal
     kw = {
         "lanes": v.state.lanes,
         "x_range": v.x_range,
-        "plot_px": plot_px(width),
+        "plot_px": theme.plot_width(width),
         "selected": v.state.event if with_selection else None,
     }
     return (
