@@ -279,8 +279,7 @@
                 return [highlightPatch(normalise(gantt), id), highlightPatch(normalise(timeline), id)];
             },
             presentTitle: function (title) {
-                if (title) { document.title = title; }
-                return noUpdate();
+                if (title) { document.title = title; }  // a callback with no output: it only acts on the page
             },
             docTitle: function (title) {
                 if (title) { document.title = title; }
@@ -292,16 +291,14 @@
                     const el = document.activeElement;
                     const fromChoice = !el || el === document.body || Boolean(el.closest && el.closest("#charts, #" + DETAILS));
                     if (heading && panelOpen() && fromChoice && !typing(el)) { heading.focus({preventScroll: true}); }
-                }, 80);
-                return noUpdate();
+                }, 80);  // a callback with no output: nothing to return
             },
             refreshGrid: function () {
                 // A grid that is not drawn yet asks for its rows when it is: nothing to refresh.
                 const grid = document.getElementById("events-grid");
                 if (grid && grid.querySelector(".ag-root-wrapper") && window.dash_ag_grid && window.dash_ag_grid.getApi) {
                     try { window.dash_ag_grid.getApi("events-grid").purgeInfiniteCache(); } catch (e) { /* not ready */ }
-                }
-                return noUpdate();
+                }  // a callback with no output: nothing to return
             },
             toggleFilters: function (open, close, className) {
                 const dc = window.dash_clientside;

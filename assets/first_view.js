@@ -1,11 +1,15 @@
-/* The explorer's first view (dashboard/prerender.py): the page as static HTML, served with the
-   HTML answer. This script runs right after it, before Dash's scripts. It draws the first view's
-   charts from their JSON (a still picture: no hover, no zoom), and stores the charts' measured
+/* The explorer's first view (dashboard/web/first_view/prerender.py): the page as static HTML, served
+   with the HTML answer. This script runs right after it, before Dash's scripts. It draws the first
+   view's charts from their JSON (a still picture: no hover, no zoom), and stores the charts' measured
    width in a cookie, so the server lays out the live charts for that width. Once Dash has drawn
    the live page's first chart (or shown that it could not load the page), it removes the first
    view: the live page, laid out the same, is already under it (explorer.css hides it while the
-   first view is there). Not in Dash's own script list (assets_ignore in dashboard/__init__.py):
-   dashboard/head.py adds it to the explorer's HTML. */
+   first view is there). Not in Dash's own script list (assets_ignore in dashboard/web/app.py):
+   dashboard/web/head.py adds it to the explorer's HTML.
+   What it relies on: plotly.js's `window.Plotly`, `Plotly.newPlot` (staticPlot, responsive),
+   `Plotly.purge` and its `.js-plotly-plot .main-svg` (dashboard/web/first_view/__init__.py), and
+   Dash's `#react-entry-point`, dcc.Graph's `.dash-graph` and dash-renderer's `._dash-error`
+   (dashboard/web/dash_compat.py); tests/web/test_dash_compat.py checks each is still there. */
 (function () {
     "use strict";
     var view = document.getElementById("first-view");
@@ -40,7 +44,7 @@
         });
     }
     // The charts' width as laid out here is the live page's: the server lays out the live charts
-    // for it (dashboard/head.py chart_width_hint), and this first view too on the next visit.
+    // for it (dashboard/web/head.py chart_width_hint), and this first view too on the next visit.
     var box = view.querySelector("[data-credit]");
     var cookie = view.getAttribute("data-width-cookie");
     var width = box ? Math.round(box.getBoundingClientRect().width) : 0;

@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_chart(sub) -> None:
-    from dashboard.formats.charts import FORMATS, VIEWS
+    from dashboard.formats.charts import KINDS
 
     c = sub.add_parser(
         "chart",
@@ -68,14 +68,20 @@ def _add_chart(sub) -> None:
     _add_data(c)
     c.add_argument(
         "--view",
-        choices=VIEWS,
+        choices=KINDS,
+        dest="kind",
         default=None,
         help="gantt (periods, the default), timeline (moments) or dispute (one event's sources: needs --event)",
     )
     c.add_argument(
         "--event", metavar="ID", default=None, help="an event id: outlined on gantt/timeline, the subject of dispute"
     )
-    c.add_argument("--format", choices=FORMATS, required=True, help="png, svg or html")
+    c.add_argument(
+        "--format",
+        choices=registry.CHART_FORMATS,
+        required=True,
+        help=", ".join(registry.CHART_FORMATS[:-1]) + f" or {registry.CHART_FORMATS[-1]}",
+    )
     c.add_argument("--width", metavar="W", default=None, help="pixels (default 1920; html: the chart's widest)")
     c.add_argument("--height", metavar="H", default=None, help="pixels (default 1080; html: the chart's own height)")
     c.add_argument("--scale", metavar="S", default=None, help="png only: multiply the pixels (2 gives 3840x2160)")
@@ -96,7 +102,7 @@ def _add_chart(sub) -> None:
 
 def cmd_chart(args) -> int:
     from dashboard.domain.catalogue import Catalogue
-    from dashboard.formats import charts, images
+    from dashboard.formats import chart_files, charts, images, standalone
 
     def fail(message: str) -> int:
         print(f"chart: {message}", file=sys.stderr)
@@ -114,12 +120,12 @@ def cmd_chart(args) -> int:
         _print_invalid(exc)
         return 1
     try:
-        chart = charts.build(cat, args.query, view=args.view, event=args.event)
+        chart = charts.build(cat, args.query, kind=args.kind, event=args.event)
         sized = args.format != "html" or args.width is not None or args.height is not None
         width, height, scale = charts.check_size(
             args.width or charts.SLIDE[0], args.height or charts.SLIDE[1], args.scale or 1
         )
-        plotlyjs_src = charts.check_plotlyjs(args.plotlyjs)
+        plotlyjs_src = standalone.check_plotlyjs(args.plotlyjs)
     except charts.ChartError as exc:
         return fail(str(exc))
     for notice in chart.notices:
@@ -128,7 +134,7 @@ def cmd_chart(args) -> int:
         return 2
     try:
         with images.ImageRenderer() as renderer:
-            data = charts.render(
+            data = chart_files.render(
                 chart,
                 cat.tables,
                 args.format,

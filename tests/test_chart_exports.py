@@ -3,6 +3,7 @@
 PNG and SVG go through kaleido and the real Debian chromium, so those tests carry the browser mark.
 """
 
+import os
 import struct
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import DATA, MINI, ROOT
 
-from dashboard.formats import charts, images
+from dashboard.formats import chart_files, charts, images
 from dashboard.web.app import create_app
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -145,6 +146,49 @@ def test_download_image_size_is_checked_before_any_browser_starts(client):
     assert r.status_code == 400 and "bad width" in r.get_json()["error"]
 
 
+# ---------------------------------------------------------------- a browser that fails: an error, never a hang
+
+
+def test_cli_says_when_the_browser_fails_to_start(tmp_path):
+    """kaleido's server thread ends when the browser dies while starting; the renderer sees that at
+    once instead of waiting for a timeout (a fresh process: kaleido has one server per process)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "dashboard", "chart", "--format", "png", "--out", str(tmp_path / "x.png")]
+        + ["--data", str(MINI)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "CHROMIUM": "/bin/false"},
+    )
+    assert out.returncode == 1 and "chart: kaleido could not draw the png: the browser stopped" in out.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+DOWNLOAD_WITH_A_BROKEN_BROWSER = """
+import sys
+from dashboard.domain.catalogue import Catalogue
+from dashboard.web.app import create_app
+client = create_app(catalogue=Catalogue.load(sys.argv[1])).server.test_client()
+for _ in range(2):  # the second image starts afresh and fails the same way
+    r = client.get("/download/chart.png")
+    print(r.status_code, r.get_json()["error"])
+"""
+
+
+def test_download_answers_503_when_the_browser_fails():
+    out = subprocess.run(
+        [sys.executable, "-c", DOWNLOAD_WITH_A_BROKEN_BROWSER, str(MINI)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "CHROMIUM": "/bin/false"},
+    )
+    answer = "503 the image could not be drawn on this server; the details are in its log"
+    assert out.stdout.splitlines() == [answer, answer], out.stderr[-2000:]
+
+
 # ---------------------------------------------------------------- images: kaleido drives Debian's chromium
 
 
@@ -201,13 +245,29 @@ def test_cli_svg_is_valid_xml_with_title_caption_and_credit(tmp_path, mini):
 @pytest.mark.browser
 def test_one_browser_draws_many_images_at_any_scale(renderer, real):
     chart = charts.build(real, "view=timeline&canon=canon")
-    first = charts.render(chart, real.tables, "png", width=1920, height=1080, renderer=renderer)
-    double = charts.render(chart, real.tables, "png", width=1920, height=1080, scale=2, renderer=renderer)
-    half = charts.render(chart, real.tables, "png", width=960, height=540, scale=2, renderer=renderer)
+    first = chart_files.render(chart, real.tables, "png", width=1920, height=1080, renderer=renderer)
+    double = chart_files.render(chart, real.tables, "png", width=1920, height=1080, scale=2, renderer=renderer)
+    half = chart_files.render(chart, real.tables, "png", width=960, height=540, scale=2, renderer=renderer)
     assert png_size(first) == (1920, 1080) and png_size(double) == (3840, 2160) and png_size(half) == (1920, 1080)
-    _, text = svg_texts(charts.render(chart, real.tables, "svg", width=1920, height=1080, renderer=renderer))
+    _, text = svg_texts(chart_files.render(chart, real.tables, "svg", width=1920, height=1080, renderer=renderer))
     assert "Bajor Timeline: moments" in text and chart.caption.split(";")[0] in text
     assert renderer.images == 4  # one browser, kept running
+
+
+@pytest.mark.browser
+def test_an_image_that_times_out_is_an_error_and_the_next_starts_afresh(renderer, mini):
+    chart = charts.build(mini, "view=timeline")
+    renderer.close()  # this test sets the server's timeout, given when it starts
+    renderer.timeout = 0.001
+    with pytest.raises(images.RenderError, match="could not draw the png"):
+        chart_files.render(chart, mini.tables, "png", width=640, height=360, renderer=renderer)
+    assert not renderer.running
+    renderer.timeout = images.RENDER_TIMEOUT
+    assert png_size(chart_files.render(chart, mini.tables, "png", width=640, height=360, renderer=renderer)) == (
+        640,
+        360,
+    )
+    assert renderer.running and renderer.images == 1
 
 
 @pytest.mark.browser

@@ -6,13 +6,17 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
+import sys
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import ROOT
 from test_app import call, page_layout
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard.domain.filters import parse_query
+from dashboard.formats import registry
 from dashboard.web import share
 from dashboard.web.app import create_app
 from dashboard.web.components import ids
@@ -115,7 +119,7 @@ def test_embed_layout_is_the_chart_alone_with_caption_credit_and_a_way_back(clie
 
 def test_embed_drops_bad_values_with_a_notice_and_explains_a_dispute_without_event(mini):
     e = embed.embed_view(mini, "view=pie&theme=neon&event=nope&canon=canon")
-    assert e.chart.view == "gantt" and e.theme == "light" and e.problem is None
+    assert e.chart.kind == "gantt" and e.theme == "light" and e.problem is None
     assert any("view=pie" in n for n in e.notices) and any("theme=neon" in n for n in e.notices)
     assert any("nope" in n for n in e.notices)
     assert e.explorer_query == "canon=canon"
@@ -253,6 +257,42 @@ def test_share_links_are_followable(client):
         url = out[key][prop]
         r = client.get(url.removeprefix("http://localhost"))
         assert r.status_code == 200 and r.mimetype == mimetype, url
+
+
+def test_share_dialog_offers_the_registrys_formats_with_their_labels(client):
+    """The download buttons' words come from dashboard.formats.registry, in the dialog's order, and the
+    links and the Content-Type of what they answer agree with it."""
+    layout = json.loads(page_layout(client))
+    buttons = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            props = node.get("props", {})
+            if props.get("id") in (ids.SHARE_HTML, ids.SHARE_PNG, ids.SHARE_SVG, ids.SHARE_CSV):
+                buttons[props["id"]] = props.get("children")
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(layout)
+    assert list(buttons.values()) == ["Standalone HTML (works offline)", "PNG image", "SVG image", "Data (CSV)"]
+    assert [registry.CHARTS[n].label for n in ("html", "png", "svg")] == list(buttons.values())[:3]
+    r = client.get("/download/chart.html?view=timeline")
+    assert r.headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_the_explorers_share_dialog_does_not_import_the_chart_code():
+    """Its layout reads share_options and the registry, not web/share.py (which builds charts)."""
+    code = (
+        "import sys\n"
+        "import dashboard.web.components.share\n"
+        "print(sorted(m for m in sys.modules if m in ('dashboard.formats.charts', 'dashboard.web.share', "
+        "'dashboard.web.oembed', 'dashboard.formats.standalone', 'kaleido')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
 
 
 @pytest.mark.parametrize(

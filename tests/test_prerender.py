@@ -1,4 +1,4 @@
-"""The explorer's first view (dashboard/prerender.py): the page as static HTML in the HTML answer,
+"""The explorer's first view (dashboard/web/first_view/prerender.py): the page as static HTML in the HTML answer,
 its first chart's figure beside it, the same page the live layout holds."""
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def test_the_first_views_chart_is_the_figure_the_live_page_draws_first(client):
     live = find(first_answer(client, "http://localhost/" + search), ids.GANTT)["figure"]
     assert drawn["layout"]["meta"] == live["layout"]["meta"] and drawn["layout"]["height"] == live["layout"]["height"]
     assert json.dumps(drawn["data"], sort_keys=True) == json.dumps(live["data"], sort_keys=True)
-    assert 'data-figure="%s"' % next(iter(figs)) in text
+    assert f'data-figure="{next(iter(figs))}"' in text
 
 
 def test_a_big_tables_charts_come_drawn_as_pictures_in_the_html(real, monkeypatch):

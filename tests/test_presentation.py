@@ -89,9 +89,12 @@ def test_a_step_renders_the_event_centred_highlighted_and_scaled(real):
     app = create_app(catalogue=real)
     with app.server.test_request_context("/"):
         out = present.step_outputs(app, real, "?tour=overview&step=10", 1180)
-        fig, stage, card, progress, first, prev, nxt, last, exit_href, notices, has_notices, title, summary, server = (
-            out
-        )
+    fig, stage, card, progress, title, server = (
+        out[k] for k in ("chart", "stage", "card", "progress", "title", "server_images")
+    )
+    first, prev, nxt, last, exit_href, has_notices = (
+        out[k] for k in ("first", "prev", "next", "last", "exit", "has_notices")
+    )
     meta = fig.layout.meta
     lo, hi = meta["x_range"]
     assert meta["selected"] == "dukat-prefecture" and meta["role"] == "gantt"
@@ -121,7 +124,7 @@ def test_the_title_step_names_the_view_and_carries_a_qr_code_of_it(real):
     app = create_app(catalogue=real)
     with app.server.test_request_context("/", base_url="http://school.example:8050"):
         out = present.step_outputs(app, real, "?tour=overview&asof=1993", 1180)
-    fig, stage, card = out[:3]
+    stage, card = out["stage"], out["card"]
     text = str(card)
     assert stage.endswith("no-chart") and "The Occupation in fourteen stops" in text
     assert "as known in 1993" in text and "CC BY-NC 3.0" in text

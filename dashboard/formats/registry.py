@@ -2,8 +2,8 @@
 
 A table format writes the shown events (with their citations and the credit to the wikis) as text,
 in pieces so a large view streams in flat memory. Chart formats (PNG, SVG, standalone HTML) are
-listed here too, with the route and file name they are served under; dashboard/formats/charts.py
-draws them.
+listed here too (served as <prefix>download/chart.<name>); dashboard/formats/chart_files.py draws them.
+The labels are the words the Share dialog shows.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class ChartFormat:
     """A file of one chart."""
 
     name: str
-    media_type: str
+    media_type: str  # Flask adds "; charset=utf-8" to text types
     label: str
     image: bool  # drawn by kaleido (PNG, SVG), else written as text (standalone HTML)
 
@@ -60,7 +60,7 @@ TABLES: dict[str, TableFormat] = {
 CHARTS: dict[str, ChartFormat] = {
     "png": ChartFormat("png", "image/png", "PNG image", image=True),
     "svg": ChartFormat("svg", "image/svg+xml", "SVG image", image=True),
-    "html": ChartFormat("html", "text/html; charset=utf-8", "standalone HTML", image=False),
+    "html": ChartFormat("html", "text/html", "Standalone HTML (works offline)", image=False),
 }
 FORMATS = tuple(TABLES)  # the table formats, by name
 CHART_FORMATS = tuple(CHARTS)

@@ -8,7 +8,7 @@ from pathlib import Path
 from dash import html, set_props
 
 from dashboard.domain.catalogue import Catalogue
-from dashboard.web import compression, head, routes
+from dashboard.web import compression, dash_compat, head, routes
 from dashboard.web.callbacks import register_callbacks
 from dashboard.web.components import ids
 
@@ -36,7 +36,7 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
             },
         )
 
-    app = compression.Dash(  # dash.Dash less unused bundles (dashboard/compression.py)
+    app = dash_compat.Dash(  # dash.Dash less unused bundles (dashboard/web/dash_compat.py)
         __name__,
         title="Bajor Timeline",
         assets_folder=str(ASSETS),

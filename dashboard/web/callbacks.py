@@ -19,6 +19,18 @@ from dashboard.web.pages.explorer import answers as explorer
 
 CONTROL_OUTPUTS = [Output(cid, prop) for cid, prop in ids.CONTROLS]
 CONTROL_INPUTS = [Input(cid, prop) for cid, prop in ids.CONTROLS]
+SHARE_OUTPUTS = {  # the Share dialog's contents, by name
+    "link": (ids.SHARE_LINK, "value"),
+    "snippet": (ids.SHARE_SNIPPET, "value"),
+    "preview": (ids.SHARE_PREVIEW, "href"),
+    "html": (ids.SHARE_HTML, "href"),
+    "png": (ids.SHARE_PNG, "href"),
+    "svg": (ids.SHARE_SVG, "href"),
+    "csv": (ids.SHARE_CSV, "href"),
+    "views": (ids.SHARE_VIEW, "options"),
+    "views_help": (ids.SHARE_VIEW_HELP, "children"),
+    "status": (ids.SHARE_STATUS, "children"),
+}
 ACTIONS = {
     None: "url",
     ids.URL: "url",
@@ -28,6 +40,11 @@ ACTIONS = {
     ids.TIMELINE: "timeline",
     ids.GRID: "grid",
 }  # any filter control: "controls"
+
+
+def _outputs(named: dict) -> dict:
+    """Dash outputs by name, from {name: (component id, property)}: the callback returns a dict."""
+    return {name: Output(cid, prop) for name, (cid, prop) in named.items()}
 
 
 def register_callbacks(app, cat: Catalogue) -> None:
@@ -98,12 +115,13 @@ def register_callbacks(app, cat: Catalogue) -> None:
     )
 
     @app.callback(
-        *[Output(cid, prop) for cid, prop in explorer.RENDER_OUTPUTS],
-        Input(ids.FILTER_KEY, "data"),
-        Input(ids.PLOT_WIDTH, "data"),
-        State(ids.URL, "search"),
-        State(ids.RENDERED, "data"),
-        State(ids.DRAWN_WIDTH, "data"),
+        output=_outputs(explorer.RENDER_OUTPUTS),
+        inputs={"filter_key": Input(ids.FILTER_KEY, "data"), "width": Input(ids.PLOT_WIDTH, "data")},
+        state={
+            "search": State(ids.URL, "search"),
+            "rendered": State(ids.RENDERED, "data"),
+            "drawn_width": State(ids.DRAWN_WIDTH, "data"),
+        },
     )
     def render(filter_key, width, search, rendered, drawn_width):
         """The charts, the summary and the notices: they follow the filters (and the chart width)."""
@@ -131,20 +149,16 @@ def register_callbacks(app, cat: Catalogue) -> None:
     )
 
     @app.callback(
-        *[Output(cid, prop) for cid, prop in explorer.DETAILS_OUTPUTS],
-        Input(ids.SELECTED_KEY, "data"),
-        State(ids.URL, "search"),
+        output=_outputs(explorer.DETAILS_OUTPUTS),
+        inputs={"_key": Input(ids.SELECTED_KEY, "data")},
+        state={"search": State(ids.URL, "search")},
     )
     def show_details(_key, search):
         """The details panel for the selected event: opened, or closed when nothing is selected."""
         return explorer.selected(app, cat, search)
 
-    clientside(
-        "docTitle",
-        Output(ids.SINK, "data", allow_duplicate=True),
-        Input(ids.DOC_TITLE, "data"),
-        prevent_initial_call=True,
-    )
+    # Callbacks with no output: they only act on the page (its title; the grid's cache).
+    clientside("docTitle", Input(ids.DOC_TITLE, "data"), prevent_initial_call=True)
 
     @app.callback(Output(ids.GRID, "getRowsResponse"), Input(ids.GRID, "getRowsRequest"), State(ids.URL, "search"))
     def table_rows(request, search):
@@ -152,12 +166,7 @@ def register_callbacks(app, cat: Catalogue) -> None:
         v = view.build_view(cat, search)
         return grid.block(v.shown, cat.vocab, request)
 
-    clientside(
-        "refreshGrid",
-        Output(ids.SINK, "data", allow_duplicate=True),
-        Input(ids.RENDERED, "data"),
-        prevent_initial_call=True,
-    )
+    clientside("refreshGrid", Input(ids.RENDERED, "data"), prevent_initial_call=True)
     # The Share dialog: opened by its button (Escape, the close button or the backdrop close it),
     # filled with absolute links for the current view as this request sees the app (scheme, host, prefix).
     app.clientside_callback(
@@ -168,33 +177,37 @@ def register_callbacks(app, cat: Catalogue) -> None:
     )
 
     @app.callback(
-        Output(ids.SHARE_LINK, "value"),
-        Output(ids.SHARE_SNIPPET, "value"),
-        Output(ids.SHARE_PREVIEW, "href"),
-        Output(ids.SHARE_HTML, "href"),
-        Output(ids.SHARE_PNG, "href"),
-        Output(ids.SHARE_SVG, "href"),
-        Output(ids.SHARE_CSV, "href"),
-        Output(ids.SHARE_VIEW, "options"),
-        Output(ids.SHARE_VIEW_HELP, "children"),
-        Output(ids.SHARE_STATUS, "children"),
-        Input(ids.SHARE, "is_open"),
-        Input(ids.SHARE_VIEW, "value"),
-        Input(ids.SHARE_THEME, "value"),
-        State(ids.URL, "search"),
+        output=_outputs(SHARE_OUTPUTS),
+        inputs={
+            "is_open": Input(ids.SHARE, "is_open"),
+            "chart_view": Input(ids.SHARE_VIEW, "value"),
+            "theme": Input(ids.SHARE_THEME, "value"),
+        },
+        state={"search": State(ids.URL, "search")},
         prevent_initial_call=True,
     )
     def share_links(is_open, chart_view, theme, search):
         """What the Share dialog offers for the view in the URL."""
         if not is_open:
-            return (no_update,) * 10
+            return dict.fromkeys(SHARE_OUTPUTS, no_update)
         ln, has_event = share.for_view(cat, routes.request_site(app).base, search, chart_view, theme)
         options = [
             {"label": label, "value": key, "disabled": key == "dispute" and not has_event}
             for key, label in share.VIEWS.items()
         ]
         help_text = "" if has_event else "\u201cWhat each source says\u201d shows one event: select one first."
-        return ln.page, ln.snippet, ln.embed, ln.html, ln.png, ln.svg, ln.csv, options, help_text, ""
+        return {
+            "link": ln.page,
+            "snippet": ln.snippet,
+            "preview": ln.embed,
+            "html": ln.html,
+            "png": ln.png,
+            "svg": ln.svg,
+            "csv": ln.csv,
+            "views": options,
+            "views_help": help_text,
+            "status": "",
+        }
 
     clientside(
         "toggleFilters",

@@ -6,27 +6,26 @@
   kept per path and algorithm, so each is compressed once per process; callback answers and data
   downloads are compressed afresh every time (never cached).
 - No unused bundles: Dash always lists dash_table's bundle on the page; no page here uses
-  DataTable, so the script tag is left out (`Dash.interpolate_index`). So is Dash's copy of
+  DataTable, so the script tag is left out (`dash_compat.Dash`, the app's class). So is Dash's copy of
   @babel/polyfill (core-js 2, for browsers of the Internet Explorer era): every browser Dash 4,
   React 18, AG Grid and plotly.js run in has what it adds, and it replaces the browser's own
   String.prototype.trim with a script (its list of spaces predates Unicode 6.3), which plotly.js
   calls for every label it draws: about 0.3 s of a 1,000-event page's first chart.
 - The plotly.js build: dcc.Graph fetches plotly.js from a fixed address when a chart first renders;
-  that address answers with our partial build (dashboard/plotlyjs.py), compressed and kept.
+  that address (dash_compat.DCC_PLOTLY_PATH) answers with our partial build
+  (dashboard/formats/plotlyjs.py), compressed and kept.
 """
 
 from __future__ import annotations
 
-import re
-
-import dash
 from flask import request, send_file
 from flask_compress import Compress
 
 from dashboard.formats import plotlyjs
+from dashboard.web import dash_compat
 
 # URL paths whose content never changes while the app runs (their names carry a version or an mtime).
-STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/vendor/")
+STATIC_PREFIXES = (dash_compat.COMPONENT_SUITES, "/assets/", "/vendor/")
 MIMETYPES = [
     "text/html",
     "text/css",
@@ -39,9 +38,6 @@ MIMETYPES = [
     "image/x-icon",
     "image/vnd.microsoft.icon",
 ]
-_UNUSED_SCRIPT = re.compile(
-    r'<script src="[^"]*/_dash-component-suites/dash/(?:dash_table/|deps/polyfill@)[^"]*"></script>\n?'
-)
 
 
 class StaticCache:
@@ -82,8 +78,8 @@ def configure(server) -> Compress:
 
     @server.before_request
     def our_plotly_build():
-        """dcc.Graph's request for plotly.js gets the partial build (see dashboard/plotlyjs.py)."""
-        if request.method == "GET" and request.path.endswith(plotlyjs.DCC_PLOTLY_PATH):
+        """dcc.Graph's request for plotly.js gets the partial build (see dashboard/formats/plotlyjs.py)."""
+        if request.method == "GET" and request.path.endswith(dash_compat.DCC_PLOTLY_PATH):
             response = send_file(plotlyjs.PLOTLY_JS, mimetype="application/javascript", conditional=True, max_age=0)
             return response
         return None
@@ -98,11 +94,3 @@ def configure(server) -> Compress:
         return response
 
     return compress
-
-
-class Dash(dash.Dash):
-    """dash.Dash without the script tags of bundles no page uses (dash_table's)."""
-
-    def interpolate_index(self, **kwargs):
-        kwargs["scripts"] = _UNUSED_SCRIPT.sub("", kwargs.get("scripts", ""))
-        return super().interpolate_index(**kwargs)

@@ -1,7 +1,8 @@
-"""Per-request additions to the HTML page Dash serves (dashboard.INDEX): the oEmbed discovery link
-for the page's own URL, the embed's colour theme on <html> (no white flash before a dark embed
-draws), and the explorer's first view (dashboard/prerender.py: the page as static HTML, its first
-chart drawn by assets/first_view.js before Dash's scripts run).
+"""Per-request additions to the HTML page Dash serves (dashboard/web/app.py INDEX): the oEmbed discovery
+link for the page's own URL, the embed's colour theme on <html> (no white flash before a dark embed
+draws), and the explorer's first view (dashboard/web/first_view/prerender.py: the page as static HTML,
+its first chart drawn by assets/first_view.js before Dash's scripts run). Where they go in Dash's page
+is dashboard/web/dash_compat.py's (add_to_index).
 
 The discovery link points at this page as the request sees it: the request's scheme and host (a
 proxy's, through Werkzeug's ProxyFix) and the app's path prefix, via routes.request_site and
@@ -16,8 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from flask import has_request_context, request
 
-from dashboard.formats import plotlyjs
-from dashboard.web import oembed, pages, routes
+from dashboard.web import dash_compat, oembed, pages, routes
 from dashboard.web.pages.explorer import answers as explorer
 
 
@@ -66,7 +66,7 @@ def chart_width_hint() -> int | None:
 
 def referring_page(app) -> tuple[str, str] | None:
     """The page that asked for the app's layout, as (its path relative to the app's prefix, its
-    query string with '?'), read from the Referer of Dash's `_dash-layout` request (the browser
+    query string with '?'), read from the Referer of Dash's layout request (dash_compat.LAYOUT_PATH; the browser
     sends the page's URL with same-origin requests: Referrer-Policy strict-origin-when-cross-origin).
     None when unknown (no Referer, another host, a path outside the app): the router then builds
     the page from the browser's URL, one round trip later."""
@@ -89,7 +89,7 @@ def referring_page(app) -> tuple[str, str] | None:
 # always draw a chart at once (a preload left unused is a console warning). Not the table's chunk:
 # preloaded, the table was set up before the charts were drawn (first chart 1.9 s against 1.7 s at
 # 10,000 events).
-CHART_CHUNKS = (plotlyjs.DCC_PLOTLY_PATH, "/_dash-component-suites/dash/dcc/async-graph.js")
+CHART_CHUNKS = (dash_compat.DCC_PLOTLY_PATH, dash_compat.ASYNC_GRAPH_PATH)
 PRELOADS = {"": CHART_CHUNKS, oembed.EMBED_PATH: CHART_CHUNKS}
 
 
@@ -100,7 +100,7 @@ def preload_links(app, page: str) -> str:
     )
 
 
-FIRST_VIEW_SCRIPT = "first_view.js"  # in assets/, left out of Dash's own script list (dashboard.create_app)
+FIRST_VIEW_SCRIPT = "first_view.js"  # in assets/, left out of Dash's own script list (web/app.py create_app)
 
 
 def first_view(app, cat, page: str) -> str:
@@ -110,7 +110,7 @@ def first_view(app, cat, page: str) -> str:
     if not view:
         return ""
     prefix = (app.config.requests_pathname_prefix or "/").rstrip("/")
-    scripts = (prefix + plotlyjs.DCC_PLOTLY_PATH, app.get_asset_url(FIRST_VIEW_SCRIPT))
+    scripts = (prefix + dash_compat.DCC_PLOTLY_PATH, app.get_asset_url(FIRST_VIEW_SCRIPT))
     return view + "".join(f'<script src="{html.escape(src)}"></script>' for src in scripts)
 
 
@@ -132,20 +132,5 @@ def extras(app, cat) -> dict[str, str]:
 
 
 def install(app, cat) -> None:
-    """Wrap the app's interpolate_index (an instance attribute: no subclass, no global hook)."""
-    plain = app.interpolate_index
-
-    def interpolate_index(**kwargs):
-        page = plain(**kwargs)
-        if not has_request_context():
-            return page
-        add = extras(app, cat)
-        if add["head"]:
-            page = page.replace("</head>", add["head"] + "</head>", 1)
-        if add["html"]:
-            page = page.replace('<html lang="en">', f'<html lang="en"{add["html"]}>', 1)
-        if add["body"]:
-            page = page.replace('<div id="react-entry-point">', add["body"] + '<div id="react-entry-point">', 1)
-        return page
-
-    app.interpolate_index = interpolate_index
+    """Add each request's extras to the page Dash serves (dash_compat.add_to_index)."""
+    dash_compat.add_to_index(app, lambda: extras(app, cat) if has_request_context() else None)

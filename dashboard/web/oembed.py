@@ -145,10 +145,10 @@ def respond(cat: Catalogue, args: dict[str, str], site: Site) -> dict:
     maxwidth = _positive("maxwidth", args.get("maxwidth"))
     maxheight = _positive("maxheight", args.get("maxheight"))
     chart, query = resolve_link(cat, url, site)
-    width, height = SIZES[chart.view]
+    width, height = SIZES[chart.kind]
     width = min(width, maxwidth or width)
     height = min(height, maxheight or height)
-    title = chart.title if chart.view == "dispute" else f"{chart.title} ({chart.caption})"
+    title = chart.title if chart.kind == "dispute" else f"{chart.title} ({chart.caption})"
     return {
         "version": "1.0",
         "type": "rich",

@@ -18,7 +18,8 @@ from flask import Response, g, jsonify, request, stream_with_context
 from werkzeug.exceptions import HTTPException
 
 from dashboard.domain.catalogue import Catalogue
-from dashboard.formats import events_csv, events_json
+from dashboard.formats import registry
+from dashboard.web import dash_compat
 
 BOOTSTRAP_CSS = Path(flask_bootstrap.__file__).resolve().parent / "static" / "bootstrap5" / "css" / "bootstrap.min.css"
 BOOTSTRAP_ROUTE = "/vendor/bootstrap.min.css"
@@ -30,9 +31,9 @@ PUBLIC_PATHS = ("/", "/present", "/embed", "/oembed", "/events.json", "/events.c
 # Paths (and everything under them) that any site may frame; every other page only frames itself.
 EMBEDDABLE = ("/embed",)
 # Paths that answer machines: their errors are one line of JSON, not an HTML page.
-API_PATHS = ("/events.json", "/events.csv", "/oembed", "/_dash-")
-LAYOUT_PATH = "/_dash-layout"
-CALLBACK_PATH = "/_dash-update-component"
+API_PATHS = ("/events.json", "/events.csv", "/oembed", dash_compat.DASH_PATHS)
+LAYOUT_PATH = dash_compat.LAYOUT_PATH
+CALLBACK_PATH = dash_compat.CALLBACK_PATH
 
 # The strictest policy Dash 4 and plotly.js run under (checked in headless Chromium, see
 # tests/browser/test_csp.py): scripts only from this origin plus the hashed inline renderer line;
@@ -95,33 +96,6 @@ def content_security_policy(app, embeddable: bool) -> str:
     if not embeddable:
         policy["frame-ancestors"] = "'self'"
     return "; ".join(f"{k} {v}" for k, v in policy.items())
-
-
-def _malformed_callback(known_outputs) -> str | None:
-    """Why a callback request is malformed, or None when it has the shape Dash expects."""
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        return "the body must be a JSON object"
-    if not isinstance(body.get("output"), str) or not isinstance(body.get("inputs"), list):
-        return "'output' (string) and 'inputs' (list) are required"
-    if body["output"] not in known_outputs:
-        return "no callback has that output"
-    if not isinstance(body.get("state", []), (list, type(None))):
-        return "'state' must be a list"
-    if not isinstance(body.get("outputs", []), (list, dict)):
-        return "'outputs' must be a list or an object"
-    for item in body["inputs"] + (body.get("state") or []):
-        items = item if isinstance(item, list) else [item]
-        if not all(isinstance(i, dict) and "id" in i and isinstance(i.get("property"), str) for i in items):
-            return "every input and state needs an 'id' and a 'property'"
-    spec = known_outputs[body["output"]]
-    if len(body["inputs"]) != len(spec.get("inputs", [])) or len(body.get("state") or []) != len(spec.get("state", [])):
-        return "the inputs and state do not match that callback"
-    if not isinstance(body.get("changedPropIds", []), list) or not all(
-        isinstance(c, str) for c in body.get("changedPropIds", [])
-    ):
-        return "'changedPropIds' must be a list of strings"
-    return None
 
 
 class Paths:
@@ -207,6 +181,26 @@ class CleanQueryString:
         return self.wsgi_app(environ, start_response)
 
 
+def install_table_routes(server, paths: Paths, cat: Catalogue) -> None:
+    """/events.json and /events.csv: the events a query shows, in the formats of registry.TABLES, streamed."""
+
+    def view_response(fmt: str):
+        table = registry.TABLES[fmt]
+        state, notices, shown = cat.shown(request.query_string.decode("utf-8", errors="replace"))
+        # Notices quote user input, so they travel in the body (JSON) and percent-encoded in a header.
+        headers = {"X-Notices": header_text(" | ".join(notices))} if notices else {}
+        if fmt == "csv":
+            headers["Content-Disposition"] = f'inline; filename="bajor-timeline.{table.extension}"'
+            body = table.pieces(shown, cat.tables, tiers=state.tiers)
+        else:  # JSON: a line per event
+            body = table.pieces(shown, cat.tables, tiers=state.tiers, extra={"notices": list(notices)}, indent=None)
+        return Response(stream_with_context(batched(body)), mimetype=table.media_type, headers=headers)
+
+    for fmt in ("json", "csv"):  # served as /events.<extension>
+        rule = paths.rule(f"/events.{registry.TABLES[fmt].extension}")
+        server.add_url_rule(rule, f"events_{fmt}", lambda fmt=fmt: view_response(fmt))
+
+
 def install(app, cat: Catalogue) -> None:
     """Add the routes, headers and error handling to the Dash app's Flask server."""
     server = app.server
@@ -218,22 +212,8 @@ def install(app, cat: Catalogue) -> None:
     def bootstrap_css():
         return Response(css, mimetype="text/css", headers={"Cache-Control": "public, max-age=86400"})
 
-    def view_response(fmt: str):
-        state, notices, shown = cat.shown(request.query_string.decode("utf-8", errors="replace"))
-        # Notices quote user input, so they travel in the body (JSON) and percent-encoded in a header.
-        headers = {"X-Notices": header_text(" | ".join(notices))} if notices else {}
-        if fmt == "csv":
-            headers["Content-Disposition"] = 'inline; filename="bajor-timeline.csv"'
-            body = events_csv.iter_csv(shown, cat.tables, tiers=state.tiers)
-            return Response(stream_with_context(batched(body)), mimetype="text/csv", headers=headers)
-        body = events_json.iter_json(
-            shown, cat.tables, {"notices": list(notices)}, indent=None, tiers=state.tiers
-        )  # a line per event
-        return Response(stream_with_context(batched(body)), mimetype="application/json", headers=headers)
-
     server.add_url_rule(paths.rule(BOOTSTRAP_ROUTE), "bootstrap_css", bootstrap_css)
-    server.add_url_rule(paths.rule("/events.json"), "events_json", lambda: view_response("json"))
-    server.add_url_rule(paths.rule("/events.csv"), "events_csv", lambda: view_response("csv"))
+    install_table_routes(server, paths, cat)
     install_chart_routes(app, cat)
 
     server.wsgi_app = CleanQueryString(server.wsgi_app)
@@ -241,7 +221,7 @@ def install(app, cat: Catalogue) -> None:
     @server.before_request
     def guard_callbacks():
         if request.method == "POST" and paths.local(request.path) == CALLBACK_PATH:
-            problem = _malformed_callback(app.callback_map)
+            problem = dash_compat.malformed_callback(app, request.get_json(silent=True))
             if problem:
                 log.info("refused a malformed callback request: %s", problem)
                 return jsonify({"error": f"malformed callback request: {problem}"}), 400
@@ -300,16 +280,15 @@ def install_chart_routes(app, cat: Catalogue) -> None:
     """Chart downloads and oEmbed, under the app's path prefix.
 
     <prefix>download/chart.html|svg|png?view=gantt|timeline|dispute&<filters>[&width=&height=&scale=]
-    (charts.py draws them; PNG/SVG through kaleido, whose browser starts on the first image and
-    stays up for the next) and <prefix>oembed?url=...&format=json (oembed.py).
+    (the formats of registry.CHARTS, drawn by chart_files; PNG/SVG through kaleido, whose browser
+    starts on the first image and stays up for the next) and <prefix>oembed?url=...&format=json (oembed.py).
     """
-    from dashboard.formats import charts, images
+    from dashboard.formats import chart_files, charts, images, standalone
     from dashboard.web import oembed
 
     prefix = (app.config.routes_pathname_prefix or "/").rstrip("/")
-    renderer = images.ImageRenderer()  # one browser per process, started by the first image
+    renderer = images.ImageRenderer()  # the app's kaleido server, started by the first image
     packed: dict[str, str] = {}  # plotly.js packed for standalone files, once per process
-    mimetypes = {"html": "text/html", "svg": "image/svg+xml", "png": "image/png"}
 
     def download(fmt: str):
         args = request.args
@@ -322,9 +301,9 @@ def install_chart_routes(app, cat: Catalogue) -> None:
                 args.get("scale") or 1 if fmt == "png" else 1,
             )
             mode = args.get("plotlyjs") or "inline"
-            if fmt == "html" and mode not in charts.PLOTLYJS_MODES:
+            if fmt == "html" and mode not in standalone.PLOTLYJS_MODES:
                 raise charts.ChartError(
-                    f"plotlyjs must be one of {', '.join(charts.PLOTLYJS_MODES)} here "
+                    f"plotlyjs must be one of {', '.join(standalone.PLOTLYJS_MODES)} here "
                     "(the command line's --plotlyjs also takes a URL)"
                 )
         except charts.ChartError as exc:
@@ -332,8 +311,8 @@ def install_chart_routes(app, cat: Catalogue) -> None:
         try:
             if fmt == "html":
                 if mode not in packed:
-                    packed[mode] = charts.plotlyjs_tags(mode)
-                body = charts.standalone_html(
+                    packed[mode] = standalone.plotlyjs_tags(mode)
+                body = standalone.standalone_html(
                     chart,
                     cat.tables,
                     library=packed[mode],
@@ -342,16 +321,20 @@ def install_chart_routes(app, cat: Catalogue) -> None:
                 )
                 data = body.encode("utf-8")
             else:
-                data = charts.render(chart, cat.tables, fmt, width=width, height=height, scale=scale, renderer=renderer)
+                data = chart_files.render(
+                    chart, cat.tables, fmt, width=width, height=height, scale=scale, renderer=renderer
+                )
         except images.RenderError:
             log.exception("chart image failed for %s", request.path)
             return jsonify({"error": "the image could not be drawn on this server; the details are in its log"}), 503
         # The file name comes from validated ids only (charts.Chart.slug): never raw user input in a header.
         return Response(
-            data, mimetype=mimetypes[fmt], headers={"Content-Disposition": f'attachment; filename="{chart.slug}.{fmt}"'}
+            data,
+            mimetype=registry.CHARTS[fmt].media_type,
+            headers={"Content-Disposition": f'attachment; filename="{chart.slug}.{fmt}"'},
         )
 
-    for fmt in mimetypes:
+    for fmt in registry.CHARTS:
         server_path = f"{prefix}/download/chart.{fmt}"
         app.server.add_url_rule(server_path, f"download_chart_{fmt}", lambda fmt=fmt: download(fmt))
 
@@ -361,6 +344,6 @@ def install_chart_routes(app, cat: Catalogue) -> None:
         except oembed.OEmbedError as exc:
             answer, status = {"error": exc.message}, exc.status
         # '<', '>' and '&' as \u escapes: the same JSON values, and never sniffed as markup.
-        return Response(charts.script_json(answer), status=status, mimetype="application/json")
+        return Response(standalone.script_json(answer), status=status, mimetype="application/json")
 
     app.server.add_url_rule(f"{prefix}/{oembed.ENDPOINT_PATH}", "oembed", oembed_answer)

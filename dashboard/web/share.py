@@ -8,6 +8,8 @@ The embed (/embed, dashboard/pages/embed.py) tells the page around it its height
 `height` is in CSS pixels (the whole embed: caption, chart, credit); `id` is the embed's own path and
 query, as in the iframe's src. HOST_SCRIPT is the listener a host page needs: it sizes the iframe the
 message came from (matched by `event.source`, so any number of embeds can share a page).
+The dialog's choices (VIEWS, THEMES) live in dashboard/web/share_options.py, the file formats in
+dashboard/formats/registry.py.
 """
 
 from __future__ import annotations
@@ -18,12 +20,11 @@ from urllib.parse import urlencode
 
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import FilterState, parse_query, to_query
-from dashboard.formats import charts
+from dashboard.formats import charts, registry
 from dashboard.web.oembed import SIZES
+from dashboard.web.share_options import DOWNLOAD_TABLE, THEMES, VIEWS
 
 MESSAGE_TYPE = "bajor-timeline:height"
-VIEWS = {"gantt": "Periods (Gantt chart)", "timeline": "Moments (timeline)", "dispute": "What each source says"}
-THEMES = {"light": "Light", "dark": "Dark"}
 IFRAME_MARK = "data-bajor-timeline"
 
 # ES5, no globals but one flag, runs once however many snippets a page holds.
@@ -96,14 +97,16 @@ def links(
     chart = chart_query(state, view)
     embed = base + "embed?" + chart + (f"&{urlencode({'theme': theme})}" if theme != "light" else "")
     data_query = to_query(state.with_event(None))
+    chart_file = {name: f"{base}download/chart.{name}?{chart}" for name in registry.CHARTS}
+    data_file = base + "events." + registry.TABLES[DOWNLOAD_TABLE].extension
     return Links(
         page=base + (f"?{page_query}" if page_query else ""),
         embed=embed,
         snippet=iframe_snippet(embed, title, view),
-        html=base + "download/chart.html?" + chart,
-        png=base + "download/chart.png?" + chart,
-        svg=base + "download/chart.svg?" + chart,
-        csv=base + "events.csv" + (f"?{data_query}" if data_query else ""),
+        html=chart_file["html"],
+        png=chart_file["png"],
+        svg=chart_file["svg"],
+        csv=data_file + (f"?{data_query}" if data_query else ""),
     )
 
 
@@ -114,7 +117,7 @@ def for_view(cat: Catalogue, base: str, search: str | None, view: str, theme: st
     if view not in VIEWS or (view == "dispute" and not state.event):
         view = "gantt"
     try:
-        chart = charts.build(cat, to_query(state), view=view)
+        chart = charts.build(cat, to_query(state), kind=view)
         title = f"{chart.title} ({chart.caption})"
     except charts.ChartError:
         title = "Bajor Timeline"

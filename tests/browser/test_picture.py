@@ -1,4 +1,4 @@
-"""The server's picture of a chart (dashboard/figures/picture.py) against plotly.js drawing the same
+"""The server's picture of a chart (dashboard/web/first_view/picture.py) against plotly.js drawing the same
 figure, in Chromium: every label and brick in the same place, the same pixels; and in the app, the
 first view of a big table painted from the HTML alone, then the live chart in its place."""
 

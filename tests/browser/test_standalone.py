@@ -6,7 +6,7 @@ import pytest
 
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.schema import TIERS
-from dashboard.formats import charts, plotlyjs
+from dashboard.formats import charts, plotlyjs, standalone
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,9 @@ def offline(browser):
 
 def write(tmp_path, cat, query, mode="inline"):
     path = tmp_path / f"{mode.split(':')[0]}.html"
-    path.write_text(charts.standalone_html(charts.build(cat, query), cat.tables, plotlyjs_src=mode), encoding="utf-8")
+    path.write_text(
+        standalone.standalone_html(charts.build(cat, query), cat.tables, plotlyjs_src=mode), encoding="utf-8"
+    )
     return path
 
 

@@ -11,7 +11,7 @@ import pytest
 from dashboard.domain.schema import TIERS
 from dashboard.figures import density, gantt, theme, timeline, uncertainty
 from dashboard.figures.dark import dark
-from dashboard.formats import charts
+from dashboard.formats import charts, slides
 
 
 def check(fig) -> dict:
@@ -63,7 +63,7 @@ def test_dispute_chart_is_valid(real):
 def test_dark_and_slide_figures_are_valid(real):
     chart = charts.build(real, "view=gantt")
     check(dark(chart.figure(800)))
-    check(charts.slide_figure(chart, real.tables).figure)
+    check(slides.slide_figure(chart, real.tables).figure)
 
 
 def test_later_changes_are_checked_as_usual(real):

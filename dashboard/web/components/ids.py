@@ -43,7 +43,6 @@ DETAILS_PREV = "details-prev"
 DETAILS_NEXT = "details-next"
 SELECTED_KEY = "selected-key"  # event and trusted tiers: what the panel depends on
 DOC_TITLE = "doc-title"
-SINK = "sink"  # written by browser-side callbacks that only act on the page (title, grid cache)
 CLEAR_SELECTION = DETAILS_CLOSE
 UNCERTAINTY_CHART = "panel-uncertainty-chart"
 CITATIONS = "panel-citations"
@@ -78,7 +77,6 @@ PRESENT_PROGRESS = "present-progress"
 PRESENT_SUMMARY = "present-summary"  # the view in words (the caption of a slide image)
 PRESENT_NOTICE = "present-notice"
 PRESENT_TITLE = "present-title"  # the document title for the step
-PRESENT_SINK = "present-sink"
 PRESENT_HANDOUT = "present-handout"
 PRESENT_SERVER_IMAGES = "present-server-images"  # links to /download/chart.* for the step
 

@@ -3,7 +3,8 @@
 Copy buttons are plain buttons with `data-copy` naming the field they copy (assets/share.js: the
 Clipboard API, else the browser's copy command, else the text is left selected for Ctrl+C), and the
 outcome is announced in a polite live region. The links are filled by a callback when the dialog opens
-(dashboard/share.py builds them).
+(dashboard/web/share.py builds them). The choices and labels come from dashboard/web/share_options.py
+and dashboard/formats/registry.py: this layout never imports the chart-drawing code.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.web import share
+from dashboard.formats import registry
 from dashboard.web.components import ids
+from dashboard.web.share_options import DOWNLOAD_CHARTS, DOWNLOAD_TABLE, THEMES, VIEWS
+
+DOWNLOAD_IDS = {"html": ids.SHARE_HTML, "png": ids.SHARE_PNG, "svg": ids.SHARE_SVG}  # registry.CHARTS names
 
 
 def share_button() -> html.Button:
@@ -62,8 +66,8 @@ def _copy_field(label: str, field_id: str, button: str, *, rows: int = 1, help_t
 
 def share_dialog() -> dbc.Modal:
     """Closed at first; the Share button opens it (Escape or the close button closes it)."""
-    views = [{"label": label, "value": key} for key, label in share.VIEWS.items()]
-    themes = [{"label": label, "value": key} for key, label in share.THEMES.items()]
+    views = [{"label": label, "value": key} for key, label in VIEWS.items()]
+    themes = [{"label": label, "value": key} for key, label in THEMES.items()]
     return dbc.Modal(
         [
             dbc.ModalHeader(dbc.ModalTitle("Share this view", id="share-title")),
@@ -102,29 +106,18 @@ def share_dialog() -> dbc.Modal:
                     html.Div("Download", id="share-download-label", className="form-label fw-semibold mb-1"),
                     html.Div(
                         [
-                            html.A(
-                                "Standalone HTML (works offline)",
-                                id=ids.SHARE_HTML,
-                                href="#",
-                                download="",
-                                className="btn btn-sm btn-outline-secondary",
+                            *(
+                                html.A(
+                                    registry.CHARTS[name].label,
+                                    id=DOWNLOAD_IDS[name],
+                                    href="#",
+                                    download="",
+                                    className="btn btn-sm btn-outline-secondary",
+                                )
+                                for name in DOWNLOAD_CHARTS
                             ),
                             html.A(
-                                "PNG image",
-                                id=ids.SHARE_PNG,
-                                href="#",
-                                download="",
-                                className="btn btn-sm btn-outline-secondary",
-                            ),
-                            html.A(
-                                "SVG image",
-                                id=ids.SHARE_SVG,
-                                href="#",
-                                download="",
-                                className="btn btn-sm btn-outline-secondary",
-                            ),
-                            html.A(
-                                "Data (CSV)",
+                                f"Data ({registry.TABLES[DOWNLOAD_TABLE].label})",
                                 id=ids.SHARE_CSV,
                                 href="#",
                                 download="",

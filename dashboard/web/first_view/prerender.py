@@ -4,7 +4,7 @@ Dash draws a page only after its renderer, React and every component's code have
 (about 0.7 s here, more on a slow phone) and the layout has come back from the server. The first
 view shows the same page before that: the HTML answer carries the page's layout as plain
 elements, and its first chart: as SVG written here when the chart is one whose every part
-dashboard/figures/picture.py places as plotly.js does (the density view of a big table: on screen
+dashboard/web/first_view/picture.py places as plotly.js does (the density view of a big table: on screen
 with the page's first paint), else as its figure, which assets/first_view.js draws with plotly.js
 (a static picture: no hover, no zoom) before Dash's scripts run. When Dash has drawn that chart
 itself, the script removes the first view and the live page, laid out the same, is shown in its
@@ -15,7 +15,8 @@ dash-bootstrap-components and dash-core-components it uses as the markup they re
 box has its size and the chart sits where the live one will), and what shows nothing on first
 load (stores, closed dialogs and alerts) as nothing. A component with no rule raises
 UnknownComponent: a new component on the page needs a rule (tests/test_prerender.py walks the
-real pages). The first view carries no ids (the live page owns them), no `for`, and is inert.
+real pages); how a component's kind and props are read is dashboard/web/dash_compat.py's (rules
+written for the dbc and dcc versions in dash_compat.CHECKED). The first view carries no ids (the live page owns them), no `for`, and is inert.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 
 import plotly.io as pio
 
+from dashboard.web import dash_compat
 from dashboard.web.first_view import picture
 
 # Attributes copied from a component's props to the element ("className" -> "class"); aria-* and
@@ -67,10 +69,6 @@ class FirstView:
     figures: dict[str, str] = field(default_factory=dict)
 
 
-def _props(component) -> dict:
-    return component.to_plotly_json()["props"]
-
-
 def _style(style: dict | None) -> str:
     if not style:
         return ""
@@ -104,16 +102,16 @@ class _Writer:
             return "".join(self.write(n) for n in node)
         if isinstance(node, (str, int, float)):
             return _html.escape(str(node), quote=False)
-        kind = (getattr(node, "_namespace", ""), getattr(node, "_type", ""))
-        if kind[0] == "dash_html_components":
-            return self.element(node._type.lower(), _props(node))
+        kind = dash_compat.component_kind(node)
+        if kind[0] == dash_compat.HTML:
+            return self.element(kind[1].lower(), dash_compat.component_props(node))
         rule = RULES.get(kind)
         if rule is None:
             raise UnknownComponent(
                 f"the first view has no rule for {kind[0]}.{kind[1]} (id {getattr(node, 'id', None)!r}): "
-                "add one to dashboard/prerender.RULES"
+                "add one to dashboard/web/first_view/prerender.RULES"
             )
-        return rule(self, _props(node))
+        return rule(self, dash_compat.component_props(node))
 
     def element(self, tag: str, props: dict, *, extra: dict | None = None, children=None) -> str:
         attrs = {ATTRIBUTES[k]: v for k, v in props.items() if k in ATTRIBUTES}
@@ -127,11 +125,11 @@ class _Writer:
         return f"<{tag}{_attrs(attrs)}>{inner}</{tag}>"
 
     def graph(self, props: dict) -> str:
-        """A chart: when it is one of `draw`, its picture (dashboard/figures/picture.py), or its
+        """A chart: when it is one of `draw`, its picture (first_view/picture.py), or its
         figure for assets/first_view.js to draw with plotly.js; when it is one of `pictures`, its
         picture if it can have one; else its loading note."""
         style = {**(props.get("style") or {}), "height": "100%"}
-        cls = _classes("dash-graph", props.get("className"))
+        cls = _classes(dash_compat.GRAPH_CLASS, props.get("className"))
         if props.get("id") in self.draw + self.pictures and props.get("figure"):
             try:  # drawn here, as SVG, when the picture can place every part as plotly.js does
                 plot = f'<div class="first-view-plot">{picture.svg(props["figure"])}</div>'
@@ -257,7 +255,7 @@ def _grid(w: _Writer, props: dict) -> str:
     )
 
 
-DBC, DCC = "dash_bootstrap_components", "dash_core_components"
+DBC, DCC = dash_compat.DBC, dash_compat.DCC
 RULES: dict[tuple[str, str], Callable[[_Writer, dict], str]] = {
     (DCC, "Store"): _nothing,
     (DCC, "Location"): _nothing,
@@ -277,7 +275,7 @@ RULES: dict[tuple[str, str], Callable[[_Writer, dict], str]] = {
     (DBC, "Col"): _wrap("div", "col"),
     (DBC, "Button"): _button,
     (DBC, "DropdownMenu"): _dropdown,
-    ("dash_ag_grid", "AgGrid"): _grid,
+    (dash_compat.AG_GRID, "AgGrid"): _grid,
 }
 
 

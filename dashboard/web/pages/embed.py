@@ -58,7 +58,7 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
         notices.append(f"Ignored 'theme={theme}': use light or dark.")
         theme = "light"
     wanted = chart_params.get("view") or "gantt"
-    if wanted not in charts.VIEWS:
+    if wanted not in charts.KINDS:
         notices.append(f"Ignored 'view={wanted}': use gantt, timeline or dispute.")
         wanted = "gantt"
     event = (params.get("event") or "").strip()
@@ -66,7 +66,7 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
         notices.append(f"Ignored unknown event '{event}'.")
         params.pop("event")
     try:
-        chart = charts.build(cat, params, view=wanted)
+        chart = charts.build(cat, params, kind=wanted)
         problem = None
     except charts.ChartError as exc:
         chart = None
@@ -82,7 +82,7 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
 def figure(e: Embed, width, selected: str | None = None):
     """The chart for a measured width (CSS px of the chart box), the selection dimming the others."""
     fig = e.chart.figure(theme.plot_width(width))
-    if selected and e.chart.view != "dispute":
+    if selected and e.chart.kind != "dispute":
         fig = marks.select(fig, selected)
     return dark(fig) if e.theme == "dark" else fig
 

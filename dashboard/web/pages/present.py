@@ -51,7 +51,6 @@ def layout(cat: Catalogue, search: str):
             dcc.Store(id=ids.PRESENT_WIDTH),
             dcc.Store(id=ids.PRESENT_KEY),
             dcc.Store(id=ids.PRESENT_TITLE),
-            dcc.Store(id=ids.PRESENT_SINK),
             html.Main(
                 [
                     dbc.Alert(
@@ -233,7 +232,25 @@ def _event_card(deck: presentation.Deck, s: presentation.EventStep) -> list:
     ]
 
 
-def step_outputs(app, cat: Catalogue, search: str, width) -> tuple:
+STEP_OUTPUTS = {  # what one step sets, by name (step_outputs returns a dict of these names)
+    "chart": (ids.PRESENT_CHART, "figure"),
+    "stage": (ids.PRESENT_STAGE, "className"),
+    "card": (ids.PRESENT_CARD, "children"),
+    "progress": (ids.PRESENT_PROGRESS, "children"),
+    "first": (ids.PRESENT_FIRST, "href"),
+    "prev": (ids.PRESENT_PREV, "href"),
+    "next": (ids.PRESENT_NEXT, "href"),
+    "last": (ids.PRESENT_LAST, "href"),
+    "exit": (ids.PRESENT_EXIT, "href"),
+    "notices": (ids.PRESENT_NOTICE, "children"),
+    "has_notices": (ids.PRESENT_NOTICE, "is_open"),
+    "title": (ids.PRESENT_TITLE, "data"),
+    "summary": (ids.PRESENT_SUMMARY, "children"),
+    "server_images": (ids.PRESENT_SERVER_IMAGES, "children"),
+}
+
+
+def step_outputs(app, cat: Catalogue, search: str, width) -> dict:
     """Everything one step shows, for the step callback (plain function of the query and width)."""
     deck = presentation.build_deck(cat, search)
     base = app.get_relative_path("/present")
@@ -274,22 +291,22 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> tuple:
         card = _event_card(deck, s)
         stage = "present-stage"
         title = f"{deck.step}. {s.event['title']} \u00b7 {deck.title}"
-    return (
-        fig,
-        stage,
-        card,
-        progress,
-        href["first"],
-        href["prev"],
-        href["next"],
-        href["last"],
-        exit_href,
-        notices,
-        bool(notices),
-        title,
-        deck.view.summary,
-        server_images(app, deck, s),
-    )
+    return {
+        "chart": fig,
+        "stage": stage,
+        "card": card,
+        "progress": progress,
+        "first": href["first"],
+        "prev": href["prev"],
+        "next": href["next"],
+        "last": href["last"],
+        "exit": exit_href,
+        "notices": notices,
+        "has_notices": bool(notices),
+        "title": title,
+        "summary": deck.view.summary,
+        "server_images": server_images(app, deck, s),
+    }
 
 
 def server_images(app, deck: presentation.Deck, s: presentation.EventStep | None) -> list:
@@ -357,22 +374,8 @@ def register(app, cat: Catalogue) -> None:
         app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
 
     @app.callback(
-        Output(ids.PRESENT_CHART, "figure"),
-        Output(ids.PRESENT_STAGE, "className"),
-        Output(ids.PRESENT_CARD, "children"),
-        Output(ids.PRESENT_PROGRESS, "children"),
-        Output(ids.PRESENT_FIRST, "href"),
-        Output(ids.PRESENT_PREV, "href"),
-        Output(ids.PRESENT_NEXT, "href"),
-        Output(ids.PRESENT_LAST, "href"),
-        Output(ids.PRESENT_EXIT, "href"),
-        Output(ids.PRESENT_NOTICE, "children"),
-        Output(ids.PRESENT_NOTICE, "is_open"),
-        Output(ids.PRESENT_TITLE, "data"),
-        Output(ids.PRESENT_SUMMARY, "children"),
-        Output(ids.PRESENT_SERVER_IMAGES, "children"),
-        Input(ids.PRESENT_URL, "search"),
-        Input(ids.PRESENT_WIDTH, "data"),
+        output={name: Output(cid, prop) for name, (cid, prop) in STEP_OUTPUTS.items()},
+        inputs={"search": Input(ids.PRESENT_URL, "search"), "width": Input(ids.PRESENT_WIDTH, "data")},
     )
     def show_step(search, width):
         """The step the URL names: the chart centred on its event and the card, or a title slide."""
@@ -390,5 +393,7 @@ def register(app, cat: Catalogue) -> None:
         return handout_body(cat, presentation.split_step(search)[0])
 
     clientside(
-        "presentTitle", Output(ids.PRESENT_SINK, "data"), Input(ids.PRESENT_TITLE, "data"), prevent_initial_call=True
+        "presentTitle",
+        Input(ids.PRESENT_TITLE, "data"),
+        prevent_initial_call=True,  # no output: sets the tab's title
     )

@@ -14,27 +14,32 @@ from dashboard import figures
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
 from dashboard.figures import theme
-from dashboard.web import pages
+from dashboard.web import dash_compat, pages
 from dashboard.web.components import details, ids
 from dashboard.web.components.teaching import tour_links
 from dashboard.web.first_view import prerender
 
 # What the charts' callback sets, and what the first answer fills in for a page load.
-RENDER_OUTPUTS = (
-    (ids.GANTT, "figure"),
-    (ids.TIMELINE, "figure"),
-    (ids.SUMMARY, "children"),
-    (ids.NOTICE, "children"),
-    (ids.NOTICE, "is_open"),
-    (ids.DOWNLOAD_JSON, "href"),
-    (ids.DOWNLOAD_CSV, "href"),
-    (ids.RENDERED, "data"),
-    (ids.PRESENT_LINK, "href"),
-    (ids.TOURS_MENU, "children"),
-    (ids.DRAWN_WIDTH, "data"),
-)
+# Each output by name: the callback (dashboard/web/callbacks.py) returns a dict of these names.
+RENDER_OUTPUTS = {
+    "gantt": (ids.GANTT, "figure"),
+    "timeline": (ids.TIMELINE, "figure"),
+    "summary": (ids.SUMMARY, "children"),
+    "notices": (ids.NOTICE, "children"),
+    "has_notices": (ids.NOTICE, "is_open"),
+    "json_href": (ids.DOWNLOAD_JSON, "href"),
+    "csv_href": (ids.DOWNLOAD_CSV, "href"),
+    "rendered": (ids.RENDERED, "data"),
+    "present_href": (ids.PRESENT_LINK, "href"),
+    "tours": (ids.TOURS_MENU, "children"),
+    "drawn_width": (ids.DRAWN_WIDTH, "data"),
+}
 # What the details callback sets.
-DETAILS_OUTPUTS = ((ids.DETAILS_BODY, "children"), (ids.DETAILS, "className"), (ids.DOC_TITLE, "data"))
+DETAILS_OUTPUTS = {
+    "body": (ids.DETAILS_BODY, "children"),
+    "panel_class": (ids.DETAILS, "className"),
+    "doc_title": (ids.DOC_TITLE, "data"),
+}
 # The charts the first view draws before Dash runs: the one in view on opening the page, and the
 # selected event's small uncertainty chart.
 FIRST_VIEW_DRAWS = (ids.GANTT, ids.UNCERTAINTY_CHART)
@@ -54,12 +59,12 @@ def prefill(layout, values: dict) -> None:
     by_id: dict = {}
     for (cid, prop), value in values.items():
         by_id.setdefault(cid, {})[prop] = value
-    for component in layout._traverse():
+    for component in dash_compat.walk(layout):
         for prop, value in by_id.get(getattr(component, "id", None), {}).items():
             setattr(component, prop, value)
 
 
-def charts(app, cat: Catalogue, search, width, filter_key, *, with_selection=False) -> tuple:
+def charts(app, cat: Catalogue, search, width, filter_key, *, with_selection=False) -> dict:
     """The charts laid out for a chart `width` px wide (None: the figures' default), the summary,
     the notices and the links that follow the filters (RENDER_OUTPUTS); `with_selection` draws the
     URL's selected event as selected (the browser does it otherwise)."""
@@ -71,37 +76,44 @@ def charts(app, cat: Catalogue, search, width, filter_key, *, with_selection=Fal
         "plot_px": theme.plot_width(width),
         "selected": v.state.event if with_selection else None,
     }
-    return (
-        figures.gantt(v.shown, cat.vocab, **kw),
-        figures.timeline(v.shown, cat.vocab, **kw),
-        v.summary,
-        [html.Div(n) for n in v.notices],
-        bool(v.notices),
-        app.get_relative_path(f"/events.json{suffix}"),
-        app.get_relative_path(f"/events.csv{suffix}"),
-        filter_key or "",
-        app.get_relative_path(f"/present{suffix}"),
-        tour_links(cat.vocab, app.get_relative_path("/"), view.to_query(replace(v.state, event=None, tour=""))),
-        width,
-    )
+    return {
+        "gantt": figures.gantt(v.shown, cat.vocab, **kw),
+        "timeline": figures.timeline(v.shown, cat.vocab, **kw),
+        "summary": v.summary,
+        "notices": [html.Div(n) for n in v.notices],
+        "has_notices": bool(v.notices),
+        "json_href": app.get_relative_path(f"/events.json{suffix}"),
+        "csv_href": app.get_relative_path(f"/events.csv{suffix}"),
+        "rendered": filter_key or "",
+        "present_href": app.get_relative_path(f"/present{suffix}"),
+        "tours": tour_links(
+            cat.vocab, app.get_relative_path("/"), view.to_query(replace(v.state, event=None, tour=None))
+        ),
+        "drawn_width": width,
+    }
 
 
-def selected(app, cat: Catalogue, search) -> tuple:
+def selected(app, cat: Catalogue, search) -> dict:
     """The details panel for the URL's selected event (DETAILS_OUTPUTS): filled and opened, or
     empty and closed when nothing is selected."""
     v = view.build_view(cat, search)
     d = view.details(cat, v)
     if d is None:
-        return details.body(None, None, None), "details-panel", "Bajor Timeline"
+        return {"body": details.body(None, None, None), "panel_class": "details-panel", "doc_title": "Bajor Timeline"}
     href = {
         k: app.get_relative_path("/") + view.with_event(search, e, cat) if e else None
         for k, e in (("prev", d.previous), ("next", d.next))
     }
-    return (
-        details.body(d, href["prev"], href["next"]),
-        "details-panel open",
-        f"{d.event['title']} \u00b7 Bajor Timeline",
-    )
+    return {
+        "body": details.body(d, href["prev"], href["next"]),
+        "panel_class": "details-panel open",
+        "doc_title": f"{d.event['title']} \u00b7 Bajor Timeline",
+    }
+
+
+def _by_target(outputs: dict, values: dict) -> dict:
+    """{(component id, property): value} from a callback's named values."""
+    return {outputs[name]: value for name, value in values.items()}
 
 
 def page(app, cat: Catalogue, path: str, search: str, width: float | None = None):
@@ -115,8 +127,8 @@ def page(app, cat: Catalogue, path: str, search: str, width: float | None = None
         prefill(
             layout,
             {
-                **dict(zip(RENDER_OUTPUTS, charts(app, cat, search, width, key, with_selection=True))),
-                **dict(zip(DETAILS_OUTPUTS, selected(app, cat, search))),
+                **_by_target(RENDER_OUTPUTS, charts(app, cat, search, width, key, with_selection=True)),
+                **_by_target(DETAILS_OUTPUTS, selected(app, cat, search)),
                 **dict(zip(ids.CONTROLS, controls)),
                 (ids.FILTER_KEY, "data"): key,
             },

@@ -30,7 +30,6 @@ def build_page(vocab: Vocabulary, pages: list[dict], state: FilterState | None =
             dcc.Store(id=ids.DRAWN_WIDTH),
             dcc.Store(id=ids.SELECTED_KEY),
             dcc.Store(id=ids.DOC_TITLE),
-            dcc.Store(id=ids.SINK),
             html.Header(
                 [
                     html.A("Skip to the charts", href="#charts", className="visually-hidden-focusable"),

@@ -1,4 +1,4 @@
-"""The server's picture of a chart (dashboard/figures/picture.py): what it draws, and what it leaves
+"""The server's picture of a chart (dashboard/web/first_view/picture.py): what it draws, and what it leaves
 to plotly.js. Where it draws is checked against plotly.js itself in tests/browser/test_picture.py."""
 
 import html
