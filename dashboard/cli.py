@@ -7,7 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from dashboard.domain import filters, loading, resolve
+from dashboard.domain import loading
 from dashboard.domain.schema import TABLES, DataInvalid
 from dashboard.domain.vocabulary import Vocabulary
 from dashboard.formats import registry
@@ -182,15 +182,15 @@ def cmd_validate(args) -> int:
 
 
 def cmd_export(args) -> int:
-    tables = _load(args.data)
-    vocab = Vocabulary.from_tables(tables)
-    state, notices = filters.parse_query(args.query, vocab)
+    from dashboard.domain.catalogue import Catalogue
+
+    cat = Catalogue.of(_load(args.data), warm=False)
+    state, notices, shown = cat.shown(args.query)
     for notice in notices:
         print(f"--query: {notice}", file=sys.stderr)
     if notices:
         return 2
-    shown = filters.apply(resolve.resolve(tables, state.tiers, filters.released_by(tables, state.asof)), state, vocab)
-    text = registry.export(shown, tables, args.format, tiers=state.tiers)  # citations from the same works
+    text = registry.export(shown, cat.tables, args.format, tiers=state.tiers)  # citations from the same works
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(f"wrote {len(shown)} events to {args.out}", file=sys.stderr)

@@ -63,3 +63,14 @@ def test_export_rejects_a_bad_query_and_format():
     assert out.returncode == 2 and "unknown era value(s) 'bronze-age'" in out.stderr
     out = run("export", "--format", "xml")
     assert out.returncode == 2 and "invalid choice: 'xml'" in out.stderr
+
+
+def test_export_shows_what_the_data_route_shows(client, tmp_path):
+    """The CLI takes the app's one path from a query to shown events (Catalogue.shown)."""
+    query = "faction=cardassian-union&q=bajor&from=2330"
+    target = tmp_path / "view.json"
+    out = run("export", "--data", str(MINI), "--format", "json", "--out", str(target), "--query", query)
+    assert out.returncode == 0, out.stderr
+    exported = json.loads(target.read_text(encoding="utf-8"))["events"]
+    served = client.get(f"/events.json?{query}").get_json()["events"]
+    assert exported == served and exported

@@ -2,6 +2,7 @@
 
 import pytest
 
+from dashboard.domain import events
 from dashboard.domain.filters import DEFAULT, FilterState, apply, describe, parse_query, to_query
 from dashboard.domain.schema import TIERS
 
@@ -131,3 +132,19 @@ def test_the_catalogue_columns_filter_exactly_as_the_plain_rule(real):
 
 def test_describe_groups_the_thousands(mini):
     assert describe(DEFAULT, 60045, 100000, mini.vocab).startswith("60,045 of 100,000 events")
+
+
+def test_an_events_first_and_last_possible_years(mini):
+    """events.first_year/last_year: the one home of the rule the year filter, the grid, the Gantt
+    chart and the presentation share (a moment ends when it starts; an open end is +inf)."""
+    resolved = mini.resolved(TIERS)
+    by_id = dict(zip(resolved["id"], zip(events.first_year(resolved), events.last_year(resolved))))
+    point = resolved.set_index("id")["is_point"]
+    assert (
+        point["dukat-prefect"]
+        and by_id["dukat-prefect"][1] == resolved.set_index("id")["start_latest"]["dukat-prefect"]
+    )
+    assert by_id["open-ended"][1] == float("inf")  # '2369/..': no last year
+    assert by_id["annexation"][0] <= 2328 and by_id["annexation"][1] >= 2369
+    _, _, _, e_hi = events.bound_arrays(resolved)
+    assert list(e_hi) == list(events.last_year(resolved))

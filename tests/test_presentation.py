@@ -4,6 +4,7 @@ window around each event, and the page's outputs for a step (through the real ap
 import pytest
 
 from dashboard.domain import presentation, view
+from dashboard.figures import theme
 from dashboard.web.app import create_app
 from dashboard.web.pages import present
 
@@ -58,6 +59,14 @@ def test_opening_on_an_event_starts_at_its_step(mini):
     assert deck.step == 3
 
 
+def test_an_event_step_carries_its_event_note_and_window(mini):
+    deck = presentation.build_deck(mini, "tour=basics&event=death-toll")
+    step = presentation.event_step(mini, deck)
+    assert isinstance(step, presentation.EventStep) and step.event["id"] == "death-toll"
+    assert step.x_range == presentation.window(step.event) and "death-toll" in set(step.nearby["id"])
+    assert presentation.event_step(mini, presentation.build_deck(mini, "tour=basics")) is None  # the title step
+
+
 def test_the_window_centres_the_event_and_shows_it_whole(real):
     shown = view.build_view(real, "").shown
     for event_id in ("dukat-prefecture", "first-contact", "occupation-of-bajor", "dm-intendant-kira-rule"):
@@ -72,8 +81,8 @@ def test_the_window_centres_the_event_and_shows_it_whole(real):
 
 
 def test_the_chart_scale_grows_to_the_projector_and_not_past_it():
-    assert presentation.chart_scale(1150) == 2.0 and presentation.chart_scale(300) == 1.0
-    assert 1.0 < presentation.chart_scale(800) < 2.0 and presentation.chart_scale(None) == 2.0
+    assert theme.chart_scale(1150) == 2.0 and theme.chart_scale(300) == 1.0
+    assert 1.0 < theme.chart_scale(800) < 2.0 and theme.chart_scale(None) == 2.0
 
 
 def test_a_step_renders_the_event_centred_highlighted_and_scaled(real):

@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard.domain import view
-from dashboard.domain.filters import DEFAULT, parse_query
+from dashboard.domain.filters import DEFAULT, SEARCH_TEXT, parse_query
 from dashboard.domain.schema import TIERS
 
 
@@ -14,6 +14,16 @@ def test_build_view_for_a_shared_link(mini):
     assert v.selected["id"] == "annexation"
     assert v.query == "canon=canon&event=annexation" and v.filter_query == "canon=canon"
     assert not any(hasattr(getattr(v, f), "to_plotly_json") for f in v.__dataclass_fields__)  # data only
+
+
+def test_a_query_to_what_it_shows_is_one_path_applied_once_per_filters(mini):
+    state, notices, shown = mini.shown("canon=canon&faction=borg")
+    assert state.tiers == ("canon",) and notices == ("Ignored unknown faction value(s) 'borg'.",)
+    assert len(shown) == 4 and SEARCH_TEXT in shown.columns  # the catalogue's resolved tables: fast filter columns
+    # the same filters with another selection (or none) share one applied frame: built once
+    assert mini.shown("canon=canon&event=annexation")[2] is mini.shown("canon=canon")[2]
+    assert view.build_view(mini, "canon=canon&event=annexation").shown is mini.shown("canon=canon")[2]
+    assert mini.shown("canon=canon&disputed=1")[2] is not mini.shown("canon=canon")[2]
 
 
 def test_year_filter_sets_the_shared_range(mini):

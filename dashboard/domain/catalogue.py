@@ -1,9 +1,10 @@
 """The loaded data of one app: tables, vocabulary, and resolution cached per trusted-tier set (and
-per `asof` year's set of released works)."""
+per `asof` year's set of released works); the events a query shows, cached per filter state."""
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -11,24 +12,33 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.domain import loading, resolve
-from dashboard.domain.filters import released_by, with_match_columns
+from dashboard.domain.filters import FilterState, apply, parse_query, released_by, with_match_columns
 from dashboard.domain.schema import TIERS
 from dashboard.domain.vocabulary import Vocabulary, with_top_faction
+
+SHOWN_CACHE = 8  # filter states whose shown events a catalogue keeps
 
 
 @dataclass(frozen=True)
 class Catalogue:
     tables: loading.Tables
     vocab: Vocabulary
-    _resolve: callable = field(repr=False, compare=False, default=None)
-    _rows: dict = field(repr=False, compare=False, default_factory=dict)  # event id -> row in tables.events
-    _positions: callable = field(repr=False, compare=False, default=None)  # tiers -> {event id: resolved row}
+    # (tiers, released works) -> resolved events
+    _resolve: Callable[[tuple[str, ...], frozenset[str] | None], pd.DataFrame] = field(repr=False, compare=False)
+    _rows: dict[str, int] = field(repr=False, compare=False)  # event id -> row in tables.events
+    # (tiers, released works) -> {event id: row in the resolved events}
+    _positions: Callable[[tuple[str, ...], frozenset[str] | None], dict[str, int]] = field(repr=False, compare=False)
+    _shown: Callable[[FilterState], pd.DataFrame] = field(repr=False, compare=False)  # filters -> shown events
 
     @classmethod
-    def load(cls, data_dir: Path | str | None = None) -> Catalogue:
-        """Load and validate a data directory (raises DataInvalid), and resolve the default view
-        (every tier trusted), which the first page needs."""
-        tables = loading.load(data_dir)
+    def load(cls, data_dir: Path | str | None = None, *, warm: bool = True) -> Catalogue:
+        """Load and validate a data directory (raises DataInvalid), and (`warm`) resolve the default
+        view (every tier trusted), which the first page needs."""
+        return cls.of(loading.load(data_dir), warm=warm)
+
+    @classmethod
+    def of(cls, tables: loading.Tables, *, warm: bool = True) -> Catalogue:
+        """The catalogue of loaded tables (see load)."""
         vocab = Vocabulary.from_tables(tables)
 
         # 15 non-empty tier sets, times the distinct sets of works released by an `asof` year (keyed by
@@ -47,14 +57,30 @@ class Catalogue:
             ids = cached(tiers, sources)["id"].tolist()
             return dict(zip(ids, range(len(ids))))
 
-        cat = cls(tables, vocab, cached, dict(zip(tables.events["id"].tolist(), range(len(tables.events)))), positions)
-        cat.resolved(TIERS)
+        # The events a filter state shows (the selection left out: selecting an event filters nothing),
+        # so a page load and the callbacks that follow it apply each set of filters once.
+        @lru_cache(maxsize=SHOWN_CACHE)
+        def shown(state: FilterState) -> pd.DataFrame:
+            return apply(cached(state.tiers, released_by(tables, state.asof)), state, vocab)
+
+        rows = dict(zip(tables.events["id"].tolist(), range(len(tables.events))))
+        cat = cls(tables, vocab, cached, rows, positions, shown)
+        if warm:
+            cat.resolved(TIERS)
         return cat
 
     def resolved(self, tiers: tuple[str, ...], asof: int | None = None) -> pd.DataFrame:
         """Resolved events for these trusted tiers, counting only works released by `asof` when it
         is given (shared: do not modify the frame)."""
         return self._resolve(tuple(tiers), released_by(self.tables, asof))
+
+    def shown(self, query) -> tuple[FilterState, tuple[str, ...], pd.DataFrame]:
+        """A query (string or mapping, as filters.parse_query takes) to what it shows: its state, the
+        notices about what was dropped from it, and the resolved events that pass its filters, in
+        table order (shared: do not modify the frame). The one path from a query to shown events:
+        the page, the data routes, the embed and the CLI all take it."""
+        state, notices = parse_query(query if query is not None else "", self.vocab)
+        return state, tuple(notices), self._shown(state.with_event(None))
 
     def citations(self, event_id: str, tiers: tuple[str, ...], asof: int | None = None) -> list[dict]:
         """The trusted citations of one event (from works released by `asof`, when given), in file

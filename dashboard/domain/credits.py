@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dashboard.domain.loading import Tables
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for annotations only: no import at run time
+    from dashboard.domain.loading import Tables
 
 
 def attribution(tables: Tables) -> list[dict]:
@@ -19,11 +22,30 @@ def attribution(tables: Tables) -> list[dict]:
     ]
 
 
+OWNERS = "Star Trek and the works cited belong to their owners."
+
+
 def credit_line(tables: Tables) -> str:
+    """The credit drawn on a slide image: every page by its title, with its licence."""
     pages = "; ".join(f'{a["wiki"]}, "{a["title"]}" ({a["licence"]})' for a in attribution(tables))
     return f"Facts read from community wikis, paraphrased: {pages}."
 
 
+def wikis(pages: list[dict]) -> str:
+    """Each page's wiki and licence: 'Memory Alpha (CC BY-NC 3.0); Memory Beta (CC BY-SA 3.0)'."""
+    return "; ".join(f"{p['wiki']} ({p['licence']})" for p in pages)
+
+
 def image_credit(pages: list[dict]) -> str:
     """The one-line credit that goes on every chart image."""
-    return "Bajor Timeline, paraphrasing " + "; ".join(f"{p['wiki']} ({p['licence']})" for p in pages)
+    return "Bajor Timeline, paraphrasing " + wikis(pages)
+
+
+def printed_credit(pages: list[dict]) -> str:
+    """The credit at the foot of the printed handout."""
+    return f"{image_credit(pages)}. {OWNERS}"
+
+
+def front_credit(pages: list[dict]) -> str:
+    """The credit on the presentation's title and closing steps."""
+    return f"Facts paraphrased from community wikis: {wikis(pages)}. {OWNERS}"

@@ -135,7 +135,9 @@ def _strict(y: str, m: str | None, d: str | None, end: bool) -> tuple[int, int, 
     return year, month, int(d) if d else _days_in_month(year, month)
 
 
-def _shift(ymd: tuple[int, int, int], end: bool, years: int, months: int = 0, days: int = 0):
+def _shift(
+    ymd: tuple[int, int, int], end: bool, years: int, months: int = 0, days: int = 0
+) -> tuple[int, int, int] | None:
     """Move a date out by the fuzz, like edtf's apply_delta; None where edtf would fall back to its
     far-year workaround or fail (outside 1-9999, or a 29 February that does not exist)."""
     if not (years or months or days):
@@ -239,8 +241,11 @@ class Memo:
 def envelope(intervals) -> Interval | None:
     """The smallest interval containing all given ones (None if there are none)."""
     items = [i for i in intervals if i is not None]
-    if not items:
-        return None
+    return hull(items) if items else None
+
+
+def hull(items: list[Interval]) -> Interval:
+    """The smallest interval containing these (at least one)."""
     if len(items) == 1:
         return items[0]
     lo = min(i.earliest for i in items)

@@ -33,16 +33,28 @@ def column(df, name: str) -> np.ndarray:
     return np.asarray(df[name].to_numpy(dtype=float, na_value=np.nan), dtype=float)
 
 
+def first_year(df) -> np.ndarray:
+    """Each event's first possible year: its start's earliest bound (-inf when open)."""
+    s_lo = column(df, "start_earliest")
+    return np.where(np.isnan(s_lo), -np.inf, s_lo)
+
+
+def last_year(df) -> np.ndarray:
+    """Each event's last possible year: its end's latest bound, a moment's start's latest bound
+    (a moment ends when it starts); +inf when open. The one home of this rule."""
+    point = df["is_point"].to_numpy(dtype=bool)
+    last = np.where(point, column(df, "start_latest"), column(df, "end_latest"))
+    return np.where(np.isnan(last), np.inf, last)
+
+
 def bound_arrays(df) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Start and end ranges as arrays, open bounds as -inf/+inf (a moment's end is its start's)."""
-    s_lo, s_hi = column(df, "start_earliest"), column(df, "start_latest")
-    e_lo, e_hi = column(df, "end_earliest"), column(df, "end_latest")
+    s_lo, s_hi = first_year(df), column(df, "start_latest")
+    e_lo = column(df, "end_earliest")
     point = df["is_point"].to_numpy(dtype=bool)
-    s_lo = np.where(np.isnan(s_lo), -np.inf, s_lo)
     s_hi = np.where(np.isnan(s_hi), np.inf, s_hi)
     e_lo = np.where(point, s_lo, np.where(np.isnan(e_lo), -np.inf, e_lo))
-    e_hi = np.where(point, s_hi, np.where(np.isnan(e_hi), np.inf, e_hi))
-    return s_lo, s_hi, e_lo, e_hi
+    return s_lo, s_hi, e_lo, last_year(df)
 
 
 def clamp(values, lo: float, hi: float) -> np.ndarray:

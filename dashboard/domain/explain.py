@@ -8,11 +8,7 @@ not overlap are a dispute.
 from __future__ import annotations
 
 from dashboard.domain import dates, words
-
-
-def wiki(c: dict) -> str:
-    """The wiki a citation was read on ('Memory Beta')."""
-    return (c.get("page") or "").split(":")[0].strip()
+from dashboard.domain.citations import wiki
 
 
 def readings(citations: list[dict], key: str) -> list[tuple[dates.Interval, list[dict]]]:
@@ -34,7 +30,7 @@ def readings(citations: list[dict], key: str) -> list[tuple[dates.Interval, list
             groups.append([c])
         else:
             home.append(c)
-    return [(dates.envelope([m[f"{key}_iv"] for m in g]), g) for g in groups]
+    return [(dates.hull([m[f"{key}_iv"] for m in g]), g) for g in groups]
 
 
 def _said(key: str, members: list[dict]) -> str:

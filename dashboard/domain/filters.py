@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode
 
 import numpy as np
 import pandas as pd
 
-from dashboard.domain import tours
-from dashboard.domain.loading import Tables
+from dashboard.domain import events, tours
 from dashboard.domain.schema import TIER_LABELS, TIERS
 from dashboard.domain.vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # for annotations only: no import at run time
+    from dashboard.domain.loading import Tables
 
 LANES = ("faction", "era")
 LIST_KEYS = ("canon", "era", "faction", "universe")
@@ -198,9 +201,7 @@ def apply(resolved: pd.DataFrame, state: FilterState, vocab: Vocabulary) -> pd.D
     if state.year_from is not None or state.year_to is not None:
         lo = state.year_from if state.year_from is not None else -math.inf
         hi = state.year_to + 0.999 if state.year_to is not None else math.inf
-        first = df["start_earliest"].fillna(-math.inf)
-        last = df["end_latest"].where(~df["is_point"], df["start_latest"]).fillna(math.inf)
-        mask &= (first <= hi) & (last >= lo)
+        mask &= (events.first_year(df) <= hi) & (events.last_year(df) >= lo)
     if state.q:
         text = df[SEARCH_TEXT] if SEARCH_TEXT in df else _search_text(df)
         mask &= text.str.contains(state.q.casefold(), regex=False)

@@ -1,9 +1,9 @@
 """A presentation as data: the steps of a deck, and what one step shows (no Dash, no figures).
 
-    query (the URL vocabulary + step=N) ─▶ view.build_view ─▶ Deck (the steps) ─▶ Slide (one step)
+    query (the URL vocabulary + step=N) ─▶ view.build_view ─▶ Deck (the steps) ─▶ EventStep (one step)
 
 Step 0 is the title, steps 1..n are the events (a tour's stops in its order, else the filtered
-events in date order), step n+1 is the closing. An event's step centres the chart on it: `Slide`
+events in date order), step n+1 is the closing. An event's step centres the chart on it: `EventStep`
 carries the year range and the nearby events to draw, and the page draws them with figures.*.
 """
 
@@ -20,7 +20,6 @@ from dashboard.domain import events, explain, view
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import FilterState, to_query
 from dashboard.domain.tours import Stop
-from dashboard.figures import theme
 
 MIN_WINDOW_YEARS = 24  # the least span a step's chart shows around its event
 MAX_NEARBY = 14  # events drawn around the current one: big enough to read from the back
@@ -117,7 +116,7 @@ def _step(raw: str | None, last: int, events: list[str], state: FilterState) -> 
 
 
 @dataclass(frozen=True)
-class Slide:
+class EventStep:
     """What an event step shows: the event, its citations and verdict, and the chart around it."""
 
     event: dict
@@ -163,7 +162,7 @@ def nearby(shown: pd.DataFrame, event: dict, x_range: tuple[float, float], limit
     same = shown[shown["is_point"].to_numpy(dtype=bool) == bool(event["is_point"])]
     if same.empty:
         return same
-    s_lo, s_hi, e_lo, e_hi = events.bound_arrays(same)
+    s_lo, e_hi = events.first_year(same), events.last_year(same)
     lo, hi = x_range
     first = np.where(np.isfinite(s_lo), s_lo, events.column(same, "best_start"))
     last = np.where(np.isfinite(e_hi), e_hi, first)
@@ -177,8 +176,8 @@ def nearby(shown: pd.DataFrame, event: dict, x_range: tuple[float, float], limit
     return same[chosen & (keep | (same["id"].to_numpy() == event["id"]))]
 
 
-def slide(cat: Catalogue, deck: Deck) -> Slide | None:
-    """The event step's slide (None on the title and closing steps)."""
+def event_step(cat: Catalogue, deck: Deck) -> EventStep | None:
+    """What the deck's event step shows (None on the title and closing steps)."""
     stop = deck.stop
     if stop is None:
         return None
@@ -187,7 +186,7 @@ def slide(cat: Catalogue, deck: Deck) -> Slide | None:
     state = deck.view.state
     cites = cat.citations(event["id"], state.tiers, state.asof)
     x_range = window(event)
-    return Slide(
+    return EventStep(
         event=event,
         citations=cites,
         verdict=explain.verdict(event, cites),
@@ -196,11 +195,3 @@ def slide(cat: Catalogue, deck: Deck) -> Slide | None:
         x_range=x_range,
         nearby=nearby(shown, event, x_range),
     )
-
-
-def chart_scale(plot_px: float | None) -> float:
-    """The charts' text scale for a plot this wide: theme.PRESENT_SCALE on a projector, down to the
-    page's own size on a phone."""
-    if not plot_px:
-        return theme.PRESENT_SCALE
-    return float(min(theme.PRESENT_SCALE, max(1.0, plot_px / 560)))

@@ -253,6 +253,28 @@ def resolve(tables: Tables, tiers: Iterable[str] | None = None, sources: Iterabl
         return _resolve(tables, tiers, sources)
 
 
+def _tier_mask(codes: np.ndarray, n: int, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each resolved event's trusted tiers as a bit mask (bit i: TIERS[i]), and its strongest tier."""
+    mask = np.zeros(n, dtype=np.int64)
+    np.bitwise_or.at(mask, codes, np.left_shift(1, rank))
+    strongest = (mask & -mask).astype(np.int64)  # lowest set bit: the strongest tier present
+    return mask, np.asarray(TIERS, dtype=object)[np.log2(strongest).astype(np.int64)]
+
+
+def _passed_through(kept_events: pd.DataFrame) -> dict[str, object]:
+    """The events' own columns that resolution passes through unchanged (era, factions,
+    universe(s), ...), ';' lists as lists."""
+    out: dict[str, object] = {}
+    for col in kept_events.columns:
+        if col in _COMPUTED or col in _FIRST or col in _LAST or _derived(col):
+            continue
+        values = kept_events[col]
+        if len(values) and isinstance(values.iloc[0], tuple):
+            values = pd.Series([list(v) for v in values], dtype=object)
+        out[col] = values
+    return out
+
+
 def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
     tiers = check_tiers(tiers)
     sources = check_sources(tables, sources)
@@ -299,11 +321,7 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
     best_end = np.where(is_point, np.nan, sides["end"][1])
     end_label = np.where(is_point, "", sides["end"][2])
 
-    mask = np.zeros(n, dtype=np.int64)
-    np.bitwise_or.at(mask, codes, np.left_shift(1, rank))
-    strongest = (mask & -mask).astype(np.int64)  # lowest set bit: the strongest tier present
-    canon = np.asarray(TIERS, dtype=object)[np.log2(strongest).astype(np.int64)]
-
+    mask, canon = _tier_mask(codes, n, rank)
     kept_events = ev.iloc[kept].reset_index(drop=True)
     out = {col: kept_events[col] for col in _FIRST}
     out.update(
@@ -319,13 +337,7 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
             "is_point": is_point,
         }
     )
-    for col in ev.columns:  # era, factions, universe(s), ...: passed through; ';' lists as lists
-        if col in _COMPUTED or col in _FIRST or col in _LAST or _derived(col):
-            continue
-        values = kept_events[col]
-        if len(values) and isinstance(values.iloc[0], tuple):
-            values = pd.Series([list(v) for v in values], dtype=object)
-        out[col] = values
+    out.update(_passed_through(kept_events))
     out.update(
         {
             "canon": canon,

@@ -88,6 +88,59 @@ def find(value: str, tours: dict[str, Tour], events) -> tuple[Tour | None, list[
     return Tour("", f"A tour of {n} event{'s' if n != 1 else ''}", "", tuple(Stop(e) for e in known)), notices
 
 
+def _check_head(c: dict[str, str], line: int) -> list[DataError]:
+    """A tour's header row (the row with no event): a title, and no order or note."""
+    tour = c["tour"]
+    errors = []
+    if not c["title"]:
+        errors.append(
+            DataError(FILE, line, "title", f"the header row of tour '{tour}' (the row with no event) needs a title")
+        )
+    for col in ("order", "note"):
+        if c[col]:
+            errors.append(
+                DataError(
+                    FILE,
+                    line,
+                    col,
+                    f"the header row of tour '{tour}' has no {col}; "
+                    "give the stop's event id, or move the text to description",
+                )
+            )
+    return errors
+
+
+def _check_stop(c: dict[str, str], line: int, orders: dict[tuple[str, str], int]) -> list[DataError]:
+    """A stop: no title or description, and an order unique within its tour (`orders`, the places
+    seen so far, gains this one)."""
+    tour = c["tour"]
+    errors = []
+    for col in ("title", "description"):
+        if c[col]:
+            errors.append(
+                DataError(
+                    FILE,
+                    line,
+                    col,
+                    f"a stop has no {col}; put the tour's {col} on its header row (the row with no event)",
+                )
+            )
+    if not c["order"]:
+        errors.append(DataError(FILE, line, "order", "a stop needs its place in the tour (1, 2, 3...)"))
+    elif (tour, c["order"]) in orders:
+        errors.append(
+            DataError(
+                FILE,
+                line,
+                "order",
+                f"order {c['order']} is used twice in tour '{tour}' (first on line {orders[(tour, c['order'])]})",
+            )
+        )
+    else:
+        orders[(tour, c["order"])] = line
+    return errors
+
+
 def check(rows) -> list[DataError]:
     """Rules across the rows of tours.csv (the cells were checked against the schema already):
     one header row per tour, with a title; stops with an order, unique within their tour; at least
@@ -113,48 +166,10 @@ def check(rows) -> list[DataError]:
                 )
                 continue
             heads[tour] = line
-            if not c["title"]:
-                errors.append(
-                    DataError(
-                        FILE, line, "title", f"the header row of tour '{tour}' (the row with no event) needs a title"
-                    )
-                )
-            for col in ("order", "note"):
-                if c[col]:
-                    errors.append(
-                        DataError(
-                            FILE,
-                            line,
-                            col,
-                            f"the header row of tour '{tour}' has no {col}; "
-                            "give the stop's event id, or move the text to description",
-                        )
-                    )
+            errors.extend(_check_head(c, line))
             continue
         first_stop.setdefault(tour, line)
-        for col in ("title", "description"):
-            if c[col]:
-                errors.append(
-                    DataError(
-                        FILE,
-                        line,
-                        col,
-                        f"a stop has no {col}; put the tour's {col} on its header row (the row with no event)",
-                    )
-                )
-        if not c["order"]:
-            errors.append(DataError(FILE, line, "order", "a stop needs its place in the tour (1, 2, 3...)"))
-        elif (tour, c["order"]) in orders:
-            errors.append(
-                DataError(
-                    FILE,
-                    line,
-                    "order",
-                    f"order {c['order']} is used twice in tour '{tour}' (first on line {orders[(tour, c['order'])]})",
-                )
-            )
-        else:
-            orders[(tour, c["order"])] = line
+        errors.extend(_check_stop(c, line, orders))
     for tour, line in first_stop.items():
         if tour not in heads:
             errors.append(

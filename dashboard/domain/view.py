@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard.domain import events, explain
 from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.filters import DEFAULT, LANES, FilterState, apply, describe, parse_query, to_query, undated_works
+from dashboard.domain.filters import DEFAULT, LANES, FilterState, describe, parse_query, to_query, undated_works
 from dashboard.domain.schema import TIERS
 
 
@@ -71,10 +71,9 @@ def year_window(year_from: int | None, year_to: int | None, extent: tuple[float,
 
 def build_view(cat: Catalogue, query: str) -> View:
     """What the page shows for this query string."""
-    state, notices = parse_query(query or "", cat.vocab)
-    resolved = cat.resolved(state.tiers, state.asof)
-    shown = apply(resolved, state, cat.vocab)
-    lo, hi = events.extent(shown if len(shown) else resolved)
+    state, found, shown = cat.shown(query)
+    notices = list(found)
+    lo, hi = events.extent(shown if len(shown) else cat.resolved(state.tiers, state.asof))
     x_range = year_window(state.year_from, state.year_to, (lo, hi))
     selected = None
     if state.event:
@@ -230,6 +229,8 @@ def state_from_controls(values: list, event: str | None, cat: Catalogue) -> Filt
 
 def event_from_click(click: dict | None) -> str | None:
     """The event id carried in a clicked point's customdata."""
+    if click is None:
+        return None
     try:
         data = click["points"][0]["customdata"]
     except (KeyError, IndexError, TypeError):

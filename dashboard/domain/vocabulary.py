@@ -4,13 +4,16 @@ and the faction rules that follow from the nesting (each event's outermost facti
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from dashboard.domain import tours
-from dashboard.domain.loading import Tables
 from dashboard.domain.schema import TIER_LABELS
+
+if TYPE_CHECKING:  # for annotations only: no import at run time
+    from dashboard.domain.loading import Tables
 
 
 @dataclass(frozen=True)

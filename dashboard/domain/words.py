@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from dashboard.domain.dates import DateSyntaxError, Interval, parse
 
@@ -337,3 +338,15 @@ def period_to_edtf(text: str) -> tuple[str, str] | None:
     if not (a and b):
         return None
     return a, b
+
+
+def slug(text: str, fallback: str = "", limit: int | None = None) -> str:
+    """Text as an id or file name stem: ASCII lowercase letters and digits, runs of anything else one
+    hyphen ('Ada Lovelace (1815)' -> 'ada-lovelace-1815'; accents dropped, not the letters). At most
+    `limit` characters, cut at a hyphen where there is one; `fallback` when nothing is left.
+    The one home of this rule (the data check's suggestion, TimelineJS ids, chart file names)."""
+    ascii_text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if limit is not None and len(s) > limit:
+        s = s[:limit].rsplit("-", 1)[0] if "-" in s[:limit] else s[:limit]
+    return s or fallback

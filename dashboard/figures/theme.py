@@ -344,3 +344,29 @@ def hover_text(df, palette: Palette = LIGHT) -> np.ndarray:
         ],
         dtype=object,
     )
+
+
+MIN_PLOT_PX = 240.0  # the narrowest plot area drawn, however narrow the chart box
+
+
+def plot_width(chart_px) -> float | None:
+    """The plot area's width in px for a chart box `chart_px` CSS px wide: the box less the figure's
+    left and right margins (MARGIN), never below MIN_PLOT_PX. None when the width is not measured yet.
+    The one home of this rule: the explorer, the presentation, the embed and the chart files use it."""
+    try:
+        return max(float(chart_px) - MARGIN["l"] - MARGIN["r"], MIN_PLOT_PX)
+    except (TypeError, ValueError):
+        return None
+
+
+def chart_width(plot_px: float) -> float:
+    """The chart box's width for a plot area `plot_px` wide (plot_width's inverse)."""
+    return plot_px + MARGIN["l"] + MARGIN["r"]
+
+
+def chart_scale(plot_px: float | None) -> float:
+    """The charts' text scale for a plot this wide: PRESENT_SCALE on a projector, down to the
+    page's own size on a phone."""
+    if not plot_px:
+        return PRESENT_SCALE
+    return float(min(PRESENT_SCALE, max(1.0, plot_px / 560)))

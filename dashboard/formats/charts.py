@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
@@ -66,7 +65,7 @@ class Chart:
     def slug(self) -> str:
         """An ASCII file name stem built from validated ids only: 'bajor-timeline-dispute-dukat-prefecture'."""
         stem = f"bajor-timeline-{self.kind}" + (f"-{self.selected['id']}" if self.selected else "")
-        return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:120] or "bajor-timeline"
+        return words.slug(stem, "bajor-timeline", limit=120)
 
     def figure(self, plot_px: float, palette: Palette = LIGHT) -> dict:
         """The app's figure (a plain figure dict) for this chart, laid out for a plot `plot_px` wide,

@@ -8,6 +8,7 @@ import io
 
 import pandas as pd
 
+from dashboard.domain import citations
 from dashboard.domain.loading import Tables
 from dashboard.formats.records import EVENT_FIELDS, iter_records
 
@@ -18,12 +19,6 @@ def neutralise(cell) -> str:
     """Make a cell safe to open in a spreadsheet: formula-like text gets a leading apostrophe."""
     text = "" if cell is None else str(cell)
     return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def _citation_text(c: dict) -> str:
-    when = " to ".join(x for x in (c["start"], c["end"]) if x) or "undated"
-    value = f" [{c['value']}]" if c["value"] else ""
-    return f"{c['source']} ({c['tier']}; {c['page']}): {when}{value}"
 
 
 def iter_csv(resolved: pd.DataFrame, tables: Tables, tiers=None):
@@ -47,7 +42,7 @@ def iter_csv(resolved: pd.DataFrame, tables: Tables, tiers=None):
             if k in ("factions", "universes"):
                 v = ";".join(v)
             elif k == "citations":
-                v = " | ".join(_citation_text(c) for c in v)
+                v = " | ".join(citations.text(c, "csv") for c in v)
             elif k == "disputed":
                 v = "true" if v else "false"
             elif v is None:

@@ -18,6 +18,7 @@ from dashboard.domain.loading import Tables
 from dashboard.domain.schema import TIER_LABELS, TIERS
 from dashboard.domain.vocabulary import top_factions
 from dashboard.figures import measure, theme
+from dashboard.figures.measure import wrap
 from dashboard.formats.charts import SLIDE, Chart
 
 SLIDE_TEXT_PX = 22  # the figures' 12 px labels on a 1920-wide slide, when the chart fits
@@ -32,19 +33,6 @@ SQUEEZE = 0.8  # rows may shrink to this share of their own height before the te
 def plot_text(text: str) -> str:
     """Data text for a Plotly label: markup shown as text (figures.theme.safe)."""
     return theme.safe(text)
-
-
-def wrap(text: str, width_px: float, size: float) -> list[str]:
-    """Plain text broken into lines that fit width_px at `size` px (Plotly does not wrap)."""
-    lines, line = [], ""
-    for word in text.split():
-        trial = f"{line} {word}" if line else word
-        if line and measure.width(trial, size) > width_px:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return lines + ([line] if line else [])
 
 
 def key_items(chart: Chart) -> list[tuple[str, str]]:
@@ -147,7 +135,7 @@ def _fit(chart: Chart, tables: Tables, width: int, height: int) -> _Fit:
         credit = wrap(credits.credit_line(tables), text_w, px["credit"])
         title_h = px["pad"] * 1.1 + px["title"] * 1.3 + len(caption) * px["caption"] * 1.3
         foot_h = (key.count("<br>") + 1) * px["key"] * 1.45 + len(credit) * px["credit"] * 1.35 + px["pad"] * 1.2
-        fig = chart.figure(vw - theme.MARGIN["l"] - theme.MARGIN["r"])
+        fig = chart.figure(theme.plot_width(vw))
         m = fig["layout"]["margin"]
         own = (m.get("t") or 0) + (m.get("b") or 0)
         natural = (fig["layout"].get("height") or 400) - own

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import plotly.io as pio
 
-from dashboard.domain import credits, words
+from dashboard.domain import citations, credits, words
 from dashboard.domain.loading import Tables
 from dashboard.figures import theme
 from dashboard.formats import plotlyjs
@@ -146,11 +146,7 @@ def _sources_html(records: list[dict]) -> str:
         when = words.period(rec["start"], rec["end"])
         cites = []
         for c in rec["citations"]:
-            dates = (
-                words.period(c["start"], c["end"])
-                if c["start"]
-                else (f"ended {words.edtf(c['end'])}" if c["end"] else "undated")
-            )
+            dates = citations.dates_in_words(c)
             value = f" [{_e(c['value'])}]" if c["value"] else ""
             note = f": {_e(c['note'])}" if c["note"] else ""
             cites.append(
@@ -219,9 +215,8 @@ def standalone_html(
     """
     library = library if library is not None else plotlyjs_tags(check_plotlyjs(plotlyjs_src))
     width = width or HTML_WIDTH
-    margin = theme.MARGIN["l"] + theme.MARGIN["r"]
     variants = []
-    for min_px, plot_px in ((width, width - margin), (0, PHONE_PLOT_PX)):
+    for min_px, plot_px in ((width, theme.plot_width(width)), (0, PHONE_PLOT_PX)):
         fig = chart.figure(plot_px)
         fig["layout"].update(autosize=True, **({"height": height} if height else {}))
         fig["layout"].pop("width", None)

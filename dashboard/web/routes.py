@@ -18,7 +18,6 @@ from flask import Response, g, jsonify, request, stream_with_context
 from werkzeug.exceptions import HTTPException
 
 from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.filters import apply, parse_query
 from dashboard.formats import registry
 from dashboard.web import dash_compat
 
@@ -187,15 +186,14 @@ def install_table_routes(server, paths: Paths, cat: Catalogue) -> None:
 
     def view_response(fmt: str):
         table = registry.TABLES[fmt]
-        state, notices = parse_query(request.query_string.decode("utf-8", errors="replace"), cat.vocab)
-        shown = apply(cat.resolved(state.tiers, state.asof), state, cat.vocab)
+        state, notices, shown = cat.shown(request.query_string.decode("utf-8", errors="replace"))
         # Notices quote user input, so they travel in the body (JSON) and percent-encoded in a header.
         headers = {"X-Notices": header_text(" | ".join(notices))} if notices else {}
         if fmt == "csv":
             headers["Content-Disposition"] = f'inline; filename="bajor-timeline.{table.extension}"'
             body = table.pieces(shown, cat.tables, tiers=state.tiers)
         else:  # JSON: a line per event
-            body = table.pieces(shown, cat.tables, tiers=state.tiers, extra={"notices": notices}, indent=None)
+            body = table.pieces(shown, cat.tables, tiers=state.tiers, extra={"notices": list(notices)}, indent=None)
         return Response(stream_with_context(batched(body)), mimetype=table.media_type, headers=headers)
 
     for fmt in ("json", "csv"):  # served as /events.<extension>

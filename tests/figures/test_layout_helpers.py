@@ -5,7 +5,7 @@ import random
 import numpy as np
 import pytest
 
-from dashboard.figures import measure, packing
+from dashboard.figures import measure, packing, theme
 
 
 def test_pack_never_overlaps_two_footprints_in_a_row():
@@ -42,3 +42,11 @@ def test_measured_width_cuts_by_pixels_not_characters():
     assert cut.endswith("\u2026") and measure.width(cut, 11) <= 60
     assert measure.fit("Late occupation", 500) == "Late occupation"
     assert measure.fit("Anything", 3) == ""
+
+
+def test_the_plot_is_the_chart_less_its_margins_and_never_too_narrow():
+    margins = theme.MARGIN["l"] + theme.MARGIN["r"]
+    assert theme.plot_width(1000) == 1000 - margins and theme.chart_width(1000 - margins) == 1000
+    assert theme.plot_width("700") == 700 - margins  # as the browser reports it, too
+    assert theme.plot_width(100) == theme.MIN_PLOT_PX
+    assert theme.plot_width(None) is None and theme.plot_width("wide") is None  # not measured yet

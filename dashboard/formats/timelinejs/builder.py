@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,11 +38,7 @@ class Built:
 
 def slug(text: str, fallback: str) -> str:
     """A slug for an id: 'Ada Lovelace (1815)' -> 'ada-lovelace-1815'; at most 60 characters."""
-    ascii_text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
-    s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(s) > 60:
-        s = s[:60].rsplit("-", 1)[0] if "-" in s[:60] else s[:60]
-    return s or fallback
+    return words.slug(text, fallback, limit=60)
 
 
 def _unique(base: str, used: set[str]) -> str:

@@ -9,7 +9,7 @@ import json
 import math
 from pathlib import Path
 
-from dashboard.domain import words
+from dashboard.domain import citations, words
 from dashboard.domain.schema import TABLES
 from dashboard.formats.timelinejs.dates import JS_DATE_LIMIT, date_parts, timelinejs_year
 from dashboard.formats.timelinejs.markup import safe_target
@@ -125,9 +125,7 @@ def _event_text(rec: dict) -> str:
 
 
 def _citation(c: dict) -> str:
-    dated = words.period(c["start"], c["end"]) if (c["start"] or c["end"]) else "undated"
-    if not c["start"] and c["end"]:
-        dated = f"ending {words.edtf(c['end'])}"
+    dated = citations.dates_in_words(c, ended="ending")
     value = f" [{c['value']}]" if c["value"] else ""
     return (
         f"<li><em>{_esc(c['source'])}</em> ({_esc(c['medium'])}, {_esc(c['tier'])}; read on "

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.domain import words
-from dashboard.domain.explain import wiki
+from dashboard.domain import citations
+from dashboard.domain.citations import wiki
 from dashboard.domain.schema import TIER_LABELS, TIERS
 from dashboard.figures import theme
 from dashboard.figures.uncertainty import uncertainty
@@ -17,7 +17,7 @@ EMPTY = "Select an event on a chart or in the table: its dates, what each source
 
 
 def _work(c: dict) -> list:
-    details = ", ".join(str(x) for x in (c.get("medium"), c.get("series"), c.get("released")) if x)
+    details = citations.work(c)
     return [html.Cite(c["source"]), f" ({details})" if details else ""]
 
 
@@ -28,17 +28,10 @@ def _page(c: dict):
 
 
 def _when(c: dict) -> list:
-    parts = []
-    for side in ("start", "end"):
-        if c.get(side):
-            parts.append(
-                f"{'from ' if side == 'start' and c.get('end') else 'to ' if side == 'end' else ''}"
-                f"{words.edtf(c[side])}"
-            )
-    if not parts:
-        return [html.Span("gives no date", className="text-muted")]
+    if not (c.get("start") or c.get("end")):
+        return [html.Span(citations.when(c), className="text-muted")]
     raw = " / ".join(c[s] for s in ("start", "end") if c.get(s))
-    return [" ".join(parts), html.Span(f" ({raw})", className="edtf", title="The date as written (EDTF)")]
+    return [citations.when(c), html.Span(f" ({raw})", className="edtf", title="The date as written (EDTF)")]
 
 
 def citation_line(c: dict) -> html.Li:

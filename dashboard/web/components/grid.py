@@ -4,7 +4,6 @@ charts. The server sends only the block of rows being looked at, so 100,000 even
 from __future__ import annotations
 
 import dash_ag_grid as dag
-import numpy as np
 
 from dashboard.domain import events, words
 from dashboard.domain.schema import TIER_LABELS
@@ -31,9 +30,8 @@ SORTABLE = {"title": "title", "era": "era", "tier": "canon", "disputed": "disput
 
 def grid_rows(df, vocab: Vocabulary) -> list[dict]:
     """Rows for the grid: plain text cells (the grid renders them as text, never as HTML)."""
-    s_lo, s_hi, e_lo, e_hi = events.bound_arrays(df)
     rows = []
-    for r, lo, hi in zip(df.to_dict("records"), s_lo, np.where(df["is_point"].to_numpy(dtype=bool), s_hi, e_hi)):
+    for r, lo, hi in zip(df.to_dict("records"), events.first_year(df), events.last_year(df)):
         rows.append(
             {
                 "id": r["id"],

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.domain import explain, words
+from dashboard.domain import citations, explain
 from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.credits import image_credit
-from dashboard.domain.explain import wiki
+from dashboard.domain.credits import printed_credit
 from dashboard.domain.tours import Stop
 from dashboard.domain.view import chronological
 from dashboard.figures import theme
@@ -21,13 +20,7 @@ LIMIT = 40  # events in a printed handout
 
 def citation_text(c: dict) -> str:
     """One citation as plain text: '● Waltz (episode, DS9, 1998), Memory Beta: from 2346 to 2369'."""
-    work = ", ".join(str(x) for x in (c.get("medium"), c.get("series"), c.get("released")) if x)
-    start, end = (words.edtf(c[k]) if c.get(k) else "" for k in ("start", "end"))
-    when = f"from {start} to {end}" if start and end else start or (f"to {end}" if end else "gives no date")
-    value = f", states: {c['value']}" if c.get("value") else ""
-    return (
-        f"{theme.TIER_GLYPH[c['tier']]} {c['source']}" + (f" ({work})" if work else "") + f", {wiki(c)}: {when}{value}"
-    )
+    return citations.text(c, glyph=theme.TIER_GLYPH[c["tier"]])
 
 
 def _item(event: dict, note: str, cites: list[dict]) -> html.Li:
@@ -81,7 +74,7 @@ def body(
         if more
         else None,
         html.P(
-            image_credit(cat.pages) + ". Star Trek and the works cited belong to their owners.",
+            printed_credit(cat.pages),
             className="handout-credit",
         ),
     ]

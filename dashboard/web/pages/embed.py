@@ -20,7 +20,7 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import to_query
-from dashboard.figures import marks
+from dashboard.figures import marks, theme
 from dashboard.figures.palette import DARK, LIGHT
 from dashboard.formats import charts
 from dashboard.web import share
@@ -30,7 +30,6 @@ from dashboard.web.components.details import citations_list
 from dashboard.web.oembed import THEMES
 
 EMBED_KEYS = ("theme",)  # the embed's own parameter, on top of charts.CHART_KEYS and the filters
-CHART_MARGIN_PX = 28  # the plot's left and right margins (as in explorer.plot_px)
 # The embed keeps the modebar small: zoom, pan, reset. No download (the Share dialog has those).
 EMBED_GRAPH_CONFIG = GRAPH_CONFIG | {
     "modeBarButtonsToRemove": [*GRAPH_CONFIG["modeBarButtonsToRemove"], "toImage", "zoomIn2d", "zoomOut2d"],
@@ -76,17 +75,13 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
             if wanted == "dispute" and not event
             else f"This chart cannot be drawn: {exc}."
         )
-    state = chart.state if chart else view.build_view(cat, urlencode(params)).state
+    state = chart.state if chart else cat.shown(urlencode(params))[0]
     return Embed(chart, problem, theme, tuple(notices) + (chart.notices if chart else ()), to_query(state))
 
 
 def figure(e: Embed, width, selected: str | None = None):
     """The chart for a measured width (CSS px of the chart box), the selection dimming the others."""
-    try:
-        plot_px = max(float(width) - CHART_MARGIN_PX, 240.0)
-    except (TypeError, ValueError):
-        plot_px = None
-    fig = e.chart.figure(plot_px, DARK if e.theme == "dark" else LIGHT)
+    fig = e.chart.figure(theme.plot_width(width), DARK if e.theme == "dark" else LIGHT)
     if selected and e.chart.kind != "dispute":
         fig = marks.select(fig, selected)
     return fig

@@ -14,17 +14,16 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html
 from flask import request
 
 from dashboard import figures
-from dashboard.domain import events, presentation
+from dashboard.domain import credits, events, presentation
 from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.credits import image_credit
 from dashboard.domain.filters import to_query
+from dashboard.figures import theme
 from dashboard.web.components import handout, ids
 from dashboard.web.components.charts import GRAPH_CONFIG
 from dashboard.web.components.details import citation_line
 from dashboard.web.components.legend import build_key
 from dashboard.web.components.teaching import image_buttons
 
-CHART_MARGIN_PX = 28  # the plot's left and right margins (figures.theme.MARGIN)
 PROJECTOR_DIM_TEXT = "#4d4d4d"  # 8:1 on white
 MAX_CITATIONS = 6  # on a slide; the rest are in the explorer and the handout
 PRINT_PLOT_PX = 652  # the handout's charts: an A4 or Letter page's width at 96 px per inch, less margins
@@ -76,7 +75,10 @@ def layout(cat: Catalogue, search: str):
                                 ],
                                 id=ids.PRESENT_CHARTS,
                                 className="present-chart",
-                                **{"data-credit": image_credit(cat.pages), "data-caption-from": ids.PRESENT_SUMMARY},
+                                **{
+                                    "data-credit": credits.image_credit(cat.pages),
+                                    "data-caption-from": ids.PRESENT_SUMMARY,
+                                },
                             ),
                             html.Section(
                                 id=ids.PRESENT_CARD, className="present-card", tabIndex=-1, **{"aria-live": "polite"}
@@ -196,17 +198,13 @@ def _front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool) -> 
             className="present-front",
         ),
         html.P(
-            [
-                "Facts paraphrased from community wikis: ",
-                image_credit(cat.pages).split("paraphrasing ", 1)[-1],
-                ". Star Trek and the works cited belong to their owners.",
-            ],
+            credits.front_credit(cat.pages),
             className="present-credit",
         ),
     ]
 
 
-def _event_card(deck: presentation.Deck, s: presentation.Slide) -> list:
+def _event_card(deck: presentation.Deck, s: presentation.EventStep) -> list:
     e = s.event
     disputed = bool(e["disputed"])
     cites = s.citations[:MAX_CITATIONS]
@@ -269,7 +267,7 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> dict:
     exit_href = app.get_relative_path("/") + (f"?{explorer_q}" if explorer_q else "")
     progress = {"title": "Title", "closing": "End"}.get(deck.kind, f"{deck.step} / {len(deck.stops)}")
     notices = [html.Div(n) for n in deck.notices]
-    s = presentation.slide(cat, deck)
+    s = presentation.event_step(cat, deck)
     if s is None:
         view_q = to_query(deck.view.state.with_event(None))
         url = request.host_url.rstrip("/") + app.get_relative_path("/") + (f"?{view_q}" if view_q else "")
@@ -277,7 +275,7 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> dict:
         stage = "present-stage no-chart"
         title = f"{deck.title} \u00b7 Bajor Timeline"
     else:
-        plot_px = _plot_px(width)
+        plot_px = theme.plot_width(width)
         draw = figures.timeline if s.event["is_point"] else figures.gantt
         fig = draw(
             s.nearby,
@@ -286,7 +284,7 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> dict:
             selected=s.event["id"],
             x_range=s.x_range,
             plot_px=plot_px,
-            scale=presentation.chart_scale(plot_px),
+            scale=theme.chart_scale(plot_px),
         )
         fig["layout"].update(dragmode=False, meta={**fig["layout"]["meta"], "image_title": f"{s.event['title']}"})
         _projector(fig)
@@ -311,7 +309,7 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> dict:
     }
 
 
-def server_images(app, deck: presentation.Deck, s: presentation.Slide | None) -> list:
+def server_images(app, deck: presentation.Deck, s: presentation.EventStep | None) -> list:
     """Links to the server's chart downloads (dashboard/charts.py) for this step: the step's chart
     (or the whole view's periods on the title and closing steps), same filters, plus view=."""
     view_name = "gantt" if s is None or not s.event["is_point"] else "timeline"
@@ -349,13 +347,6 @@ def _projector(fig) -> None:
             marker["opacity"] = min(1.0, marker["opacity"] * 2.2)
 
 
-def _plot_px(width) -> float | None:
-    try:
-        return max(float(width) - CHART_MARGIN_PX, 240.0)
-    except (TypeError, ValueError):
-        return None
-
-
 def handout_body(cat: Catalogue, search: str) -> list:
     """The printed tour: its title and filters, an overview chart of every step, each stop with its
     note, dates in words and citations, and the credit."""
@@ -368,7 +359,7 @@ def handout_body(cat: Catalogue, search: str) -> list:
         kind = shown[shown["is_point"].to_numpy(dtype=bool) == (draw is figures.timeline)]
         if len(kind):
             fig = draw(kind, cat.vocab, x_range=events.extent(shown), **kw)
-            fig["layout"]["width"] = PRINT_PLOT_PX + CHART_MARGIN_PX
+            fig["layout"]["width"] = theme.chart_width(PRINT_PLOT_PX)
             charts += [
                 html.H3(label, className="handout-chart-title"),
                 dcc.Graph(figure=fig, config=PRINT_CONFIG, className="handout-chart"),

@@ -13,12 +13,12 @@ from dash import html
 from dashboard import figures
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
+from dashboard.figures import theme
 from dashboard.web import dash_compat, pages
 from dashboard.web.components import details, ids
 from dashboard.web.components.teaching import tour_links
 from dashboard.web.first_view import prerender
 
-CHART_MARGIN_PX = 28  # the plot's left and right margins (figures.theme.MARGIN)
 # What the charts' callback sets, and what the first answer fills in for a page load.
 # Each output by name: the callback (dashboard/web/callbacks.py) returns a dict of these names.
 RENDER_OUTPUTS = {
@@ -54,14 +54,6 @@ def drawn_for(rendered, drawn_width, filter_key, width) -> bool:
     return rendered is not None and rendered == (filter_key or "") and (width is None or width == drawn_width)
 
 
-def plot_px(width) -> float | None:
-    """The plot area's width in px for a chart `width` wide (None: not measured yet)."""
-    try:
-        return max(float(width) - CHART_MARGIN_PX, 240.0)
-    except (TypeError, ValueError):
-        return None
-
-
 def prefill(layout, values: dict) -> None:
     """Set {(component id, property): value} on the components of `layout` (a page about to be sent)."""
     by_id: dict = {}
@@ -81,7 +73,7 @@ def charts(app, cat: Catalogue, search, width, filter_key, *, with_selection=Fal
     kw = {
         "lanes": v.state.lanes,
         "x_range": v.x_range,
-        "plot_px": plot_px(width),
+        "plot_px": theme.plot_width(width),
         "selected": v.state.event if with_selection else None,
     }
     return {
