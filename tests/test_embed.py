@@ -20,7 +20,8 @@ from dashboard.formats import registry
 from dashboard.web import share
 from dashboard.web.app import create_app
 from dashboard.web.components import ids
-from dashboard.web.pages import embed
+from dashboard.web.pages.embed import layout as embed_layout
+from dashboard.web.pages.embed import view as embed
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -306,7 +307,7 @@ def test_the_explorers_share_dialog_does_not_import_the_chart_code():
 )
 def test_odd_queries_give_an_embed_never_an_error(mini, search):
     e = embed.embed_view(mini, search)
-    embed.layout(mini, search)
+    embed_layout.layout(mini, search)
     assert (e.chart is None) == (e.problem is not None)
     if e.chart:
         embed.figure(e, 320, "xss")

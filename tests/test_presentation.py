@@ -6,7 +6,7 @@ import pytest
 from dashboard.domain import presentation, view
 from dashboard.figures import theme
 from dashboard.web.app import create_app
-from dashboard.web.pages import present
+from dashboard.web.pages.present import step as present
 
 
 def test_without_a_tour_the_steps_are_the_shown_events_in_date_order(mini):

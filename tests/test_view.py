@@ -5,6 +5,7 @@ import pytest
 from dashboard.domain import view
 from dashboard.domain.filters import DEFAULT, SEARCH_TEXT, parse_query
 from dashboard.domain.schema import TIERS
+from dashboard.web.pages.explorer import actions
 
 
 def test_build_view_for_a_shared_link(mini):
@@ -57,33 +58,33 @@ def test_controls_round_trip_through_the_state(mini):
     state, _ = parse_query(
         "canon=canon,fan&faction=resistance&from=2330&q=bomb&disputed=1&lanes=era&event=xss", mini.vocab
     )
-    values = view.controls_from_state(state)
-    assert view.state_from_controls(values, "xss", mini) == state
-    assert view.state_from_controls(view.controls_from_state(DEFAULT), None, mini) == DEFAULT
+    values = actions.controls_from_state(state)
+    assert actions.state_from_controls(values, "xss", mini) == state
+    assert actions.state_from_controls(actions.controls_from_state(DEFAULT), None, mini) == DEFAULT
 
 
 def test_unticking_every_tier_trusts_nothing(mini):
-    values = view.controls_from_state(DEFAULT)
+    values = actions.controls_from_state(DEFAULT)
     values[0] = []
-    state = view.state_from_controls(values, None, mini)
+    state = actions.state_from_controls(values, None, mini)
     assert state.tiers == () and view.build_view(mini, view.to_query(state)).shown.empty
 
 
 def test_click_and_row_payloads():
-    assert view.event_from_click({"points": [{"customdata": "annexation"}]}) == "annexation"
-    assert view.event_from_click({"points": [{"customdata": ["annexation"]}]}) == "annexation"
-    assert view.event_from_click({"points": [{}]}) is None and view.event_from_click(None) is None
-    assert view.event_from_rows([{"id": "x"}]) == "x" and view.event_from_rows([]) is None
+    assert actions.event_from_click({"points": [{"customdata": "annexation"}]}) == "annexation"
+    assert actions.event_from_click({"points": [{"customdata": ["annexation"]}]}) == "annexation"
+    assert actions.event_from_click({"points": [{}]}) is None and actions.event_from_click(None) is None
+    assert actions.event_from_rows([{"id": "x"}]) == "x" and actions.event_from_rows([]) is None
 
 
 def test_respond_writes_the_url_or_sets_the_controls(mini):
-    search, controls = view.respond(
+    search, controls = actions.respond(
         mini, "?canon=canon", "gantt", [], gantt_click={"points": [{"customdata": "annexation"}]}
     )
     assert search == "?canon=canon&event=annexation" and controls is None
-    search, controls = view.respond(mini, "?canon=canon&event=annexation", "clear", [])
+    search, controls = actions.respond(mini, "?canon=canon&event=annexation", "clear", [])
     assert search == "?canon=canon"
-    search, controls = view.respond(mini, "?era=aftermath", "url", [])
+    search, controls = actions.respond(mini, "?era=aftermath", "url", [])
     assert search is None and controls[1] == ["aftermath"]
 
 

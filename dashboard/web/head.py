@@ -17,8 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from flask import has_request_context, request
 
-from dashboard.web import dash_compat, oembed, pages, routes
-from dashboard.web.pages.explorer import answers as explorer
+from dashboard.web import dash_compat, oembed, router, routes
+from dashboard.web.pages.explorer import answers
 
 
 def local_path(app, path: str) -> str:
@@ -106,7 +106,7 @@ FIRST_VIEW_SCRIPT = "first_view.js"  # in assets/, left out of Dash's own script
 def first_view(app, cat, page: str) -> str:
     """The page's first view and the scripts that draw it (plotly.js first: dcc.Graph then finds
     it loaded), to go just before Dash's `react-entry-point`; '' for pages without one."""
-    view = explorer.first_view(app, cat, page, query_text(), chart_width_hint(), width_cookie=WIDTH_COOKIE)
+    view = answers.first_view(app, cat, page, query_text(), chart_width_hint(), width_cookie=WIDTH_COOKIE)
     if not view:
         return ""
     prefix = (app.config.requests_pathname_prefix or "/").rstrip("/")
@@ -120,9 +120,9 @@ def extras(app, cat) -> dict[str, str]:
     url, page = page_url(app)
     out = {"head": "", "html": "", "body": ""}
     out["head"] = preload_links(app, page)
-    if page in pages.PAGES:
+    if page in router.PAGES:
         out["body"] = first_view(app, cat, page)
-    if page in oembed.VIEW_PAGES and page in pages.PAGES:
+    if page in oembed.VIEW_PAGES and page in router.PAGES:
         out["head"] += oembed.discovery_link(url, routes.request_site(app))
     if page == oembed.EMBED_PATH:  # whitelisted values only
         theme = (parse_qs(query_text()).get("theme") or ["light"])[-1]

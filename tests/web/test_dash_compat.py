@@ -18,7 +18,7 @@ from dash import dcc, html
 from dashboard.formats import plotlyjs
 from dashboard.web import app as web_app
 from dashboard.web import dash_compat as dc
-from dashboard.web import first_view, pages
+from dashboard.web import first_view, router
 from dashboard.web.components import ids
 from dashboard.web.first_view import prerender
 
@@ -273,10 +273,10 @@ def test_html_components_have_the_html_namespace_and_their_props():
     )
 
 
-@pytest.mark.parametrize("path", sorted(pages.PAGES))
+@pytest.mark.parametrize("path", sorted(router.PAGES))
 def test_walk_reaches_every_component_with_an_id_on_the_real_pages(mini, path):
     """Dash's own Component.__iter__ yields the ids of the tree; walk must reach the same components."""
-    layout = pages.layout_for(mini, path, "?canon=canon")
+    layout = router.layout_for(mini, path, "?canon=canon")
     walked = [getattr(c, "id", None) for c in dc.walk(layout)]
     assert {i for i in walked if i is not None} == set(layout), moved(
         "dash", "reaches a layout's components through `children` only", f"{COMPAT}:walk (explorer.answers.prefill)"

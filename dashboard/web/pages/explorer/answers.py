@@ -14,10 +14,11 @@ from dashboard import figures
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
 from dashboard.figures import theme
-from dashboard.web import dash_compat, pages
+from dashboard.web import dash_compat, router
 from dashboard.web.components import details, ids
 from dashboard.web.components.teaching import tour_links
 from dashboard.web.first_view import prerender
+from dashboard.web.pages.explorer import actions
 
 # What the charts' callback sets, and what the first answer fills in for a page load.
 # Each output by name: the callback (dashboard/web/callbacks.py) returns a dict of these names.
@@ -120,10 +121,10 @@ def page(app, cat: Catalogue, path: str, search: str, width: float | None = None
     """The page at `path` for the query `search`, as the first answer holds it: the explorer with
     its controls set, its charts drawn (selection included) for a chart `width` px wide (None: the
     figures' default) and its details panel filled."""
-    layout = pages.layout_for(cat, path, search)
+    layout = router.layout_for(cat, path, search)
     if path == "":
         key = view.filter_key(search)
-        _, controls = view.respond(cat, search, "url", [])
+        _, controls = actions.respond(cat, search, "url", [])
         prefill(
             layout,
             {

@@ -1,35 +1,24 @@
-"""The presentation at /present: one event per step, large, for a projector, driven from the keyboard.
-
-The URL holds the place (`step=N` on top of the usual filters and `tour=`), so Back and a reload
-keep it. The step's buttons are links (a step is one history entry); assets/present.js maps the
-keys to them (Right, Space, PageDown; Left, PageUp; Home, End; Escape) and blanks the screen (B)
-or toggles full screen (F). The data side is dashboard/presentation.py.
-"""
+"""The presentation's page: its frame, the title and closing slides, and a step's card (layout only)."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import segno
-from dash import ClientsideFunction, Input, Output, State, dcc, html
-from flask import request
+from dash import dcc, html
 
-from dashboard import figures
-from dashboard.domain import credits, events, presentation
+from dashboard.domain import credits, presentation
 from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.filters import to_query
-from dashboard.figures import theme
-from dashboard.web.components import handout, ids
+from dashboard.web.components import ids
 from dashboard.web.components.charts import GRAPH_CONFIG
 from dashboard.web.components.details import citation_line
 from dashboard.web.components.legend import build_key
 from dashboard.web.components.teaching import image_buttons
 
-PROJECTOR_DIM_TEXT = "#4d4d4d"  # 8:1 on white
 MAX_CITATIONS = 6  # on a slide; the rest are in the explorer and the handout
-PRINT_PLOT_PX = 652  # the handout's charts: an A4 or Letter page's width at 96 px per inch, less margins
+
+
 # The presentation's chart: no toolbar (the image menu is in the controls), no zoom by accident.
 PRESENT_CONFIG = {**GRAPH_CONFIG, "displayModeBar": False, "scrollZoom": False, "doubleClick": False}
-PRINT_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": False}
 
 
 def _nav_link(label: str, cid: str, title: str, key: str) -> dcc.Link:
@@ -148,10 +137,6 @@ def layout(cat: Catalogue, search: str):
     )
 
 
-# ---------------------------------------------------------------------------------------------
-# What a step shows
-
-
 def _qr(url: str) -> html.Figure:
     """A QR code of the view's address, drawn here as SVG (segno) and shown as an inline image."""
     code = segno.make(url, error="m")
@@ -165,7 +150,7 @@ def _qr(url: str) -> html.Figure:
     )
 
 
-def _front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool) -> list:
+def front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool) -> list:
     """The title step (or the closing one): the view's name, its filters in words, the credit, a QR code."""
     n = len(deck.stops)
     lead = (
@@ -204,7 +189,7 @@ def _front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool) -> 
     ]
 
 
-def _event_card(deck: presentation.Deck, s: presentation.EventStep) -> list:
+def event_card(deck: presentation.Deck, s: presentation.EventStep) -> list:
     e = s.event
     disputed = bool(e["disputed"])
     cites = s.citations[:MAX_CITATIONS]
@@ -232,169 +217,6 @@ def _event_card(deck: presentation.Deck, s: presentation.EventStep) -> list:
     ]
 
 
-STEP_OUTPUTS = {  # what one step sets, by name (step_outputs returns a dict of these names)
-    "chart": (ids.PRESENT_CHART, "figure"),
-    "stage": (ids.PRESENT_STAGE, "className"),
-    "card": (ids.PRESENT_CARD, "children"),
-    "progress": (ids.PRESENT_PROGRESS, "children"),
-    "first": (ids.PRESENT_FIRST, "href"),
-    "prev": (ids.PRESENT_PREV, "href"),
-    "next": (ids.PRESENT_NEXT, "href"),
-    "last": (ids.PRESENT_LAST, "href"),
-    "exit": (ids.PRESENT_EXIT, "href"),
-    "notices": (ids.PRESENT_NOTICE, "children"),
-    "has_notices": (ids.PRESENT_NOTICE, "is_open"),
-    "title": (ids.PRESENT_TITLE, "data"),
-    "summary": (ids.PRESENT_SUMMARY, "children"),
-    "server_images": (ids.PRESENT_SERVER_IMAGES, "children"),
-}
-
-
-def step_outputs(app, cat: Catalogue, search: str, width) -> dict:
-    """Everything one step shows, for the step callback (plain function of the query and width)."""
-    deck = presentation.build_deck(cat, search)
-    base = app.get_relative_path("/present")
-    href = {
-        k: f"{base}?{deck.query(step)}" if deck.query(step) else base
-        for k, step in (
-            ("first", 0),
-            ("prev", max(deck.step - 1, 0)),
-            ("next", min(deck.step + 1, deck.last)),
-            ("last", deck.last),
-        )
-    }
-    explorer_q = deck.explorer_query()
-    exit_href = app.get_relative_path("/") + (f"?{explorer_q}" if explorer_q else "")
-    progress = {"title": "Title", "closing": "End"}.get(deck.kind, f"{deck.step} / {len(deck.stops)}")
-    notices = [html.Div(n) for n in deck.notices]
-    s = presentation.event_step(cat, deck)
-    if s is None:
-        view_q = to_query(deck.view.state.with_event(None))
-        url = request.host_url.rstrip("/") + app.get_relative_path("/") + (f"?{view_q}" if view_q else "")
-        card, fig = _front(cat, deck, url, closing=deck.kind == "closing"), {}
-        stage = "present-stage no-chart"
-        title = f"{deck.title} \u00b7 Bajor Timeline"
-    else:
-        plot_px = theme.plot_width(width)
-        draw = figures.timeline if s.event["is_point"] else figures.gantt
-        fig = draw(
-            s.nearby,
-            cat.vocab,
-            lanes=deck.view.state.lanes,
-            selected=s.event["id"],
-            x_range=s.x_range,
-            plot_px=plot_px,
-            scale=theme.chart_scale(plot_px),
-        )
-        fig["layout"].update(dragmode=False, meta={**fig["layout"]["meta"], "image_title": f"{s.event['title']}"})
-        _projector(fig)
-        card = _event_card(deck, s)
-        stage = "present-stage"
-        title = f"{deck.step}. {s.event['title']} \u00b7 {deck.title}"
-    return {
-        "chart": fig,
-        "stage": stage,
-        "card": card,
-        "progress": progress,
-        "first": href["first"],
-        "prev": href["prev"],
-        "next": href["next"],
-        "last": href["last"],
-        "exit": exit_href,
-        "notices": notices,
-        "has_notices": bool(notices),
-        "title": title,
-        "summary": deck.view.summary,
-        "server_images": server_images(app, deck, s),
-    }
-
-
-def server_images(app, deck: presentation.Deck, s: presentation.EventStep | None) -> list:
-    """Links to the server's chart downloads (dashboard/charts.py) for this step: the step's chart
-    (or the whole view's periods on the title and closing steps), same filters, plus view=."""
-    view_name = "gantt" if s is None or not s.event["is_point"] else "timeline"
-    q = to_query(deck.view.state.with_event(s.event["id"] if s else None))
-    base = f"view={view_name}" + (f"&{q}" if q else "")
-    links = (
-        ("PNG, 1920\u00d71080", "png", "&width=1920&height=1080"),
-        ("SVG", "svg", ""),
-        ("A standalone HTML file", "html", ""),
-    )
-    return [
-        html.A(
-            label,
-            href=app.get_relative_path(f"/download/chart.{fmt}") + f"?{base}{extra}",
-            className="dropdown-item",
-            download="",
-        )
-        for label, fmt, extra in links
-    ]
-
-
 def _open(details: html.Details) -> html.Details:
     details.open = True
     return details
-
-
-def _projector(fig) -> None:
-    """Higher contrast for a projector: the events around the current one stay readable (dark grey
-    labels, half-faded marks) instead of the page's pale dimming."""
-    for trace in fig["data"]:
-        marker = (trace.get("unselected") or {}).get("marker") or {}
-        if trace.get("meta") == "label":
-            trace["unselected"] = {"textfont": {"color": PROJECTOR_DIM_TEXT}}
-        elif marker.get("opacity") is not None:
-            marker["opacity"] = min(1.0, marker["opacity"] * 2.2)
-
-
-def handout_body(cat: Catalogue, search: str) -> list:
-    """The printed tour: its title and filters, an overview chart of every step, each stop with its
-    note, dates in words and citations, and the credit."""
-    deck = presentation.build_deck(cat, search)
-    v = deck.view
-    shown = v.shown[v.shown["id"].isin({s.event for s in deck.stops})]
-    kw = {"lanes": v.state.lanes, "plot_px": PRINT_PLOT_PX}
-    charts = []
-    for draw, label in ((figures.gantt, "Periods"), (figures.timeline, "Moments")):
-        kind = shown[shown["is_point"].to_numpy(dtype=bool) == (draw is figures.timeline)]
-        if len(kind):
-            fig = draw(kind, cat.vocab, x_range=events.extent(shown), **kw)
-            fig["layout"]["width"] = theme.chart_width(PRINT_PLOT_PX)
-            charts += [
-                html.H3(label, className="handout-chart-title"),
-                dcc.Graph(figure=fig, config=PRINT_CONFIG, className="handout-chart"),
-            ]
-    parts = handout.body(cat, deck.title, v.summary, shown, deck.stops, v.state, description=deck.description)
-    return parts[:3] + [html.Div(charts, className="handout-charts")] + parts[3:]
-
-
-def register(app, cat: Catalogue) -> None:
-    """The presentation's callbacks (every component they name is on this page)."""
-
-    def clientside(name: str, *deps, **kw):
-        app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
-
-    @app.callback(
-        output={name: Output(cid, prop) for name, (cid, prop) in STEP_OUTPUTS.items()},
-        inputs={"search": Input(ids.PRESENT_URL, "search"), "width": Input(ids.PRESENT_WIDTH, "data")},
-    )
-    def show_step(search, width):
-        """The step the URL names: the chart centred on its event and the card, or a title slide."""
-        return step_outputs(app, cat, search, width)
-
-    # The handout follows the filters and the tour, not the step (the same key the explorer's charts use).
-    clientside(
-        "filterKey", Output(ids.PRESENT_KEY, "data"), Input(ids.PRESENT_URL, "search"), State(ids.PRESENT_KEY, "data")
-    )
-
-    @app.callback(
-        Output(ids.PRESENT_HANDOUT, "children"), Input(ids.PRESENT_KEY, "data"), State(ids.PRESENT_URL, "search")
-    )
-    def show_handout(_key, search):
-        return handout_body(cat, presentation.split_step(search)[0])
-
-    clientside(
-        "presentTitle",
-        Input(ids.PRESENT_TITLE, "data"),
-        prevent_initial_call=True,  # no output: sets the tab's title
-    )
