@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import DATA, MINI, ROOT
+from testsupport import DATA, MINI, ROOT
 
 
 def run(*args):

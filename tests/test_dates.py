@@ -1,6 +1,8 @@
 import math
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from dashboard.domain import dates
 
@@ -83,9 +85,6 @@ def test_memo_parses_each_distinct_string_once(monkeypatch):
 # dates.parse reads the common forms itself and asks the edtf package for everything else;
 # dates.parse_with_edtf always asks the edtf package. Both must give the same Interval, or refuse
 # the same string with the same message.
-
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
 
 def outcome(parse, text):

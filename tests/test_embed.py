@@ -9,7 +9,6 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from test_app import call, page_layout
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard.domain.filters import parse_query
@@ -17,6 +16,7 @@ from dashboard.web import share
 from dashboard.web.app import create_app
 from dashboard.web.components import ids
 from dashboard.web.pages import embed
+from testsupport.dash_client import call, page_layout
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 

@@ -13,7 +13,7 @@ from dash import dcc, html
 from dashboard.web.app import create_app
 from dashboard.web.components import ids
 from dashboard.web.first_view import prerender
-from tests.test_app import call, find, first_answer
+from testsupport.dash_client import call, find, first_answer
 
 FIRST_VIEW = re.compile(r'<div id="first-view"[^>]*>.*?</div>(?=<script)', re.S)
 
@@ -94,7 +94,7 @@ def test_the_first_views_chart_is_the_figure_the_live_page_draws_first(client):
     live = find(first_answer(client, "http://localhost/" + search), ids.GANTT)["figure"]
     assert drawn["layout"]["meta"] == live["layout"]["meta"] and drawn["layout"]["height"] == live["layout"]["height"]
     assert json.dumps(drawn["data"], sort_keys=True) == json.dumps(live["data"], sort_keys=True)
-    assert 'data-figure="%s"' % next(iter(figs)) in text
+    assert f'data-figure="{next(iter(figs))}"' in text
 
 
 def test_a_big_tables_charts_come_drawn_as_pictures_in_the_html(real, monkeypatch):

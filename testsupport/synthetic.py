@@ -8,7 +8,7 @@ uses (2328, 2328?, 234X, [2309..2328], 2346/2369, and a few open ends), and some
 sources disagree on a date or on a stated value. The same seed always gives the same files. The
 result passes `python -m dashboard validate --data DIR`.
 
-As a script: python benchmarks/synthetic.py DIR --events N [--seed S]
+As a script: python benchmarks/synthetic.py DIR --events N [--seed S] (that script calls `main` here)
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ import argparse
 import csv
 import random
 import shutil
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+from testsupport import DATA
+
 COPIED = ("eras.csv", "factions.csv", "universes.csv", "pages.csv")
 
 POINT_SHARE = 0.4
@@ -233,10 +232,3 @@ def main(argv: list[str] | None = None) -> int:
     write_tables(args.directory, args.events, args.seed)
     print(f"wrote {args.events} synthetic events to {args.directory}")
     return 0
-
-
-if str(ROOT) not in sys.path:  # run as a script: make the dashboard package importable
-    sys.path.insert(0, str(ROOT))
-
-if __name__ == "__main__":
-    raise SystemExit(main())

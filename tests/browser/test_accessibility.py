@@ -2,19 +2,9 @@
 
 import pytest
 
-from .test_explorer import open_explorer
+from testsupport.browser import open_explorer, violations
 
 pytestmark = pytest.mark.browser
-
-
-def violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    result = Axe().run(page)
-    return [
-        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("search", ["", "?event=dukat-prefecture&lanes=era&faction=resistance&era=golden-age"])

@@ -3,55 +3,12 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from testsupport.browser import ALL_SIZES, GANTT, TIMELINE, bar_centre, chart_ids, open_explorer, query, wait_query
+
 pytestmark = pytest.mark.browser
-
-GANTT = "#chart-gantt .js-plotly-plot"
-TIMELINE = "#chart-timeline .js-plotly-plot"
-ALL_SIZES = pytest.mark.parametrize("page", ["laptop", "projector", "phone"], indirect=True)
-
-
-def query(page) -> dict:
-    return {k: v[-1] for k, v in parse_qs(urlparse(page.url).query).items()}
-
-
-def open_explorer(page, url: str, search: str = ""):
-    page.goto(url + "/" + search)
-    page.wait_for_selector("#chart-gantt .bars path")
-    page.wait_for_function("document.querySelector('#view-summary').textContent.includes(' of ')")
-    # The browser reports the chart width once the page is laid out, and the charts are redrawn for it:
-    # wait for that to settle, as a reader would before zooming.
-    page.wait_for_load_state("networkidle")
-
-
-def wait_query(page, predicate, what: str):
-    for _ in range(100):
-        if predicate(query(page)):
-            return query(page)
-        page.wait_for_timeout(100)
-    raise AssertionError(f"URL never got {what}: {page.url}")
-
-
-def chart_ids(page, sel=GANTT) -> list[str]:
-    return page.evaluate(f"document.querySelector('{sel}').data.find(t => t.meta === 'label').customdata")
-
-
-def bar_centre(page, event_id: str) -> tuple[float, float]:
-    """Screen position of an event's bar (its faded range) in the Gantt chart."""
-    return page.evaluate(
-        """([sel, id]) => {
-        const gd = document.querySelector(sel);
-        const k = gd.data.findIndex(t => t.meta === 'range');
-        const i = gd.data[k].customdata.indexOf(id);
-        const trace = gd.querySelectorAll('.barlayer .trace')[k];
-        const box = trace.querySelectorAll('.point')[i].getBoundingClientRect();
-        return [box.x + Math.min(box.width / 2, 30), box.y + box.height / 2];
-    }""",
-        [GANTT, event_id],
-    )
 
 
 def hold_callbacks(page, output: str, *, first_only: bool = False) -> list:
