@@ -63,3 +63,14 @@ def test_export_rejects_a_bad_query_and_format():
     assert out.returncode == 2 and "unknown era value(s) 'bronze-age'" in out.stderr
     out = run("export", "--format", "xml")
     assert out.returncode == 2 and "invalid choice: 'xml'" in out.stderr
+
+
+def test_serve_takes_app_pys_options_and_refuses_invalid_data(broken):
+    """`serve` is `python app.py`: the same options, and on invalid data the validator's messages, exit 1."""
+    out = run("serve", "--help")
+    assert out.returncode == 0
+    assert all(option in out.stdout for option in ("--host", "--port", "--data", "--debug"))
+    data = broken("events.csv", "2346,,late-occupation", "soon,,late-occupation")
+    out = run("serve", "--data", str(data), "--port", "0")
+    assert out.returncode == 1
+    assert "events.csv:3: start: 'soon' is not an EDTF date" in out.stderr and "Traceback" not in out.stderr
