@@ -70,6 +70,31 @@ def csp_safe_wait_for_function(pg):
 VIEWPORTS = {"laptop": (1366, 768), "projector": (1920, 1080), "phone": (390, 844)}
 
 
+def until(where, expression: str, timeout_s: float = 20.0):
+    """Poll a page or frame from Python until `expression` is truthy. (wait_for_function polls by
+    eval() inside the document, which the app's Content-Security-Policy may forbid.)"""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        value = where.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never true: {expression}")
+        time.sleep(0.05)
+
+
+def settle(page, timeout_s: float = 10.0) -> None:
+    """Wait until no CSS transition or animation is running (a drawer sliding in, a dialog fading in;
+    endless ones such as a spinner are not waited for), then for the next frame to be drawn."""
+    until(
+        page,
+        """document.getAnimations().every(a => a.playState !== 'running'
+            || a.effect.getComputedTiming().iterations === Infinity)""",
+        timeout_s,
+    )
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 # --- the explorer ---
 
 GANTT = "#chart-gantt .js-plotly-plot"

@@ -6,7 +6,17 @@ import re
 
 import pytest
 
-from testsupport.browser import ALL_SIZES, GANTT, TIMELINE, bar_centre, chart_ids, open_explorer, query, wait_query
+from testsupport.browser import (
+    ALL_SIZES,
+    GANTT,
+    TIMELINE,
+    bar_centre,
+    chart_ids,
+    open_explorer,
+    query,
+    settle,
+    wait_query,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +96,7 @@ def test_clicking_a_bar_opens_the_answer_in_view_and_escape_closes_it(page, live
     click_event(page, target)
     wait_query(page, lambda q: q.get("event") == target, f"event={target}")
     page.wait_for_selector("#details.open #details-title")
-    page.wait_for_timeout(400)  # the drawer slides in
+    settle(page)  # the drawer has slid in
     assert page.text_content("#details-title") == real.vocab.events[target]
     assert in_viewport(page, "#details-title") and in_viewport(page, "#details .verdict")
     assert "2346 or 2359" in page.text_content("#details .verdict")
@@ -245,7 +255,7 @@ def test_era_labels_never_overlap(browser, live_url, width):
     page = context.new_page()
     try:
         open_explorer(page, live_url)
-        page.wait_for_timeout(500)
+        settle(page)
         boxes = page.evaluate("""() => [...document.querySelectorAll('#chart-gantt .annotation')]
             .map(a => a.getBoundingClientRect()).filter(b => b.top < document.querySelector('#chart-gantt .xtick')
             .getBoundingClientRect().top).map(b => [b.left, b.right])""")

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from testsupport.browser import chart_ids, open_explorer, violations
+from testsupport.browser import chart_ids, open_explorer, settle, violations
 
 pytestmark = pytest.mark.browser
 PROJECTOR = pytest.mark.parametrize("page", ["projector"], indirect=True)
@@ -253,5 +253,5 @@ def test_on_a_phone_the_slide_stacks_and_the_controls_stay_on_screen(page, live_
 )
 def test_no_axe_violations_in_the_presentation(page, live_url, search, heading):
     open_present(page, live_url, search, heading)
-    page.wait_for_timeout(500)
+    settle(page)
     assert violations(page) == []
