@@ -5,6 +5,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dashboard.domain import dates
+from testsupport import ROOT
 
 
 @pytest.mark.parametrize(
@@ -257,6 +258,6 @@ def test_the_edtf_package_is_imported_only_when_a_date_needs_it():
         "d.parse('2328-XX'); print(a, 'edtf' in sys.modules)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=__import__("conftest").ROOT
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout.split()
     assert out == ["False", "True"]
