@@ -74,3 +74,9 @@ def test_serve_takes_app_pys_options_and_refuses_invalid_data(broken):
     out = run("serve", "--data", str(data), "--port", "0")
     assert out.returncode == 1
     assert "events.csv:3: start: 'soon' is not an EDTF date" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_the_command_line_loads_no_dash_until_it_serves():
+    code = "import sys; from dashboard import cli; cli.build_parser(); print('dash' in sys.modules, 'flask' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["False", "False"], out.stderr

@@ -10,7 +10,6 @@ import logging
 import sys
 
 from dashboard.domain.schema import DataInvalid
-from dashboard.web.app import create_app
 
 
 def add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -30,6 +29,8 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def serve(args: argparse.Namespace) -> int:
     """Build the app on args.data and serve it until stopped; 1 (and the validator's messages) if the data is invalid."""
+    from dashboard.web.app import create_app  # here, so the CLI's other commands never load Dash
+
     try:
         app = create_app(args.data)
     except DataInvalid as exc:
