@@ -1,4 +1,5 @@
-"""Start Bajor Timeline: `python app.py [--host H] [--port P] [--data DIR] [--debug]`.
+"""Start Bajor Timeline: `python app.py [--host H] [--port P] [--data DIR] [--debug]` (the same as
+`bajor-timeline serve`: dashboard/web/serve.py).
 
 For a WSGI host (`gunicorn app:server`, see docs/DEPLOY.md), `app:server` is the Flask server built
 on the bundled data (or $BAJOR_DATA), once per process: the data is read once, on first access.
@@ -6,8 +7,6 @@ on the bundled data (or $BAJOR_DATA), once per process: the data is read once, o
 
 from __future__ import annotations
 
-import argparse
-import logging
 import os
 import sys
 from functools import cache
@@ -15,33 +14,9 @@ from functools import cache
 from dashboard.domain.schema import DataInvalid
 from dashboard.web.app import create_app
 from dashboard.web.routes import trust_proxies
+from dashboard.web.serve import main, parse_args
 
-
-def parse_args(argv=None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(description="Serve the Bajor Timeline explorer.")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8050, help="port to listen on (default 8050)")
-    p.add_argument("--data", default=None, metavar="DIR", help="directory of CSV tables (default: the bundled data/)")
-    p.add_argument(
-        "--debug", action="store_true", help="Dash debug mode (tracebacks in the browser): never in production"
-    )
-    return p.parse_args(argv)
-
-
-def main(argv=None) -> int:
-    args = parse_args(argv)
-    try:
-        app = create_app(args.data)
-    except DataInvalid as exc:
-        for err in exc.errors:
-            print(err, file=sys.stderr)
-        print(f"{len(exc.errors)} problem(s) in the data; the app did not start.", file=sys.stderr)
-        return 1
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # Explicit, so no DASH_* environment variable can switch the dev tools on behind our back.
-    dev_tools = {f"dev_tools_{k}": args.debug for k in ("ui", "props_check", "serve_dev_bundles", "hot_reload")}
-    app.run(host=args.host, port=args.port, debug=args.debug, **dev_tools)
-    return 0
+__all__ = ["main", "parse_args", "wsgi_app"]  # and `server`, built on first access (__getattr__ below)
 
 
 @cache

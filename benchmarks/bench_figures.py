@@ -32,21 +32,19 @@ import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script: make `dashboard` and `benchmarks` importable
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: the repository's packages
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import plotly  # noqa: E402
-import plotly.express as px  # noqa: E402
-import plotly.io as pio  # noqa: E402
+import numpy as np
+import pandas as pd
+import plotly
+import plotly.express as px
+import plotly.io as pio
 
-from benchmarks import synthetic  # noqa: E402
 from dashboard import figures
 from dashboard.domain import resolve, view
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.schema import TIERS
+from testsupport import ROOT, synthetic
 
 DEFAULT_SIZES = (100, 1000, 10000)
 RATIOS = {  # ours / px
@@ -135,7 +133,7 @@ def _compare(df, vocab, repeat: int) -> dict[str, dict]:
         for name, builder in BUILDERS.items():
             t, figs = _timed(builder, df, vocab)
             samples[name]["build"].append(t)
-            t, texts = _timed(lambda: [pio.to_json(f, validate=False) for f in figs])
+            t, texts = _timed(lambda figs=figs: [pio.to_json(f, validate=False) for f in figs])
             samples[name]["json"].append(t)
             last[name] = figs, texts
     for _ in range(repeat):

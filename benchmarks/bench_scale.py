@@ -39,11 +39,10 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: the repository's packages
 
-from benchmarks import loopback, payloads, plain, synthetic  # noqa: E402
+from benchmarks import payloads, plain
+from testsupport import ROOT, servers, synthetic
 
 DEFAULT_SIZES = (1000, 10000, 100000)
 ACCEPT_ENCODING = "zstd, br, gzip"  # what Chromium offers on a loopback address
@@ -172,16 +171,16 @@ def app_server(data: Path, timeout_s: float):
             time.sleep(0.05)
         yield url, time.perf_counter() - t0, proc.pid
     finally:
-        loopback.stop(proc)
+        servers.stop(proc)
 
 
 def startup_in_process(data: Path) -> dict:
     """import + load + validate (+ the default resolution) in a fresh interpreter, in seconds."""
     code = (
         "import time; t0 = time.perf_counter(); from dashboard.domain.catalogue import Catalogue; "
-        "t1 = time.perf_counter(); Catalogue.load(%r); t2 = time.perf_counter(); "
+        f"t1 = time.perf_counter(); Catalogue.load({str(data)!r}); t2 = time.perf_counter(); "
         "print(t1 - t0, t2 - t1, time.process_time())"
-    ) % str(data)
+    )
     out = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,

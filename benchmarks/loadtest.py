@@ -38,11 +38,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: the repository's packages
 
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.schema import TIERS
+from testsupport import ROOT
 
 CALLBACK = "_dash-update-component"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -556,7 +556,7 @@ def cmd_run(args) -> int:
             Student(g.url, recording, cat, random.Random(args.seed * 1000 + i), stats) for i in range(args.users)
         ]
         threads = []
-        for i, s in enumerate(students):  # students arrive over the first few seconds, not all at once
+        for s in students:  # students arrive over the first few seconds, not all at once
             t = threading.Thread(target=s.run, args=(until, think), daemon=True)
             t.start()
             threads.append(t)

@@ -13,8 +13,8 @@ from pathlib import Path
 import plotly
 from flask import Flask, Response
 
-from benchmarks.loopback import serve_wsgi
 from dashboard.web import compression
+from testsupport.servers import serve_wsgi
 
 FULL_PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
 

@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     n = sub.add_parser("new", help="start a table of your own: copy the starter table into DIR")
     n.add_argument("dir", metavar="DIR", type=Path, help="a new or empty directory")
     _add_chart(sub)
+    _add_serve(sub)
     return parser
 
 
@@ -230,6 +231,18 @@ def cmd_new(args) -> int:
     return 0
 
 
+def _add_serve(sub) -> None:
+    from dashboard.web.serve import add_arguments
+
+    add_arguments(sub.add_parser("serve", help="serve the explorer (as python app.py does) on --host and --port"))
+
+
+def cmd_serve(args) -> int:
+    from dashboard.web.serve import serve
+
+    return serve(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     commands = {
@@ -238,5 +251,6 @@ def main(argv: list[str] | None = None) -> int:
         "import-timelinejs": cmd_import_timelinejs,
         "new": cmd_new,
         "chart": cmd_chart,
+        "serve": cmd_serve,
     }
     return commands[args.command](args)

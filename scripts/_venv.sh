@@ -18,16 +18,23 @@ apt_install() {  # apt_install PACKAGE... : install Debian packages that are mis
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-make_venv() {  # make_venv REQUIREMENTS_FILE
+make_venv() {  # make_venv REQUIREMENTS_FILE : the project (editable) and its packages, at constraints.txt's pins
   if [ ! -x "$VENV/bin/python" ]; then
     if ! "$PY" -c 'import sys; assert sys.version_info >= (3, 11), sys.version' 2>/dev/null; then
       echo "Python 3.11 or newer is needed as '$PY' (set PYTHON=...)" >&2; exit 1
     fi
     "$PY" -m venv "$VENV" 2>/dev/null || { apt_install python3-venv && "$PY" -m venv "$VENV"; }
   fi
-  local stamp="$VENV/.installed-$(basename "$1")"
-  if [ ! -f "$stamp" ] || [ "$1" -nt "$stamp" ] || [ "$ROOT/requirements.txt" -nt "$stamp" ]; then
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$1"
+  # Install again whenever the list, the pins or the project's metadata changed since the last install.
+  local stamp="$VENV/.installed-$(basename "$1")" f stale=
+  [ -f "$stamp" ] || stale=1
+  for f in "$1" "$ROOT/requirements.txt" "$ROOT/constraints.txt" "$ROOT/pyproject.toml"; do
+    [ "$f" -nt "$stamp" ] && stale=1
+  done
+  if [ -n "$stale" ]; then
+    # -e . in the lists is relative to the working directory: install from the project's root
+    (cd "$ROOT" && "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+      -c "$ROOT/constraints.txt" -r "$1")
     touch "$stamp"
   fi
 }

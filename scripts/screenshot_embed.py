@@ -18,13 +18,14 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: the repository's packages
 
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import parse_query
 from dashboard.web.app import create_app
 from dashboard.web.share import links
+
+ROOT = Path(__file__).resolve().parent.parent
 
 FLAGS = [
     "--no-sandbox",
@@ -85,7 +86,8 @@ def main(out: str = "docs") -> None:
             ):
                 page = browser.new_page(viewport={"width": w, "height": h})
                 page.on(
-                    "console", lambda m: m.type in ("error", "warning") and print(f"{name} console {m.type}: {m.text}")
+                    "console",
+                    lambda m, name=name: m.type in ("error", "warning") and print(f"{name} console {m.type}: {m.text}"),
                 )
                 page.goto(blog_url + f"post-{theme}.html")
                 frame = page.frame_locator("iframe[data-bajor-timeline]")

@@ -8,10 +8,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.domain.catalogue import Catalogue
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+from testsupport import DATA, MINI
 
 
 @pytest.fixture(scope="session")

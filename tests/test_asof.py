@@ -8,7 +8,7 @@ import sys
 
 from dashboard.domain import view
 from dashboard.domain.filters import parse_query, released_by, to_query
-from tests.conftest import ROOT
+from testsupport import ROOT
 
 
 def test_asof_parses_round_trips_and_rejects_non_years(mini):

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import math
 
-from benchmarks import bench_figures, bench_scale, payloads, synthetic
+import pytest
+
+from benchmarks import bench_figures, bench_scale, payloads
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.schema import TIERS
+from testsupport import synthetic
+from testsupport.bench import check_server_side
 
 
 def test_synthetic_tables_load_and_have_disputes(tmp_path):
@@ -24,6 +28,7 @@ def test_synthetic_tables_are_deterministic():
     assert synthetic.generate(20, seed=3) != synthetic.generate(20, seed=4)
 
 
+@pytest.mark.bench
 def test_measure_reports_positive_ratios():
     result = bench_figures.measure(50, repeat=1)
     assert result["events"] == 50
@@ -57,17 +62,8 @@ def test_the_callback_payloads_match_the_app(real):
         assert r.status_code == 200 and r.get_json()["response"], callback.output_prefix
 
 
-def check_server_side(result):
-    assert result["events"] == 1000 and result["claims"] > 1000
-    assert 0 < result["startup"]["load_s"] and 0 < result["ready_s"]
-    for name in ("filter", "select"):
-        ms = result["callbacks"][name]["ms"]
-        assert ms["n"] > 0 and 0 < ms["median"] <= ms["p95"]
-    assert result["callbacks"]["default_figures"]["json_kb"] > result["callbacks"]["default_figures"]["wire_kb"] > 0
-    assert result["memory"]["rss_mb"] > 0
-    assert all(result["view"][k]["median"] > 0 for k in ("build_view_ms", "figures_ms", "details_ms"))
-
-
+@pytest.mark.bench
+@pytest.mark.live  # app.py in a child process
 def test_scale_benchmark_smallest_size_without_a_browser():
     result = bench_scale.measure(1000, rounds=1, browser=False)
     check_server_side(result)

@@ -10,10 +10,10 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import DATA, MINI, ROOT
 
 from dashboard.formats import chart_files, charts, images
 from dashboard.web.app import create_app
+from testsupport import DATA, MINI, ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import DATA, MINI, ROOT
+from testsupport import DATA, MINI, ROOT
 
 
 def run(*args):
@@ -74,3 +74,20 @@ def test_export_shows_what_the_data_route_shows(client, tmp_path):
     exported = json.loads(target.read_text(encoding="utf-8"))["events"]
     served = client.get(f"/events.json?{query}").get_json()["events"]
     assert exported == served and exported
+
+
+def test_serve_takes_app_pys_options_and_refuses_invalid_data(broken):
+    """`serve` is `python app.py`: the same options, and on invalid data the validator's messages, exit 1."""
+    out = run("serve", "--help")
+    assert out.returncode == 0
+    assert all(option in out.stdout for option in ("--host", "--port", "--data", "--debug"))
+    data = broken("events.csv", "2346,,late-occupation", "soon,,late-occupation")
+    out = run("serve", "--data", str(data), "--port", "0")
+    assert out.returncode == 1
+    assert "events.csv:3: start: 'soon' is not an EDTF date" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_the_command_line_loads_no_dash_until_it_serves():
+    code = "import sys; from dashboard import cli; cli.build_parser(); print('dash' in sys.modules, 'flask' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["False", "False"], out.stderr

@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
 from dashboard.domain.filters import apply, parse_query
 from dashboard.domain.schema import TIERS
+from testsupport import ROOT
 
 MEMORY_DELTA = "memory-delta-bajoran-empire"  # the dark-mirror article, a fan work
 

@@ -1,8 +1,11 @@
 import math
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from dashboard.domain import dates
+from testsupport import ROOT
 
 
 @pytest.mark.parametrize(
@@ -83,9 +86,6 @@ def test_memo_parses_each_distinct_string_once(monkeypatch):
 # dates.parse reads the common forms itself and asks the edtf package for everything else;
 # dates.parse_with_edtf always asks the edtf package. Both must give the same Interval, or refuse
 # the same string with the same message.
-
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
 
 def outcome(parse, text):
@@ -258,6 +258,6 @@ def test_the_edtf_package_is_imported_only_when_a_date_needs_it():
         "d.parse('2328-XX'); print(a, 'edtf' in sys.modules)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=__import__("conftest").ROOT
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout.split()
     assert out == ["False", "True"]

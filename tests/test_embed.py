@@ -11,8 +11,6 @@ import sys
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ROOT
-from test_app import call, page_layout
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard.domain.filters import parse_query
@@ -22,6 +20,8 @@ from dashboard.web.app import create_app
 from dashboard.web.components import ids
 from dashboard.web.pages.embed import layout as embed_layout
 from dashboard.web.pages.embed import view as embed
+from testsupport import ROOT
+from testsupport.dash_client import call, page_layout
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 

@@ -20,11 +20,9 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
-from conftest import MINI
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.loopback import serve_wsgi
 from dashboard.domain import dates, loading, resolve
 from dashboard.domain.filters import KNOWN_KEYS, apply, parse_query
 from dashboard.domain.schema import TABLES, TIERS, DataInvalid
@@ -32,6 +30,8 @@ from dashboard.domain.vocabulary import Vocabulary
 from dashboard.formats import events_csv, events_json
 from dashboard.web import routes
 from dashboard.web.app import create_app
+from testsupport import MINI
+from testsupport.servers import GARBAGE, serve_wsgi
 
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "100"))
 # The suite's run is the same every time (derandomize: no flaky CI); HOSTILE_EXAMPLES=N explores afresh.
@@ -43,12 +43,6 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 TRACE_MARKS = ("Traceback (most recent call last)", 'File "/', "werkzeug.debug")
-
-# Requests that are not HTTP/1.x: the HTTP server itself answers them (tests/test_live.py sends them to gunicorn).
-GARBAGE = [
-    b"GET /events.json HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n",
-    b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 HTTP/1.1\r\n\r\n",
-]  # TLS hello bytes to a plain port
 
 # ------------------------------------------------------------------ strategies
 
@@ -367,6 +361,7 @@ def _unchunk(body: bytes) -> bytes:
     return b"".join(out)
 
 
+@pytest.mark.live  # a real socket
 @SETTINGS
 @given(st.data(), raw_queries)
 def test_raw_bytes_on_a_real_socket(app, port, data, raw):
@@ -380,6 +375,7 @@ def test_raw_bytes_on_a_real_socket(app, port, data, raw):
     check(status, headers, body, f"{path}?{raw!r}")
 
 
+@pytest.mark.live  # a real socket
 @SETTINGS
 @given(st.data(), pairs)
 def test_percent_encoded_queries_on_a_real_socket(app, port, data, params):
@@ -395,6 +391,7 @@ def test_percent_encoded_queries_on_a_real_socket(app, port, data, params):
         conn.close()
 
 
+@pytest.mark.live  # a real socket
 @settings(SETTINGS, max_examples=max(20, EXAMPLES // 5))
 @given(st.one_of(json_values.map(lambda v: json.dumps(v).encode()), st.binary(max_size=300)))
 def test_malformed_callback_bodies_on_a_real_socket(app, port, body):
@@ -411,6 +408,7 @@ def test_malformed_callback_bodies_on_a_real_socket(app, port, body):
     assert status == 400
 
 
+@pytest.mark.live  # a real socket
 @pytest.mark.parametrize(
     "request_bytes",
     [
@@ -428,6 +426,7 @@ def test_malformed_requests_on_a_real_socket_get_an_answer(plain_port, request_b
     check(status, headers, body, request_bytes[:100])
 
 
+@pytest.mark.live  # a real socket
 @pytest.mark.parametrize("request_bytes", GARBAGE)
 def test_protocol_garbage_gets_an_answer_from_the_dev_server(plain_port, request_bytes):
     """Not HTTP/1.x at all: werkzeug's server answers before the app sees it (gunicorn: tests/test_live.py)."""

@@ -16,12 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import MINI, ROOT
-from test_hostile import GARBAGE
-from test_server import callback_body
 
-from benchmarks import loopback
 from dashboard.web.components import ids
+from testsupport import MINI, ROOT, servers
+from testsupport.dash_client import callback_body
+from testsupport.servers import GARBAGE
+
+pytestmark = pytest.mark.live
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -62,7 +63,7 @@ def process(args: list[str], env: dict, ready: str, lines_wanted: int = 1, timeo
             assert proc.poll() is None or not lines.empty(), "".join(seen)
         yield proc, matches, seen
     finally:
-        loopback.stop(proc, timeout=30)
+        servers.stop(proc, timeout=30)
         while not lines.empty():
             seen.append(lines.get())
 

@@ -13,7 +13,7 @@ from dash import dcc, html
 from dashboard.web.app import create_app
 from dashboard.web.components import ids
 from dashboard.web.first_view import prerender
-from tests.test_app import call, find, first_answer
+from testsupport.dash_client import call, find, first_answer
 
 FIRST_VIEW = re.compile(r'<div id="first-view"[^>]*>.*?</div>(?=<script)', re.S)
 

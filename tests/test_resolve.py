@@ -12,10 +12,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from benchmarks import synthetic
 from dashboard.domain import dates, resolve
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.schema import TIERS
+from testsupport import synthetic
 
 
 def row(df, event_id) -> dict:
@@ -166,7 +166,7 @@ def reference(tables, tiers, sources=None) -> pd.DataFrame:
         own_s, own_e = ev["start_iv"], ev["end_iv"]
         is_point = own_e is None
 
-        def best(own, key):
+        def best(own, key, cl=cl):
             dated = [c for c in cl if c[key] is not None]
             if not dated:
                 return own

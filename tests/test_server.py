@@ -18,6 +18,7 @@ from dashboard.formats import events_csv, events_json
 from dashboard.web import routes
 from dashboard.web.app import create_app
 from dashboard.web.components import ids
+from testsupport.dash_client import callback_body
 
 PREFIXED = {"DASH_URL_BASE_PATHNAME": "/bajor/"}
 # A reverse proxy that strips /bajor/ before the request reaches the app: routes at the root, links under /bajor/.
@@ -33,30 +34,6 @@ def make_app(mini, monkeypatch, env: dict):
 @pytest.fixture(scope="module")
 def client(mini):
     return create_app(catalogue=mini).server.test_client()
-
-
-def callback_body(deps: list[dict], output_prefix: str, search: str) -> dict:
-    """A callback request as the browser builds it from _dash-dependencies: every 'search' input or
-    state gets the page's query, the rest None (so it follows the app as its callbacks change)."""
-    dep = next(d for d in deps if d["output"].startswith(output_prefix))
-    outputs = [dict(zip(("id", "property"), o.split(".", 1))) for o in dep["output"].strip(".").split("...")]
-    for o in outputs:
-        o["property"] = o["property"].split("@")[0]
-    fill = [
-        {"id": d["id"], "property": d["property"], "value": search if d["property"] == "search" else None}
-        for d in dep["inputs"]
-    ]
-    state = [
-        {"id": d["id"], "property": d["property"], "value": search if d["property"] == "search" else None}
-        for d in dep["state"]
-    ]
-    return {
-        "output": dep["output"],
-        "outputs": outputs if dep["output"].startswith("..") else outputs[0],
-        "inputs": fill,
-        "state": state,
-        "changedPropIds": [f"{fill[0]['id']}.{fill[0]['property']}"],
-    }
 
 
 def render_body(client, prefix: str, search: str) -> dict:
@@ -325,7 +302,7 @@ def test_trusted_proxies_set_the_public_scheme_and_host(mini):
     for app in (plain, proxied):
 
         @app.server.route("/where-for-test")
-        def where():
+        def where(app=app):
             seen[app] = request.host_url
             return "ok"
 

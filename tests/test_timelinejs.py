@@ -16,11 +16,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, MINI, ROOT
 
 from dashboard.domain import credits, dates, loading, resolve, words
 from dashboard.domain.schema import TABLES, TIERS
 from dashboard.formats import records, registry, timelinejs
+from testsupport import DATA, MINI, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "timelinejs"
 HOSTILE = "<img src=x onerror=alert(1)>"

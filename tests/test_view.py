@@ -89,8 +89,8 @@ def test_respond_writes_the_url_or_sets_the_controls(mini):
 
 
 def test_neighbours_agree_with_the_full_date_order(real, tmp_path):
-    from benchmarks import synthetic
     from dashboard.domain.catalogue import Catalogue
+    from testsupport import synthetic
 
     ties = Catalogue.load(synthetic.write_tables(tmp_path / "data", 300, seed=5))  # titles and years repeat
     for cat, query in ((real, ""), (real, "canon=canon"), (ties, ""), (ties, "era=late-occupation")):

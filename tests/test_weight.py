@@ -11,12 +11,12 @@ try:  # Python 3.14 has zstd; before it, flask-compress brings the backport
 except ImportError:
     from backports import zstd
 
-from benchmarks import synthetic
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.schema import TIERS
 from dashboard.figures import gantt, timeline, uncertainty
 from dashboard.formats import plotlyjs
 from dashboard.web import compression
+from testsupport import synthetic
 
 
 def scripts(client) -> list[str]:

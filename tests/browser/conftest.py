@@ -3,32 +3,18 @@
 from __future__ import annotations
 
 import os
-import shutil
-import time
-from contextlib import contextmanager
 
 import pytest
 
-from benchmarks.loopback import serve_wsgi
-from dashboard.web.app import create_app
-
-CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-
-
-@contextmanager
-def serve(catalogue):
-    with serve_wsgi(create_app(catalogue=catalogue).server) as port:
-        yield f"http://127.0.0.1:{port}"
+from testsupport.browser import (
+    CHROMIUM,
+    FLAGS,
+    RECORD_CSP,
+    VIEWPORTS,
+    csp_safe_wait_for_function,
+    csp_violations,
+    serve,
+)
 
 
 @pytest.fixture(scope="session")
@@ -55,39 +41,6 @@ def browser():
 
 
 # Every Content-Security-Policy violation in any frame, kept on the window for csp_violations().
-RECORD_CSP = """window.__csp = [];
-document.addEventListener('securitypolicyviolation', e => window.__csp.push(
-    `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));"""
-
-
-def csp_violations(pg) -> list[str]:
-    """Violations reported by the documents now open, and the console's CSP messages since the page opened."""
-    events = [v for f in pg.frames if f.url.startswith("http") for v in f.evaluate("window.__csp || []")]
-    return events + pg.csp_console
-
-
-def csp_safe_wait_for_function(pg):
-    """Playwright's wait_for_function polls by eval() inside the page, which the app's CSP forbids
-    (no 'unsafe-eval'). This one polls from Python with page.evaluate (DevTools evaluation, not
-    subject to the page's CSP), with the same arguments and the page's default timeout."""
-
-    def wait_for_function(expression: str, *, arg=None, timeout: float | None = None, polling=None):
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-        deadline = time.monotonic() + (timeout if timeout is not None else pg.default_timeout) / 1000
-        interval = polling if isinstance(polling, (int, float)) else 50
-        while True:
-            value = pg.evaluate(expression, arg)
-            if value:
-                return value
-            if time.monotonic() > deadline:
-                raise PlaywrightTimeout(f"wait_for_function: timed out waiting for {expression!r}")
-            pg.wait_for_timeout(interval)
-
-    return wait_for_function
-
-
-VIEWPORTS = {"laptop": (1366, 768), "projector": (1920, 1080), "phone": (390, 844)}
 
 
 @pytest.fixture

@@ -2,19 +2,9 @@
 
 import pytest
 
-from .test_explorer import open_explorer
+from testsupport.browser import open_explorer, settle, violations
 
 pytestmark = pytest.mark.browser
-
-
-def violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    result = Axe().run(page)
-    return [
-        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("search", ["", "?event=dukat-prefecture&lanes=era&faction=resistance&era=golden-age"])
@@ -23,7 +13,7 @@ def test_no_axe_violations(page, live_url, search):
     if "event=" in search:
         page.wait_for_selector("#panel-citations .citation-list li")
         page.wait_for_selector("#url-notice")  # the notice for the unknown era is on screen too
-    page.wait_for_timeout(500)
+    settle(page)
     assert violations(page) == []
 
 
@@ -38,7 +28,7 @@ def test_no_axe_violations_in_the_share_dialog_and_the_embed(page, live_url):
     open_explorer(page, live_url, "?event=dukat-prefecture")
     page.click("#share-open")
     page.wait_for_function("document.getElementById('share-link').value !== ''")
-    page.wait_for_timeout(400)  # the dialog's fade
+    settle(page)  # the dialog has faded in
     assert violations(page) == []
     for theme in ("light", "dark"):
         page.goto(f"{live_url}/embed?view=timeline&theme={theme}")

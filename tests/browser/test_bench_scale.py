@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from test_benchmarks import check_server_side
 
 from benchmarks import bench_scale
+from testsupport.bench import check_server_side
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.bench, pytest.mark.live]
 
 
 def test_scale_benchmark_smallest_size_in_chromium(browser):

@@ -8,10 +8,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from benchmarks.loopback import running
-
-from .conftest import csp_violations
-from .test_explorer import GANTT, TIMELINE, bar_centre, chart_ids, open_explorer, wait_query
+from testsupport.browser import GANTT, TIMELINE, bar_centre, chart_ids, csp_violations, open_explorer, wait_query
+from testsupport.servers import running
 
 pytestmark = pytest.mark.browser
 

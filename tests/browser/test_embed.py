@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-import time
 
 import pytest
 
 from dashboard.web.share import MESSAGE_TYPE
+from testsupport.browser import until
 
 pytestmark = pytest.mark.browser
 
@@ -24,19 +24,6 @@ window.addEventListener("message", function (e) {{
   if (e.data && e.data.type === "{MESSAGE_TYPE}") {{ window.heights.push(e.data); }}
 }});
 </script>"""
-
-
-def until(where, expression: str, timeout_s: float = 20.0):
-    """Poll a page or frame from Python until `expression` is truthy. (wait_for_function polls by
-    eval() inside the document, which the app's Content-Security-Policy may forbid.)"""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        value = where.evaluate(expression)
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never true: {expression}")
-        time.sleep(0.05)
 
 
 def host_html(body: str) -> str:

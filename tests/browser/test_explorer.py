@@ -3,55 +3,22 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from testsupport.browser import (
+    ALL_SIZES,
+    GANTT,
+    TIMELINE,
+    bar_centre,
+    chart_ids,
+    open_explorer,
+    query,
+    settle,
+    wait_query,
+)
+
 pytestmark = pytest.mark.browser
-
-GANTT = "#chart-gantt .js-plotly-plot"
-TIMELINE = "#chart-timeline .js-plotly-plot"
-ALL_SIZES = pytest.mark.parametrize("page", ["laptop", "projector", "phone"], indirect=True)
-
-
-def query(page) -> dict:
-    return {k: v[-1] for k, v in parse_qs(urlparse(page.url).query).items()}
-
-
-def open_explorer(page, url: str, search: str = ""):
-    page.goto(url + "/" + search)
-    page.wait_for_selector("#chart-gantt .bars path")
-    page.wait_for_function("document.querySelector('#view-summary').textContent.includes(' of ')")
-    # The browser reports the chart width once the page is laid out, and the charts are redrawn for it:
-    # wait for that to settle, as a reader would before zooming.
-    page.wait_for_load_state("networkidle")
-
-
-def wait_query(page, predicate, what: str):
-    for _ in range(100):
-        if predicate(query(page)):
-            return query(page)
-        page.wait_for_timeout(100)
-    raise AssertionError(f"URL never got {what}: {page.url}")
-
-
-def chart_ids(page, sel=GANTT) -> list[str]:
-    return page.evaluate(f"document.querySelector('{sel}').data.find(t => t.meta === 'label').customdata")
-
-
-def bar_centre(page, event_id: str) -> tuple[float, float]:
-    """Screen position of an event's bar (its faded range) in the Gantt chart."""
-    return page.evaluate(
-        """([sel, id]) => {
-        const gd = document.querySelector(sel);
-        const k = gd.data.findIndex(t => t.meta === 'range');
-        const i = gd.data[k].customdata.indexOf(id);
-        const trace = gd.querySelectorAll('.barlayer .trace')[k];
-        const box = trace.querySelectorAll('.point')[i].getBoundingClientRect();
-        return [box.x + Math.min(box.width / 2, 30), box.y + box.height / 2];
-    }""",
-        [GANTT, event_id],
-    )
 
 
 def hold_callbacks(page, output: str, *, first_only: bool = False) -> list:
@@ -129,7 +96,7 @@ def test_clicking_a_bar_opens_the_answer_in_view_and_escape_closes_it(page, live
     click_event(page, target)
     wait_query(page, lambda q: q.get("event") == target, f"event={target}")
     page.wait_for_selector("#details.open #details-title")
-    page.wait_for_timeout(400)  # the drawer slides in
+    settle(page)  # the drawer has slid in
     assert page.text_content("#details-title") == real.vocab.events[target]
     assert in_viewport(page, "#details-title") and in_viewport(page, "#details .verdict")
     assert "2346 or 2359" in page.text_content("#details .verdict")
@@ -288,7 +255,7 @@ def test_era_labels_never_overlap(browser, live_url, width):
     page = context.new_page()
     try:
         open_explorer(page, live_url)
-        page.wait_for_timeout(500)
+        settle(page)
         boxes = page.evaluate("""() => [...document.querySelectorAll('#chart-gantt .annotation')]
             .map(a => a.getBoundingClientRect()).filter(b => b.top < document.querySelector('#chart-gantt .xtick')
             .getBoundingClientRect().top).map(b => [b.left, b.right])""")

@@ -5,25 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_explorer import ALL_SIZES
+from testsupport.browser import ALL_SIZES, hold_layout, release
+
+pytestmark = pytest.mark.browser
 
 GANTT_ID = "chart-gantt"
 RECT = "e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width]; }"
-
-
-def hold_layout(page) -> list:
-    """Hold back Dash's layout request: the live page stays unbuilt until released."""
-    held = []
-    page.route("**/_dash-layout", lambda route: held.append(route))
-    return held
-
-
-def release(page, held):
-    page.wait_for_function("true")
-    while not held:
-        page.wait_for_timeout(20)
-    for route in held:
-        route.continue_()
 
 
 @ALL_SIZES
@@ -82,7 +69,7 @@ def test_while_the_first_view_is_on_screen_assistive_technology_meets_only_a_pag
     """The first view is inert (hidden from assistive technology: its controls do nothing yet), so
     until the live page is there axe finds what it finds on any page still loading (no main
     landmark, no level-one heading), and nothing more."""
-    from tests.browser.test_accessibility import violations
+    from testsupport.browser import violations
 
     held = hold_layout(page)
     page.goto(live_url + "/?event=dukat-prefecture")

@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks import loadtest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.bench, pytest.mark.live]  # gunicorn on loopback
 
 
 def test_a_recorded_session_replays_without_errors(browser, mini_url, mini):

@@ -10,15 +10,15 @@ import json
 import plotly.io as pio
 import pytest
 
-from benchmarks import synthetic
 from dashboard import figures
 from dashboard.domain import view
 from dashboard.domain.catalogue import Catalogue
 from dashboard.formats import plotlyjs
 from dashboard.web.first_view import picture
-from tests.browser.conftest import serve
-from tests.browser.test_explorer import ALL_SIZES
-from tests.browser.test_first_view import hold_layout, release
+from testsupport import synthetic
+from testsupport.browser import ALL_SIZES, hold_layout, release, serve
+
+pytestmark = pytest.mark.browser
 
 # Each text in the chart: its words and its box, from plotly.js's drawing (a line of a multi-line
 # annotation is a tspan.line) and from the picture's.

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from .test_explorer import chart_ids, open_explorer
+from testsupport.browser import chart_ids, open_explorer, settle, violations
 
 pytestmark = pytest.mark.browser
 PROJECTOR = pytest.mark.parametrize("page", ["projector"], indirect=True)
@@ -252,8 +252,6 @@ def test_on_a_phone_the_slide_stacks_and_the_controls_stay_on_screen(page, live_
     [("?tour=overview", "The Occupation in fourteen stops"), ("?tour=overview&step=10", "Dukat as Prefect of Bajor")],
 )
 def test_no_axe_violations_in_the_presentation(page, live_url, search, heading):
-    from .test_accessibility import violations
-
     open_present(page, live_url, search, heading)
-    page.wait_for_timeout(500)
+    settle(page)
     assert violations(page) == []

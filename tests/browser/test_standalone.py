@@ -20,7 +20,7 @@ def hostile(tmp_path_factory) -> Catalogue:
     """The mini table, with markup in a title (already there) and a script in a citation's note."""
     import shutil
 
-    from conftest import MINI
+    from testsupport import MINI
 
     target = tmp_path_factory.mktemp("hostile") / "data"
     shutil.copytree(MINI, target)

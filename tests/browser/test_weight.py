@@ -19,7 +19,7 @@ def test_the_explorer_is_light_and_runs_our_plotly_build(page, live_url):
     cdp.on("Network.loadingFinished", lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]))
     page.goto(live_url + "/")
     page.wait_for_selector("#chart-gantt .bars path")
-    page.wait_for_timeout(1500)  # the table's first rows and the last callbacks
+    page.wait_for_load_state("networkidle")  # the table's first rows and the last callbacks
     assert page.evaluate("Plotly.version") == plotlyjs.version()
     traces = set(page.evaluate("Object.keys(Plotly.PlotSchema.get().traces)"))
     assert traces <= plotlyjs.TRACES and "scattergl" not in traces  # the partial build, not the full one

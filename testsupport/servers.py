@@ -1,5 +1,5 @@
-"""Serve something on a loopback port in a background thread, and stop child processes: for tests,
-benchmarks and screenshots."""
+"""Serve something on a loopback port in a background thread, and stop child processes: for tests and
+benchmarks."""
 
 from __future__ import annotations
 
@@ -37,3 +37,11 @@ def stop(proc: subprocess.Popen, timeout: float = 10) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+# Requests that are not HTTP/1.x: the HTTP server itself answers them (tests/test_hostile.py sends them to
+# werkzeug's server, tests/test_live.py to gunicorn).
+GARBAGE = [
+    b"GET /events.json HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n",
+    b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 HTTP/1.1\r\n\r\n",
+]  # TLS hello bytes to a plain port
