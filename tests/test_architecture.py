@@ -18,35 +18,6 @@ MAX_CHAIN = 10  # modules in the longest chain of module-level imports
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 80
 
-# Today's offenders, being split in issue 18; remove when done. The tests fail for a new offender, and
-# for a listed one that is no longer over the limit (so these lists only shrink).
-KNOWN_LONG_MODULES = {
-    "dashboard.domain.loading",  # being split in issue 18; remove when done
-    "dashboard.formats.charts",  # being split in issue 18; remove when done
-    "dashboard.formats.timelinejs",  # being split in issue 18; remove when done
-}
-KNOWN_LONG_FUNCTIONS = {  # being split in issue 18; remove when done
-    "dashboard.domain.loading:_read_rows",
-    "dashboard.domain.resolve:_resolve",
-    "dashboard.domain.tours:check",
-    "dashboard.figures.density:density",
-    "dashboard.figures.gantt:gantt",
-    "dashboard.figures.uncertainty:uncertainty",
-    "dashboard.formats.charts:slide_figure",
-    "dashboard.formats.timelinejs:_edtf",
-    "dashboard.formats.timelinejs:_read_csv",
-    "dashboard.formats.timelinejs:build",
-    "dashboard.formats.timelinejs:slide_dates",
-    "dashboard.web.callbacks:register_callbacks",
-    "dashboard.web.components.share:share_dialog",
-    "dashboard.web.pages.explorer.layout:build_page",
-    "dashboard.web.pages.present:layout",
-    "dashboard.web.routes:install",
-}
-# The longest chain today (web.app -> web.callbacks -> web.head -> ... -> domain.schema), being
-# shortened in issue 18: lower this as it shrinks, down to MAX_CHAIN, then remove it.
-KNOWN_CHAIN = 18
-
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(ROOT).with_suffix("").parts
@@ -184,13 +155,10 @@ def long_functions() -> dict[str, int]:
     return over
 
 
-def check_known(over: dict[str, int], known: set[str], what: str, limit: int) -> None:
-    new = {k: v for k, v in over.items() if k not in known}
-    fixed = sorted(known - set(over))
-    assert not new, f"{what} over {limit} lines (split them): " + ", ".join(
-        f"{k} ({v})" for k, v in sorted(new.items())
+def check_none_over(over: dict[str, int], what: str, limit: int) -> None:
+    assert not over, f"{what} over {limit} lines (split them): " + ", ".join(
+        f"{k} ({v})" for k, v in sorted(over.items())
     )
-    assert not fixed, f"no longer over {limit} lines, take them off the known list in {__name__}: {', '.join(fixed)}"
 
 
 def test_the_graph_sees_the_package():
@@ -205,24 +173,22 @@ def test_no_import_cycle():
 
 
 def test_the_longest_chain_of_imports_is_short():
+    """At most MAX_CHAIN modules from any module down to a leaf: a module imports what it uses
+    directly (not through a package's re-exports), and names it needs only for annotations are
+    imported under TYPE_CHECKING (ruff's TC rules)."""
     chain = longest_chain(graph())
-    allowed = max(MAX_CHAIN, KNOWN_CHAIN)
     shown = " -> ".join(chain)
-    assert len(chain) <= allowed, (
-        f"{len(chain)} modules in a chain of module-level imports (at most {allowed}): {shown}"
-    )
-    assert len(chain) >= KNOWN_CHAIN or KNOWN_CHAIN <= MAX_CHAIN, (
-        f"the longest chain is down to {len(chain)} modules: lower KNOWN_CHAIN in {__name__} to that "
-        f"(or remove it once at most {MAX_CHAIN}): {shown}"
+    assert len(chain) <= MAX_CHAIN, (
+        f"{len(chain)} modules in a chain of module-level imports (at most {MAX_CHAIN}): {shown}"
     )
 
 
 def test_no_module_is_too_long():
-    check_known(long_modules(), KNOWN_LONG_MODULES, "modules", MAX_MODULE_LINES)
+    check_none_over(long_modules(), "modules", MAX_MODULE_LINES)
 
 
 def test_no_function_is_too_long():
-    check_known(long_functions(), KNOWN_LONG_FUNCTIONS, "functions", MAX_FUNCTION_LINES)
+    check_none_over(long_functions(), "functions", MAX_FUNCTION_LINES)
 
 
 def test_the_checks_find_cycles_and_chains():

@@ -111,8 +111,8 @@ def test_the_catalogue_columns_filter_exactly_as_the_plain_rule(real):
     """The catalogue's resolved tables carry match columns (a categorical per list column, the
     case-folded search text) and each event's lane: every filter keeps the same events with them
     as without them, on every faction, universe and era and a few searches."""
+    from dashboard.domain.factions import TOP_FACTION, faction_keys
     from dashboard.domain.filters import MATCH_COLUMNS, SEARCH_TEXT
-    from dashboard.domain.vocabulary import TOP_FACTION, faction_keys
 
     fast = real.resolved(TIERS)
     assert {*MATCH_COLUMNS.values(), SEARCH_TEXT, TOP_FACTION} <= set(fast.columns)

@@ -12,9 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.domain import loading, resolve
+from dashboard.domain.factions import with_top_faction
 from dashboard.domain.filters import FilterState, apply, parse_query, released_by, with_match_columns
 from dashboard.domain.schema import TIERS
-from dashboard.domain.vocabulary import Vocabulary, with_top_faction
+from dashboard.domain.vocabulary import Vocabulary
 
 SHOWN_CACHE = 8  # filter states whose shown events a catalogue keeps
 

@@ -233,7 +233,7 @@ def check_relations(rows: dict[str, Rows], errors: list[DataError], dated: dict[
         lambda i: f"event '{ids[i]}' has no claim in claims.csv; "
         f"every event needs a citation (add a row to claims.csv with event '{ids[i]}')",
     )
-    errors.extend(tours.check(rows["tours"]))
+    errors.extend(check_tours(rows["tours"]))
     parents = dict(zip(rows["factions"].cells["id"], rows["factions"].cells["parent"]))
     for line, faction in zip(rows["factions"].lines.tolist(), rows["factions"].cells["id"]):
         seen, node = set(), faction
@@ -252,3 +252,110 @@ def check_relations(rows: dict[str, Rows], errors: list[DataError], dated: dict[
                 break
             seen.add(node)
             node = parents[node]
+
+
+# tours.csv's rules across rows (dashboard/domain/tours.py reads it)
+
+
+def _check_head(c: dict[str, str], line: int) -> list[DataError]:
+    """A tour's header row (the row with no event): a title, and no order or note."""
+    tour = c["tour"]
+    errors = []
+    if not c["title"]:
+        errors.append(
+            DataError(
+                tours.FILE, line, "title", f"the header row of tour '{tour}' (the row with no event) needs a title"
+            )
+        )
+    for col in ("order", "note"):
+        if c[col]:
+            errors.append(
+                DataError(
+                    tours.FILE,
+                    line,
+                    col,
+                    f"the header row of tour '{tour}' has no {col}; "
+                    "give the stop's event id, or move the text to description",
+                )
+            )
+    return errors
+
+
+def _check_stop(c: dict[str, str], line: int, orders: dict[tuple[str, str], int]) -> list[DataError]:
+    """A stop: no title or description, and an order unique within its tour (`orders`, the places
+    seen so far, gains this one)."""
+    tour = c["tour"]
+    errors = []
+    for col in ("title", "description"):
+        if c[col]:
+            errors.append(
+                DataError(
+                    tours.FILE,
+                    line,
+                    col,
+                    f"a stop has no {col}; put the tour's {col} on its header row (the row with no event)",
+                )
+            )
+    if not c["order"]:
+        errors.append(DataError(tours.FILE, line, "order", "a stop needs its place in the tour (1, 2, 3...)"))
+    elif (tour, c["order"]) in orders:
+        errors.append(
+            DataError(
+                tours.FILE,
+                line,
+                "order",
+                f"order {c['order']} is used twice in tour '{tour}' (first on line {orders[(tour, c['order'])]})",
+            )
+        )
+    else:
+        orders[(tour, c["order"])] = line
+    return errors
+
+
+def check_tours(rows) -> list[DataError]:
+    """Rules across the rows of tours.csv (the cells were checked against the schema already):
+    one header row per tour, with a title; stops with an order, unique within their tour; at least
+    one stop per tour; title and description only on the header row. `rows` is the loader's Rows
+    (`lines`, and `cells` column by column)."""
+    errors: list[DataError] = []
+    heads: dict[str, int] = {}
+    first_stop: dict[str, int] = {}
+    orders: dict[tuple[str, str], int] = {}
+    columns = list(rows.cells)
+    for i, line in enumerate(rows.lines.tolist()):
+        c = {name: rows.cells[name][i] for name in columns}
+        tour = c["tour"]
+        if not c["event"]:
+            if tour in heads:
+                errors.append(
+                    DataError(
+                        tours.FILE,
+                        line,
+                        "event",
+                        f"tour '{tour}' already has its header row (line {heads[tour]}); give this stop its event id",
+                    )
+                )
+                continue
+            heads[tour] = line
+            errors.extend(_check_head(c, line))
+            continue
+        first_stop.setdefault(tour, line)
+        errors.extend(_check_stop(c, line, orders))
+    for tour, line in first_stop.items():
+        if tour not in heads:
+            errors.append(
+                DataError(
+                    tours.FILE,
+                    line,
+                    "tour",
+                    f"tour '{tour}' has no header row: add a row with the id '{tour}', a title and no event",
+                )
+            )
+    for tour, line in heads.items():
+        if tour not in first_stop:
+            errors.append(
+                DataError(
+                    tours.FILE, line, "tour", f"tour '{tour}' has no stops: add rows with its id, an order and an event"
+                )
+            )
+    return errors

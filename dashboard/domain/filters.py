@@ -19,10 +19,10 @@ import pandas as pd
 
 from dashboard.domain import events, tours
 from dashboard.domain.schema import TIER_LABELS, TIERS
-from dashboard.domain.vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # for annotations only: no import at run time
     from dashboard.domain.loading import Tables
+    from dashboard.domain.vocabulary import Vocabulary
 
 LANES = ("faction", "era")
 LIST_KEYS = ("canon", "era", "faction", "universe")
@@ -60,6 +60,12 @@ def _year(text: str) -> int | None:
     except ValueError:
         return None
     return int(value) if math.isfinite(value) and -99999 < value < 99999 else None
+
+
+def plain_query(search: str | None) -> str:
+    """A query string as text that can be encoded again: a lone surrogate (only a forged callback
+    request can carry one) becomes U+FFFD instead of failing in urlencode."""
+    return (search or "").encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def parse_query(query, vocab: Vocabulary) -> tuple[FilterState, list[str]]:

@@ -8,8 +8,6 @@ file, line and column. Nothing is coerced or dropped: a table either loads whole
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +17,7 @@ import pandas as pd
 from dashboard.domain import dates
 from dashboard.domain.checks import check_cells, check_ids, check_relations
 from dashboard.domain.csvrows import DateColumn, Rows, empty_rows, read_rows
+from dashboard.domain.memory import quiet_gc
 from dashboard.domain.schema import TABLES, DataError, DataInvalid, TableSpec
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -98,20 +97,6 @@ def _frame(spec: TableSpec, rows: Rows, dated: dict[str, DateColumn]) -> pd.Data
         df[f"{name}_lo"] = dc.rows_lo()
         df[f"{name}_hi"] = dc.rows_hi()
     return df
-
-
-@contextmanager
-def quiet_gc():
-    """Reading or resolving a big table makes millions of small objects and no reference cycles;
-    the cyclic garbage collector's repeated passes over them would cost a third of the time.
-    Paused for the duration, then restored (nothing is lost: it runs again afterwards)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load(data_dir: Path | str | None = None) -> Tables:

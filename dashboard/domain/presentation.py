@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode
 
 import numpy as np
 import pandas as pd
 
 from dashboard.domain import events, explain, view
-from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import FilterState, to_query
 from dashboard.domain.tours import Stop
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 MIN_WINDOW_YEARS = 24  # the least span a step's chart shows around its event
 MAX_NEARBY = 14  # events drawn around the current one: big enough to read from the back

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from dashboard.domain.loading import Tables, quiet_gc
+from dashboard.domain.memory import quiet_gc
 from dashboard.domain.schema import TIERS
+
+if TYPE_CHECKING:
+    from dashboard.domain.loading import Tables
 
 COLUMNS = (
     "id",

@@ -6,16 +6,14 @@ A tour comes from `data/tours.csv` (named by its id: `tour=overview`) or from th
 per *stop* (its `order`, its `event` and an optional `note`). The file is optional.
 
 No Dash, no pandas beyond reading the loaded frame: `find` turns a URL value into a Tour (and
-notices for what it skipped), `check` validates the rows for `python -m dashboard validate`.
+notices for what it skipped), dashboard/domain/checks.py validates its rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.domain.schema import DataError
-
-FILE = "tours.csv"
+FILE = "tours.csv"  # its rules: dashboard/domain/checks.py (check_tours)
 
 
 @dataclass(frozen=True)
@@ -86,105 +84,3 @@ def find(value: str, tours: dict[str, Tour], events) -> tuple[Tour | None, list[
         )
     n = len(known)
     return Tour("", f"A tour of {n} event{'s' if n != 1 else ''}", "", tuple(Stop(e) for e in known)), notices
-
-
-def _check_head(c: dict[str, str], line: int) -> list[DataError]:
-    """A tour's header row (the row with no event): a title, and no order or note."""
-    tour = c["tour"]
-    errors = []
-    if not c["title"]:
-        errors.append(
-            DataError(FILE, line, "title", f"the header row of tour '{tour}' (the row with no event) needs a title")
-        )
-    for col in ("order", "note"):
-        if c[col]:
-            errors.append(
-                DataError(
-                    FILE,
-                    line,
-                    col,
-                    f"the header row of tour '{tour}' has no {col}; "
-                    "give the stop's event id, or move the text to description",
-                )
-            )
-    return errors
-
-
-def _check_stop(c: dict[str, str], line: int, orders: dict[tuple[str, str], int]) -> list[DataError]:
-    """A stop: no title or description, and an order unique within its tour (`orders`, the places
-    seen so far, gains this one)."""
-    tour = c["tour"]
-    errors = []
-    for col in ("title", "description"):
-        if c[col]:
-            errors.append(
-                DataError(
-                    FILE,
-                    line,
-                    col,
-                    f"a stop has no {col}; put the tour's {col} on its header row (the row with no event)",
-                )
-            )
-    if not c["order"]:
-        errors.append(DataError(FILE, line, "order", "a stop needs its place in the tour (1, 2, 3...)"))
-    elif (tour, c["order"]) in orders:
-        errors.append(
-            DataError(
-                FILE,
-                line,
-                "order",
-                f"order {c['order']} is used twice in tour '{tour}' (first on line {orders[(tour, c['order'])]})",
-            )
-        )
-    else:
-        orders[(tour, c["order"])] = line
-    return errors
-
-
-def check(rows) -> list[DataError]:
-    """Rules across the rows of tours.csv (the cells were checked against the schema already):
-    one header row per tour, with a title; stops with an order, unique within their tour; at least
-    one stop per tour; title and description only on the header row. `rows` is the loader's Rows
-    (`lines`, and `cells` column by column)."""
-    errors: list[DataError] = []
-    heads: dict[str, int] = {}
-    first_stop: dict[str, int] = {}
-    orders: dict[tuple[str, str], int] = {}
-    columns = list(rows.cells)
-    for i, line in enumerate(rows.lines.tolist()):
-        c = {name: rows.cells[name][i] for name in columns}
-        tour = c["tour"]
-        if not c["event"]:
-            if tour in heads:
-                errors.append(
-                    DataError(
-                        FILE,
-                        line,
-                        "event",
-                        f"tour '{tour}' already has its header row (line {heads[tour]}); give this stop its event id",
-                    )
-                )
-                continue
-            heads[tour] = line
-            errors.extend(_check_head(c, line))
-            continue
-        first_stop.setdefault(tour, line)
-        errors.extend(_check_stop(c, line, orders))
-    for tour, line in first_stop.items():
-        if tour not in heads:
-            errors.append(
-                DataError(
-                    FILE,
-                    line,
-                    "tour",
-                    f"tour '{tour}' has no header row: add a row with the id '{tour}', a title and no event",
-                )
-            )
-    for tour, line in heads.items():
-        if tour not in first_stop:
-            errors.append(
-                DataError(
-                    FILE, line, "tour", f"tour '{tour}' has no stops: add rows with its id, an order and an event"
-                )
-            )
-    return errors

@@ -8,14 +8,17 @@ callbacks only pass component values in and results out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote_plus
 
 import numpy as np
 import pandas as pd
 
 from dashboard.domain import events, explain
-from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import FilterState, describe, parse_query, to_query, undated_works
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,19 @@ back the individual marks: the zoom writes `from`/`to` into the URL (assets/shar
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from dashboard.domain import events
-from dashboard.domain.vocabulary import TOP_FACTION, Vocabulary
+from dashboard.domain.factions import TOP_FACTION
 from dashboard.figures import measure, theme
 from dashboard.figures.lanes import lane_keys, lane_labels, lane_order
 from dashboard.figures.palette import LIGHT, Palette
+
+if TYPE_CHECKING:
+    from dashboard.domain.vocabulary import Vocabulary
 
 MAX_MARKS = 1500  # more events than this on one chart: draw their density instead
 BIN_PX = 6  # a year bin is about this many pixels wide

@@ -7,12 +7,16 @@ between A and B"), and dark ticks at the best estimate of its start and end.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from dashboard.domain import events
-from dashboard.domain.vocabulary import Vocabulary
 from dashboard.figures import density, marks, theme
 from dashboard.figures.palette import LIGHT, Palette
+
+if TYPE_CHECKING:
+    from dashboard.domain.vocabulary import Vocabulary
 
 MIN_BAR_YEARS = 0.35
 RANGE_OPACITY = 0.32

@@ -4,9 +4,14 @@ The faction rules (outermost faction, nesting) live in dashboard/domain/vocabula
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
-from dashboard.domain.vocabulary import Vocabulary, faction_keys, top_factions
+from dashboard.domain.factions import faction_keys, top_factions
+
+if TYPE_CHECKING:
+    from dashboard.domain.vocabulary import Vocabulary
 
 
 def lane_keys(df, vocab: Vocabulary, lanes: str) -> np.ndarray:

@@ -9,13 +9,17 @@ lane, and give every clickable trace the event ids as customdata, so a click nam
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from dashboard.domain.vocabulary import Vocabulary, faction_keys, top_factions
+from dashboard.domain.factions import faction_keys, top_factions
 from dashboard.figures import measure, packing, theme, typed
 from dashboard.figures.lanes import lane_keys, lane_labels, lane_order
 from dashboard.figures.palette import LIGHT, Palette
+
+if TYPE_CHECKING:
+    from dashboard.domain.vocabulary import Vocabulary
 
 NARROW_PX = 560  # below this plot width (phones; times the text scale) labels go above their marks
 # Row heights, marker and text sizes: theme.sizes(scale).

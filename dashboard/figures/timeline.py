@@ -3,12 +3,16 @@ sources allow, a label beside it; coinciding moments go on rows of their own."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from dashboard.domain import events
-from dashboard.domain.vocabulary import Vocabulary
 from dashboard.figures import density, marks, theme
 from dashboard.figures.palette import LIGHT, Palette
+
+if TYPE_CHECKING:
+    from dashboard.domain.vocabulary import Vocabulary
 
 DOT_YEARS_PX = 6  # half a marker, in px: the least room a moment takes
 

@@ -5,11 +5,15 @@ The format names and media types are dashboard.formats.registry.CHARTS.
 
 from __future__ import annotations
 
-from dashboard.domain.loading import Tables
+from typing import TYPE_CHECKING
+
 from dashboard.formats import registry
 from dashboard.formats.charts import SLIDE, Chart, ChartError
 from dashboard.formats.slides import image, slide_figure
 from dashboard.formats.standalone import standalone_html
+
+if TYPE_CHECKING:
+    from dashboard.domain.loading import Tables
 
 
 def render(

@@ -15,16 +15,21 @@ from __future__ import annotations
 import difflib
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
 
-from dashboard import figures
 from dashboard.domain import view as view_mod
 from dashboard.domain import words
-from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import FilterState, describe, to_query
+from dashboard.figures.gantt import gantt
 from dashboard.figures.palette import LIGHT, Palette
+from dashboard.figures.timeline import timeline
+from dashboard.figures.uncertainty import uncertainty
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 KINDS = ("gantt", "timeline", "dispute")  # what a chart draws; the URL names it view=
 KIND_NAMES = {"gantt": "periods", "timeline": "moments", "dispute": "what each source says"}
@@ -139,8 +144,8 @@ def _unknown_event(event: str, cat: Catalogue) -> ChartError:
 def figure_for(chart: Chart, plot_px: float, palette: Palette = LIGHT) -> dict:
     """The app's figure for a chart: the ONE place exports call dashboard.figures."""
     if chart.kind == "dispute":
-        return figures.uncertainty(chart.selected, chart.citations, width_px=plot_px, palette=palette)
-    draw = figures.gantt if chart.kind == "gantt" else figures.timeline
+        return uncertainty(chart.selected, chart.citations, width_px=plot_px, palette=palette)
+    draw = gantt if chart.kind == "gantt" else timeline
     return draw(
         chart.shown,
         chart.vocab,

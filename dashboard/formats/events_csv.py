@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from dashboard.domain import citations
-from dashboard.domain.loading import Tables
 from dashboard.formats.records import EVENT_FIELDS, iter_records
+
+if TYPE_CHECKING:
+    from dashboard.domain.loading import Tables
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from dashboard.domain.credits import attribution
-from dashboard.domain.loading import Tables
 from dashboard.formats.records import iter_records
+
+if TYPE_CHECKING:
+    from dashboard.domain.loading import Tables
 
 
 def _dumps(obj, level: int, indent: int | None) -> str:

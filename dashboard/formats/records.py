@@ -4,11 +4,14 @@ exports are written from (dashboard/formats/events_json.py, events_csv.py, timel
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from dashboard.domain import resolve
-from dashboard.domain.loading import Tables
+
+if TYPE_CHECKING:
+    from dashboard.domain.loading import Tables
 
 EVENT_FIELDS = (
     "id",

@@ -10,15 +10,32 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
-from dashboard.domain.loading import Tables
-from dashboard.formats import events_csv, events_json
+    from dashboard.domain.loading import Tables
+
+
+# Each writer is imported when a file is asked for, so reading the registry (the Share dialog's labels,
+# the CLI's choices) costs no writer code.
+
+
+def _json(resolved: pd.DataFrame, tables: Tables, tiers=None, extra=None, indent=2) -> Iterator[str]:
+    from dashboard.formats import events_json
+
+    yield from events_json.iter_json(resolved, tables, extra, indent, tiers)
+
+
+def _csv(resolved: pd.DataFrame, tables: Tables, tiers=None, extra=None) -> Iterator[str]:
+    from dashboard.formats import events_csv
+
+    yield from events_csv.iter_csv(resolved, tables, tiers)
 
 
 def _timelinejs(resolved: pd.DataFrame, tables: Tables, tiers=None, extra=None) -> Iterator[str]:
-    from dashboard.formats import timelinejs  # imported when asked for: the reader side is large
+    from dashboard.formats import timelinejs  # the reader side is large
 
     yield timelinejs.to_json(resolved, tables)
 
@@ -45,16 +62,8 @@ class ChartFormat:
 
 
 TABLES: dict[str, TableFormat] = {
-    "json": TableFormat(
-        "json",
-        "application/json",
-        "json",
-        "JSON",
-        lambda r, t, tiers=None, extra=None, indent=2: events_json.iter_json(r, t, extra, indent, tiers),
-    ),
-    "csv": TableFormat(
-        "csv", "text/csv", "csv", "CSV", lambda r, t, tiers=None, extra=None: events_csv.iter_csv(r, t, tiers)
-    ),
+    "json": TableFormat("json", "application/json", "json", "JSON", _json),
+    "csv": TableFormat("csv", "text/csv", "csv", "CSV", _csv),
     "timelinejs": TableFormat("timelinejs", "application/json", "json", "TimelineJS JSON", _timelinejs),
 }
 CHARTS: dict[str, ChartFormat] = {

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
 from dashboard.domain import credits
-from dashboard.domain.loading import Tables
+from dashboard.domain.factions import top_factions
 from dashboard.domain.schema import TIER_LABELS, TIERS
-from dashboard.domain.vocabulary import top_factions
 from dashboard.figures import measure, theme
 from dashboard.figures.measure import wrap
 from dashboard.formats.charts import SLIDE, Chart
+
+if TYPE_CHECKING:
+    from dashboard.domain.loading import Tables
 
 SLIDE_TEXT_PX = 22  # the figures' 12 px labels on a 1920-wide slide, when the chart fits
 MIN_TEXT_PX = 12  # ...shrunk down to this when it does not

@@ -12,17 +12,20 @@ import gzip
 import html
 import json
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import plotly.io as pio
 
 from dashboard.domain import citations, credits, words
-from dashboard.domain.loading import Tables
 from dashboard.figures import theme
 from dashboard.formats import plotlyjs
 from dashboard.formats.charts import Chart, ChartError
 from dashboard.formats.records import events_records
 from dashboard.formats.slides import faction_colours, key_items
+
+if TYPE_CHECKING:
+    from dashboard.domain.loading import Tables
 
 HTML_WIDTH = 960  # px: the standalone chart's widest layout (it has a phone layout too)
 PHONE_PLOT_PX = 340

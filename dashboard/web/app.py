@@ -9,8 +9,8 @@ from dash import html, set_props
 
 from dashboard.domain.catalogue import Catalogue
 from dashboard.web import compression, dash_compat, head, routes
-from dashboard.web.callbacks import register_callbacks
 from dashboard.web.components import ids
+from dashboard.web.router import register_callbacks
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 # Dash's default page wraps its scripts in a <footer> (a second contentinfo landmark) and sets no language.

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from flask import has_request_context, request
 
-from dashboard.web import dash_compat, oembed, router, routes
+from dashboard.web import dash_compat, oembed, routes
 from dashboard.web.pages.explorer import answers
 
 
@@ -120,9 +120,9 @@ def extras(app, cat) -> dict[str, str]:
     url, page = page_url(app)
     out = {"head": "", "html": "", "body": ""}
     out["head"] = preload_links(app, page)
-    if page in router.PAGES:
+    if page in routes.PAGES:
         out["body"] = first_view(app, cat, page)
-    if page in oembed.VIEW_PAGES and page in router.PAGES:
+    if page in oembed.VIEW_PAGES and page in routes.PAGES:
         out["head"] += oembed.discovery_link(url, routes.request_site(app))
     if page == oembed.EMBED_PATH:  # whitelisted values only
         theme = (parse_qs(query_text()).get("theme") or ["light"])[-1]

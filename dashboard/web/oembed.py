@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import KNOWN_KEYS
 from dashboard.formats import charts
+from dashboard.web.share_options import SIZES
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 PROVIDER_NAME = "Bajor Timeline"
 VIEW_PAGES = ("", "present", "embed")  # paths under the prefix that show a chart: explorer, presentation, embed
@@ -25,7 +29,6 @@ EMBED_PATH = "embed"
 ENDPOINT_PATH = "oembed"
 EXTRA_KEYS = ("asof", "theme")  # the embed's own parameters, passed through once checked
 THEMES = ("light", "dark")
-SIZES = {"gantt": (720, 640), "timeline": (720, 520), "dispute": (720, 440)}  # the iframe, before maxwidth/maxheight
 CACHE_AGE = 3600  # s: the data changes with a release, not by the minute
 
 

@@ -11,20 +11,25 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import flask_bootstrap
 from flask import Response, g, jsonify, request, stream_with_context
 from werkzeug.exceptions import HTTPException
 
-from dashboard.domain.catalogue import Catalogue
 from dashboard.formats import registry
 from dashboard.web import dash_compat
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 BOOTSTRAP_CSS = Path(flask_bootstrap.__file__).resolve().parent / "static" / "bootstrap5" / "css" / "bootstrap.min.css"
 BOOTSTRAP_ROUTE = "/vendor/bootstrap.min.css"
 log = logging.getLogger("dashboard")
 
+# The Dash pages, by path relative to the prefix (dashboard/web/router.py lays each one out).
+PAGES = ("", "embed", "present")
 # Every public GET path of the app, relative to its prefix: the hostile-input tests throw random
 # queries at each (and at every other GET route the Flask server has). Add a new page or route here.
 PUBLIC_PATHS = ("/", "/present", "/embed", "/oembed", "/events.json", "/events.csv", BOOTSTRAP_ROUTE)

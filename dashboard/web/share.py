@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.filters import FilterState, parse_query, to_query
+from dashboard.domain.filters import FilterState, parse_query, plain_query, to_query
 from dashboard.formats import charts, registry
-from dashboard.web.oembed import SIZES
-from dashboard.web.share_options import DOWNLOAD_TABLE, THEMES, VIEWS
+from dashboard.web.share_options import DOWNLOAD_TABLE, MESSAGE_TYPE, SIZES, THEMES, VIEWS
 
-MESSAGE_TYPE = "bajor-timeline:height"
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
+
 IFRAME_MARK = "data-bajor-timeline"
 
 # ES5, no globals but one flag, runs once however many snippets a page holds.
@@ -57,12 +58,6 @@ class Links:
     png: str
     svg: str
     csv: str  # the data of the events the view shows
-
-
-def plain_query(search: str | None) -> str:
-    """A query string as text that can be encoded again: a lone surrogate (only a forged callback
-    request can carry one) becomes U+FFFD instead of failing in urlencode."""
-    return (search or "").encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def chart_query(state: FilterState, view: str) -> str:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.domain.filters import LANES
 from dashboard.domain.schema import TIER_LABELS
-from dashboard.domain.vocabulary import Vocabulary
 from dashboard.web.components import ids
+
+if TYPE_CHECKING:
+    from dashboard.domain.vocabulary import Vocabulary
 
 
 def _depth(faction: str, vocab: Vocabulary) -> int:

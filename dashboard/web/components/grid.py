@@ -3,12 +3,16 @@ charts. The server sends only the block of rows being looked at, so 100,000 even
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import dash_ag_grid as dag
 
 from dashboard.domain import events, words
 from dashboard.domain.schema import TIER_LABELS
-from dashboard.domain.vocabulary import Vocabulary
 from dashboard.web.components import ids
+
+if TYPE_CHECKING:
+    from dashboard.domain.vocabulary import Vocabulary
 
 # Widths, not `flex`: AG Grid 35 hides flex columns until it has sized them against the grid's
 # width, and a grid first laid out before it has one (as when the page comes with its charts

@@ -6,14 +6,18 @@ not a hundred: the note says how many were left out and where the rest is (the C
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dash import html
 
 from dashboard.domain import citations, explain
-from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.credits import printed_credit
 from dashboard.domain.tours import Stop
 from dashboard.domain.view import chronological
 from dashboard.figures import theme
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 LIMIT = 40  # events in a printed handout
 

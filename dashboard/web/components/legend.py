@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dash import html
 
+from dashboard.domain.factions import top_factions
 from dashboard.domain.schema import TIER_LABELS, TIERS
-from dashboard.domain.vocabulary import Vocabulary, top_factions
 from dashboard.figures import theme
+
+if TYPE_CHECKING:
+    from dashboard.domain.vocabulary import Vocabulary
 
 
 def _item(swatch, text: str) -> html.Li:

@@ -6,11 +6,15 @@ buttons are handled in the browser by assets/explorer.js (Plotly.downloadImage o
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.domain.vocabulary import Vocabulary
 from dashboard.web.components import ids
+
+if TYPE_CHECKING:
+    from dashboard.domain.vocabulary import Vocabulary
 
 # (label, format, scale): a 1920x1080 slide, the same at twice the pixels, and a vector file.
 SLIDE_IMAGES = (("PNG, 1920\u00d71080", "png", 1), ("PNG, 3840\u00d72160 (2x)", "png", 2), ("SVG", "svg", 1))

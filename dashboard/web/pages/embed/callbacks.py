@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dash import ClientsideFunction, Input, Output, State, no_update
 
-from dashboard.domain.catalogue import Catalogue
 from dashboard.web.components import ids
 from dashboard.web.pages.embed.view import card, embed_view, figure
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 
 def register(app, cat: Catalogue) -> None:

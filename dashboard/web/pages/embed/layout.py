@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dash import dcc, html
 
-from dashboard.domain.catalogue import Catalogue
-from dashboard.web import share
+from dashboard.web import share_options
 from dashboard.web.components import ids
 from dashboard.web.components.charts import GRAPH_CONFIG
 from dashboard.web.pages.embed.view import embed_view
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 # The embed keeps the modebar small: zoom, pan, reset. No download (the Share dialog has those).
 EMBED_GRAPH_CONFIG = GRAPH_CONFIG | {
@@ -112,6 +116,6 @@ def layout(cat: Catalogue, search: str) -> html.Div:
         **{
             "data-bs-theme": e.theme,
             "data-event": (c.state.event or "") if c else "",
-            "data-message": share.MESSAGE_TYPE,
+            "data-message": share_options.MESSAGE_TYPE,
         },
     )

@@ -4,19 +4,21 @@ the chart for a measured width, and the compact card of a clicked event."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from dash import html
 
 from dashboard.domain import view
-from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.filters import to_query
+from dashboard.domain.filters import plain_query, to_query
 from dashboard.figures import marks, theme
 from dashboard.figures.palette import DARK, LIGHT
 from dashboard.formats import charts
-from dashboard.web import share
 from dashboard.web.components.details import citations_list
-from dashboard.web.oembed import THEMES
+from dashboard.web.share_options import THEMES
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 EMBED_KEYS = ("theme",)  # the embed's own parameter, on top of charts.CHART_KEYS and the filters
 
@@ -35,7 +37,7 @@ class Embed:
 def embed_view(cat: Catalogue, search: str | None) -> Embed:
     """The embed for a query string. Bad values are dropped with a notice; a chart that cannot be
     drawn (a dispute view with no event) gives a problem to show in its place, never an error."""
-    chart_params, params = charts.split_query(share.plain_query(search))
+    chart_params, params = charts.split_query(plain_query(search))
     notices: list[str] = []
     theme = params.pop("theme", "light") or "light"
     if theme not in THEMES:

@@ -6,10 +6,13 @@ and `respond`, the one rule the URL/controls callback follows (the URL is the si
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import DEFAULT, LANES, FilterState, parse_query, to_query
 from dashboard.domain.schema import TIERS
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 
 def controls_from_state(state: FilterState) -> list:

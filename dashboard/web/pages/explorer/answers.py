@@ -7,21 +7,27 @@ dashboard/callbacks.py wires them to ids.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from dash import html
 
-from dashboard import figures
 from dashboard.domain import view
-from dashboard.domain.catalogue import Catalogue
 from dashboard.figures import theme
-from dashboard.web import dash_compat, router
+from dashboard.figures.gantt import gantt
+from dashboard.figures.timeline import timeline
+from dashboard.web import dash_compat
 from dashboard.web.components import details, ids
 from dashboard.web.components.teaching import tour_links
 from dashboard.web.first_view import prerender
 from dashboard.web.pages.explorer import actions
 
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.filters import parse_query
+from dashboard.web.pages.explorer.layout import build_page
+
 # What the charts' callback sets, and what the first answer fills in for a page load.
-# Each output by name: the callback (dashboard/web/callbacks.py) returns a dict of these names.
+# Each output by name: the callback (dashboard/web/pages/explorer/callbacks.py) returns a dict of these names.
 RENDER_OUTPUTS = {
     "gantt": (ids.GANTT, "figure"),
     "timeline": (ids.TIMELINE, "figure"),
@@ -78,8 +84,8 @@ def charts(app, cat: Catalogue, search, width, filter_key, *, with_selection=Fal
         "selected": v.state.event if with_selection else None,
     }
     return {
-        "gantt": figures.gantt(v.shown, cat.vocab, **kw),
-        "timeline": figures.timeline(v.shown, cat.vocab, **kw),
+        "gantt": gantt(v.shown, cat.vocab, **kw),
+        "timeline": timeline(v.shown, cat.vocab, **kw),
         "summary": v.summary,
         "notices": [html.Div(n) for n in v.notices],
         "has_notices": bool(v.notices),
@@ -117,23 +123,23 @@ def _by_target(outputs: dict, values: dict) -> dict:
     return {outputs[name]: value for name, value in values.items()}
 
 
-def page(app, cat: Catalogue, path: str, search: str, width: float | None = None):
-    """The page at `path` for the query `search`, as the first answer holds it: the explorer with
-    its controls set, its charts drawn (selection included) for a chart `width` px wide (None: the
-    figures' default) and its details panel filled."""
-    layout = router.layout_for(cat, path, search)
-    if path == "":
-        key = view.filter_key(search)
-        _, controls = actions.respond(cat, search, "url", [])
-        prefill(
-            layout,
-            {
-                **_by_target(RENDER_OUTPUTS, charts(app, cat, search, width, key, with_selection=True)),
-                **_by_target(DETAILS_OUTPUTS, selected(app, cat, search)),
-                **dict(zip(ids.CONTROLS, controls)),
-                (ids.FILTER_KEY, "data"): key,
-            },
-        )
+def page(app, cat: Catalogue, search: str, width: float | None = None):
+    """The explorer for the query `search`, as the first answer holds it: its controls set, its
+    charts drawn (selection included) for a chart `width` px wide (None: the figures' default) and
+    its details panel filled."""
+    state, _ = parse_query(search or "", cat.vocab)
+    layout = build_page(cat.vocab, cat.pages, state)
+    key = view.filter_key(search)
+    _, controls = actions.respond(cat, search, "url", [])
+    prefill(
+        layout,
+        {
+            **_by_target(RENDER_OUTPUTS, charts(app, cat, search, width, key, with_selection=True)),
+            **_by_target(DETAILS_OUTPUTS, selected(app, cat, search)),
+            **dict(zip(ids.CONTROLS, controls)),
+            (ids.FILTER_KEY, "data"): key,
+        },
+    )
     return layout
 
 
@@ -145,5 +151,5 @@ def first_view(
     '' for pages that have none (only the explorer: the embed and the presentation are light)."""
     if path != "":
         return ""
-    view = prerender.static_html(page(app, cat, path, search, width), FIRST_VIEW_DRAWS, FIRST_VIEW_PICTURES)
+    view = prerender.static_html(page(app, cat, search, width), FIRST_VIEW_DRAWS, FIRST_VIEW_PICTURES)
     return prerender.page_html(view, {"data-width-cookie": width_cookie} if width_cookie else {})

@@ -7,14 +7,18 @@ the browser dims the other events (assets/answers.js) and the server fills the d
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.domain import view
-from dashboard.domain.catalogue import Catalogue
 from dashboard.web import routes, share
 from dashboard.web.components import grid, handout, ids
 from dashboard.web.pages.explorer import actions, answers
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 CONTROL_OUTPUTS = [Output(cid, prop) for cid, prop in ids.CONTROLS]
 CONTROL_INPUTS = [Input(cid, prop) for cid, prop in ids.CONTROLS]
@@ -48,6 +52,14 @@ def _outputs(named: dict) -> dict:
 
 def register(app, cat: Catalogue) -> None:
     """The explorer's callbacks (every component they name is on the explorer's page)."""
+    _url_and_controls(app, cat)
+    _charts_and_panel(app, cat)
+    _share_and_zoom(app, cat)
+
+
+def _url_and_controls(app, cat: Catalogue) -> None:
+    """The URL holds the state: a URL change sets the controls, a control change writes the URL; the
+    browser works out which part of the URL the charts and the panel depend on."""
 
     def clientside(name: str, *deps, **kw):
         app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
@@ -95,6 +107,13 @@ def register(app, cat: Catalogue) -> None:
             raise PreventUpdate  # the first answer drew them for this key (and this width, when known)
         return answers.charts(app, cat, search, width, filter_key)
 
+
+def _charts_and_panel(app, cat: Catalogue) -> None:
+    """The printed handout, the selection highlight, the details panel, the table's rows."""
+
+    def clientside(name: str, *deps, **kw):
+        app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
+
     # After the charts (it waits for RENDERED): the printout never delays what is on screen.
     @app.callback(Output(ids.HANDOUT, "children"), Input(ids.RENDERED, "data"), State(ids.URL, "search"))
     def show_handout(_key, search):
@@ -133,6 +152,14 @@ def register(app, cat: Catalogue) -> None:
         return grid.block(v.shown, cat.vocab, request)
 
     clientside("refreshGrid", Input(ids.RENDERED, "data"), prevent_initial_call=True)
+
+
+def _share_and_zoom(app, cat: Catalogue) -> None:
+    """The Share dialog, the filters drawer, and zooming one chart with the other."""
+
+    def clientside(name: str, *deps, **kw):
+        app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
+
     # The Share dialog: opened by its button (Escape, the close button or the backdrop close it),
     # filled with absolute links for the current view as this request sees the app (scheme, host, prefix).
     app.clientside_callback(

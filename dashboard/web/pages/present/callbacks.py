@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dash import ClientsideFunction, Input, Output, State
 
 from dashboard.domain import presentation
-from dashboard.domain.catalogue import Catalogue
 from dashboard.web.components import ids
 from dashboard.web.pages.present.step import STEP_OUTPUTS, handout_body, step_outputs
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 
 def register(app, cat: Catalogue) -> None:

@@ -3,23 +3,25 @@ the chart centred on the step's event, its card, its links, and the printed tour
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import segno
 from dash import dcc, html
 from flask import request
 
-from dashboard import figures
-from dashboard.domain import events, presentation
-from dashboard.domain.catalogue import Catalogue
+from dashboard.domain import credits, events, presentation
 from dashboard.domain.filters import to_query
 from dashboard.figures import theme
+from dashboard.figures.gantt import gantt
+from dashboard.figures.timeline import timeline
 from dashboard.web.components import handout, ids
-from dashboard.web.pages.present.layout import event_card, front
+from dashboard.web.components.details import citation_line
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 PROJECTOR_DIM_TEXT = "#4d4d4d"  # 8:1 on white
-
-
 PRINT_PLOT_PX = 652  # the handout's charts: an A4 or Letter page's width at 96 px per inch, less margins
-
-
 PRINT_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": False}
 
 
@@ -67,7 +69,7 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> dict:
         title = f"{deck.title} \u00b7 Bajor Timeline"
     else:
         plot_px = theme.plot_width(width)
-        draw = figures.timeline if s.event["is_point"] else figures.gantt
+        draw = timeline if s.event["is_point"] else gantt
         fig = draw(
             s.nearby,
             cat.vocab,
@@ -141,8 +143,8 @@ def handout_body(cat: Catalogue, search: str) -> list:
     shown = v.shown[v.shown["id"].isin({s.event for s in deck.stops})]
     kw = {"lanes": v.state.lanes, "plot_px": PRINT_PLOT_PX}
     charts = []
-    for draw, label in ((figures.gantt, "Periods"), (figures.timeline, "Moments")):
-        kind = shown[shown["is_point"].to_numpy(dtype=bool) == (draw is figures.timeline)]
+    for draw, label in ((gantt, "Periods"), (timeline, "Moments")):
+        kind = shown[shown["is_point"].to_numpy(dtype=bool) == (draw is timeline)]
         if len(kind):
             fig = draw(kind, cat.vocab, x_range=events.extent(shown), **kw)
             fig["layout"]["width"] = theme.chart_width(PRINT_PLOT_PX)
@@ -152,3 +154,89 @@ def handout_body(cat: Catalogue, search: str) -> list:
             ]
     parts = handout.body(cat, deck.title, v.summary, shown, deck.stops, v.state, description=deck.description)
     return parts[:3] + [html.Div(charts, className="handout-charts")] + parts[3:]
+
+
+# The cards: the title and closing slides, and a step's event.
+
+
+MAX_CITATIONS = 6  # on a slide; the rest are in the explorer and the handout
+
+
+def _qr(url: str) -> html.Figure:
+    """A QR code of the view's address, drawn here as SVG (segno) and shown as an inline image."""
+    code = segno.make(url, error="m")
+    src = code.svg_data_uri(border=2, omitsize=True, dark="#000", light="#fff")
+    return html.Figure(
+        [
+            html.Img(src=src, alt=f"QR code of {url}", className="present-qr"),
+            html.Figcaption(url, className="present-url"),
+        ],
+        className="present-qr-box",
+    )
+
+
+def front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool) -> list:
+    """The title step (or the closing one): the view's name, its filters in words, the credit, a QR code."""
+    n = len(deck.stops)
+    lead = (
+        f"That was {'the tour' if deck.view.state.tour else 'every event'}: {n} step{'s' if n != 1 else ''}."
+        if closing
+        else deck.description
+    )
+    hint = (
+        "Press Escape to explore this view yourself, or scan the code."
+        if closing
+        else "Press \u2192 or Space to begin. Scan the code to open this view on your phone."
+        if n
+        else "No event matches these filters: press Escape and widen them."
+    )
+    return [
+        html.Div(
+            [
+                html.Div(
+                    [
+                        html.P("The end" if closing else "Bajor Timeline", className="present-kicker"),
+                        html.H1(deck.title, className="present-title", id="present-heading"),
+                        html.P(lead, className="present-lead"),
+                        html.P(["Shown: ", html.Strong(deck.view.summary)], className="present-filters"),
+                        html.P(hint, className="present-hint"),
+                    ],
+                    className="present-front-text",
+                ),
+                _qr(url),
+            ],
+            className="present-front",
+        ),
+        html.P(
+            credits.front_credit(cat.pages),
+            className="present-credit",
+        ),
+    ]
+
+
+def event_card(deck: presentation.Deck, s: presentation.EventStep) -> list:
+    e = s.event
+    disputed = bool(e["disputed"])
+    cites = s.citations[:MAX_CITATIONS]
+    more = len(s.citations) - len(cites)
+    where = (
+        f"Stop {deck.step} of {len(deck.stops)} \u00b7 {deck.title}"
+        if deck.view.state.tour
+        else f"Event {deck.step} of {len(deck.stops)}, in date order"
+    )
+    return [
+        html.P(where, className="present-kicker"),
+        html.H1(e["title"], className="present-title", id="present-heading"),
+        html.P(s.ranges + ".", className="present-when"),
+        html.P(
+            [html.Span("\u2605 ", className="dispute-star", **{"aria-hidden": "true"}), s.verdict],
+            className="present-verdict",
+        )
+        if disputed
+        else None,
+        html.P(e["summary"], className="present-summary-text"),
+        html.Aside([html.Strong("Teacher's note: "), s.note], className="present-note") if s.note else None,
+        html.H2("Sources", className="present-sources-heading"),
+        html.Ul([citation_line(c) for c in cites], className="present-citations"),
+        html.P(f"and {more} more in the explorer", className="present-more") if more else None,
+    ]
