@@ -1,4 +1,5 @@
-"""Command line: `python -m dashboard validate|export|import-timelinejs|new` (argparse, no Dash needed)."""
+"""Command line: `bajor-timeline` (or `python -m dashboard`) validate | export | chart | import-timelinejs | new | serve
+(argparse; Dash is imported only by `serve`)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
-"""From a URL query to what a view shows (data only), and from user actions back to a query.
+"""From a URL query to what a view shows (data only): the shown events, the summary, the year
+window, the selection and its details, and the query the charts depend on.
 
-`View` holds no figures and no components: renderers (dashboard/figures, dashboard/components,
-dashboard/export) turn it into charts, a page, a presentation, an embed or a file. The Dash
-callbacks only pass component values in and results out.
+`View` holds no figures and no components: renderers (dashboard/figures, dashboard/web, and
+dashboard/formats) turn it into charts, a page, a presentation, an embed or a file. What a
+reader's action does to the URL is dashboard/web/pages/explorer/actions.py.
 """
 
 from __future__ import annotations

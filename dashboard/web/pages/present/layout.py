@@ -1,4 +1,4 @@
-"""The presentation's page: its frame, the title and closing slides, and a step's card (layout only)."""
+"""The presentation's page: its frame, the chart stage and the bottom bar of controls (layout only; step.py fills it)."""
 
 from __future__ import annotations
 
