@@ -43,19 +43,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 
 from benchmarks import payloads, plain
 from testsupport import ROOT, servers, synthetic
+from testsupport.browser import FLAGS  # Chromium's flags for this machine's closed network
 
 DEFAULT_SIZES = (1000, 10000, 100000)
 ACCEPT_ENCODING = "zstd, br, gzip"  # what Chromium offers on a loopback address
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 MARKERS = ("<!-- results:start -->", "<!-- results:end -->")
 # Records when the first chart with data marks (bars, markers or a density image drawn by plotly.js,
 # or the bricks of a density the server drew as SVG in the first view) reaches the screen

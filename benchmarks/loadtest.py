@@ -43,19 +43,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.schema import TIERS
 from testsupport import ROOT
+from testsupport.browser import FLAGS  # Chromium's flags for this machine's closed network
 
 CALLBACK = "_dash-update-component"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 # ----------------------------------------------------------------------------- gunicorn

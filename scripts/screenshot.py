@@ -20,16 +20,8 @@ from werkzeug.serving import make_server
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: the repository's packages
 
 from dashboard.web.app import create_app
+from testsupport.browser import FLAGS  # Chromium's flags for this machine's closed network
 
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SIZES = ((1366, 768), (1920, 1080), (390, 844))
 PRESENT_STEP = "present?tour=overview&step=10"
 

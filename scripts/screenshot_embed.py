@@ -24,18 +24,10 @@ from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import parse_query
 from dashboard.web.app import create_app
 from dashboard.web.share import links
+from testsupport.browser import FLAGS  # Chromium's flags for this machine's closed network
 
 ROOT = Path(__file__).resolve().parent.parent
 
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 POST = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Who ran Bajor, and when?</title>
 <style>body{{margin:0;background:{bg};color:{fg};font:18px/1.6 Georgia,serif}}

@@ -45,6 +45,11 @@ ACTIONS = {
 }  # any filter control: "controls"
 
 
+def clientside(app, name: str, *deps, **kw) -> None:
+    """A browser-side callback: assets/explorer.js's bajor.<name>."""
+    app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
+
+
 def _outputs(named: dict) -> dict:
     """Dash outputs by name, from {name: (component id, property)}: the callback returns a dict."""
     return {name: Output(cid, prop) for name, (cid, prop) in named.items()}
@@ -60,9 +65,6 @@ def register(app, cat: Catalogue) -> None:
 def _url_and_controls(app, cat: Catalogue) -> None:
     """The URL holds the state: a URL change sets the controls, a control change writes the URL; the
     browser works out which part of the URL the charts and the panel depend on."""
-
-    def clientside(name: str, *deps, **kw):
-        app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
 
     @app.callback(
         Output(ids.URL, "search"),
@@ -87,9 +89,11 @@ def _url_and_controls(app, cat: Catalogue) -> None:
 
     # What the charts and the panel depend on, worked out in the browser: each store changes only
     # when its part of the URL does, so a selection does not redraw the charts.
-    clientside("filterKey", Output(ids.FILTER_KEY, "data"), Input(ids.URL, "search"), State(ids.FILTER_KEY, "data"))
     clientside(
-        "selectedKey", Output(ids.SELECTED_KEY, "data"), Input(ids.URL, "search"), State(ids.SELECTED_KEY, "data")
+        app, "filterKey", Output(ids.FILTER_KEY, "data"), Input(ids.URL, "search"), State(ids.FILTER_KEY, "data")
+    )
+    clientside(
+        app, "selectedKey", Output(ids.SELECTED_KEY, "data"), Input(ids.URL, "search"), State(ids.SELECTED_KEY, "data")
     )
 
     @app.callback(
@@ -111,9 +115,6 @@ def _url_and_controls(app, cat: Catalogue) -> None:
 def _charts_and_panel(app, cat: Catalogue) -> None:
     """The printed handout, the selection highlight, the details panel, the table's rows."""
 
-    def clientside(name: str, *deps, **kw):
-        app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
-
     # After the charts (it waits for RENDERED): the printout never delays what is on screen.
     @app.callback(Output(ids.HANDOUT, "children"), Input(ids.RENDERED, "data"), State(ids.URL, "search"))
     def show_handout(_key, search):
@@ -123,6 +124,7 @@ def _charts_and_panel(app, cat: Catalogue) -> None:
 
     # Selecting dims every other event and emboldens the label, in the browser (no figure re-sent).
     clientside(
+        app,
         "highlight",
         Output(ids.GANTT, "figure", allow_duplicate=True),
         Output(ids.TIMELINE, "figure", allow_duplicate=True),
@@ -143,7 +145,7 @@ def _charts_and_panel(app, cat: Catalogue) -> None:
         return answers.selected(app, cat, search)
 
     # Callbacks with no output: they only act on the page (its title; the grid's cache).
-    clientside("docTitle", Input(ids.DOC_TITLE, "data"), prevent_initial_call=True)
+    clientside(app, "docTitle", Input(ids.DOC_TITLE, "data"), prevent_initial_call=True)
 
     @app.callback(Output(ids.GRID, "getRowsResponse"), Input(ids.GRID, "getRowsRequest"), State(ids.URL, "search"))
     def table_rows(request, search):
@@ -151,14 +153,11 @@ def _charts_and_panel(app, cat: Catalogue) -> None:
         v = view.build_view(cat, search)
         return grid.block(v.shown, cat.vocab, request)
 
-    clientside("refreshGrid", Input(ids.RENDERED, "data"), prevent_initial_call=True)
+    clientside(app, "refreshGrid", Input(ids.RENDERED, "data"), prevent_initial_call=True)
 
 
 def _share_and_zoom(app, cat: Catalogue) -> None:
     """The Share dialog, the filters drawer, and zooming one chart with the other."""
-
-    def clientside(name: str, *deps, **kw):
-        app.clientside_callback(ClientsideFunction(namespace="bajor", function_name=name), *deps, **kw)
 
     # The Share dialog: opened by its button (Escape, the close button or the backdrop close it),
     # filled with absolute links for the current view as this request sees the app (scheme, host, prefix).
@@ -203,6 +202,7 @@ def _share_and_zoom(app, cat: Catalogue) -> None:
         }
 
     clientside(
+        app,
         "toggleFilters",
         Output(ids.FILTERS, "className"),
         Input(ids.FILTERS_OPEN, "n_clicks"),
@@ -212,6 +212,7 @@ def _share_and_zoom(app, cat: Catalogue) -> None:
     )
     # assets/share_years.js: zoom one chart, the other follows.
     clientside(
+        app,
         "shareYears",
         Output(ids.GANTT, "figure", allow_duplicate=True),
         Output(ids.TIMELINE, "figure", allow_duplicate=True),
