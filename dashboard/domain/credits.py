@@ -23,12 +23,29 @@ def attribution(tables: Tables) -> list[dict]:
 
 
 OWNERS = "Star Trek and the works cited belong to their owners."
+FAN_PROJECT = "Bajor Timeline is a fan project."
+READ_FROM = "Facts read from community wikis, paraphrased"  # the lead of every credit that lists the pages
+TITLE_REL = "noopener noreferrer"
+LICENCE_REL = "license noopener noreferrer"
+
+
+def page_pieces(page: dict) -> list[tuple[str, str | None, str]]:
+    """One page's credit as pieces to render, (text, link or None, rel): 'Memory Alpha, “Occupation of
+    Bajor” (CC BY-NC 3.0)' with the title linked to the page and the licence to its deed. The page
+    footer, the embed, the standalone file and the TimelineJS export all render these pieces."""
+    return [
+        (f"{page['wiki']}, \u201c", None, ""),
+        (page["title"], page.get("url") or None, TITLE_REL),
+        ("\u201d (", None, ""),
+        (page["licence"], page.get("licence_url") or None, LICENCE_REL),
+        (")", None, ""),
+    ]
 
 
 def credit_line(tables: Tables) -> str:
     """The credit drawn on a slide image: every page by its title, with its licence."""
     pages = "; ".join(f'{a["wiki"]}, "{a["title"]}" ({a["licence"]})' for a in attribution(tables))
-    return f"Facts read from community wikis, paraphrased: {pages}."
+    return f"{READ_FROM}: {pages}."
 
 
 def wikis(pages: list[dict]) -> str:

@@ -165,15 +165,8 @@ def _sources_html(records: list[dict]) -> str:
 
 
 def _credit_html(tables: Tables) -> str:
-    pages = [
-        f"{_e(a['wiki'])}, “{_link(a['title'], a['url'])}” ({_link(a['licence'], a['licence_url'])})"
-        for a in credits.attribution(tables)
-    ]
-    return (
-        "Facts read from community wikis, paraphrased: "
-        + "; ".join(pages)
-        + ". Star Trek and the works cited belong to their owners. Made with Bajor Timeline, a fan project."
-    )
+    pages = ["".join(_link(text, url) for text, url, _ in credits.page_pieces(a)) for a in credits.attribution(tables)]
+    return f"{credits.READ_FROM}: " + "; ".join(pages) + f". {credits.OWNERS} Made with Bajor Timeline, a fan project."
 
 
 def _share_strings(figs: list[dict]) -> list[str]:

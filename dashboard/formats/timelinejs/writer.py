@@ -67,7 +67,7 @@ def _title(records: list[dict], tables) -> dict:
     else:
         headline, about = "Bajor Timeline", ""
     credit_items = "".join(
-        f"<li>{_link(a['url'], a['wiki'] + ', “' + a['title'] + '”')} ({_link(a['licence_url'], a['licence'])})</li>"
+        "<li>" + "".join(_link(url, text) for text, url, _ in credits.page_pieces(a)) + "</li>"
         for a in credits.attribution(tables)
     )
     text = (f"<p>{_esc(about)}</p>" if about else "") + (

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from dash import dcc, html
 
+from dashboard.domain import credits
 from dashboard.web import share_options
 from dashboard.web.components import ids
 from dashboard.web.components.charts import GRAPH_CONFIG
@@ -22,21 +23,15 @@ EMBED_GRAPH_CONFIG = GRAPH_CONFIG | {
 
 
 def _credit(pages: list[dict]) -> html.P:
-    """The wikis and their licences, linked, in one small paragraph."""
-    items = []
+    """The wikis and their licences, linked, in one small paragraph (credits.page_pieces)."""
+    items: list = []
     for p in pages:
-        title = (
-            html.A(p["title"], href=p["url"], target="_blank", rel="noopener noreferrer")
-            if p.get("url")
-            else p["title"]
-        )
-        licence = (
-            html.A(p["licence"], href=p["licence_url"], target="_blank", rel="license noopener noreferrer")
-            if p.get("licence_url")
-            else p["licence"]
-        )
-        items += ["; " if items else "", f"{p['wiki']}, \u201c", title, "\u201d (", licence, ")"]
-    return html.P(["Facts paraphrased from ", *items, "."], className="embed-credit")
+        items += ["; "] if items else []
+        items += [
+            html.A(text, href=url, target="_blank", rel=rel) if url else text
+            for text, url, rel in credits.page_pieces(p)
+        ]
+    return html.P([f"{credits.READ_FROM}: ", *items, "."], className="embed-credit")
 
 
 def layout(cat: Catalogue, search: str) -> html.Div:
