@@ -303,11 +303,10 @@ def first_draw(browser, url: str, timeout_s: float) -> dict:
             page.wait_for_timeout(100)
         drawn = page.evaluate("window.__firstDraw") / 1000.0
         live_deadline = time.monotonic() + 60  # the live page (Dash's own chart); a plain page has none
-        while (
-            live is None
-            and time.monotonic() < live_deadline
-            and page.evaluate("!!document.getElementById('react-entry-point')")
-        ):
+        # A plain page never has Dash's root; ours may draw its first view before the HTML that holds
+        # the root is parsed (a picture in the first bytes), so only a loaded page without one is plain.
+        plain = "document.readyState === 'complete' && !document.getElementById('react-entry-point')"
+        while live is None and time.monotonic() < live_deadline and not page.evaluate(plain):
             at = page.evaluate(
                 "window.__probeCheck && window.__probeCheck(), window.__live === undefined ? null : window.__live"
             )
