@@ -103,6 +103,9 @@ def read_rows(path: Path, spec: TableSpec, errors: list[DataError], row_by_row: 
     grid = np.array(records, dtype=object) if records else np.empty((0, width), dtype=object)  # rows x columns
     n = len(records)
     cells = {h: np.fromiter(map(str.strip, grid[:, j]), dtype=object, count=n) for j, h in enumerate(header)}
+    for name in spec.column_names:  # a column the header may leave out: empty cells
+        if name not in cells:
+            cells[name] = np.full(n, "", dtype=object)
     if lines is None:
         if n and (cells[header[0]] == "").any():  # a blank first cell: maybe a blank row, to be skipped
             return read_rows(path, spec, errors, row_by_row=True)
@@ -155,7 +158,7 @@ def _header(reader, spec: TableSpec, errors: list[DataError]) -> list[str] | Non
         errors.append(DataError(file, 1, "-", f"unreadable CSV: {exc}{_QUOTING}"))
         return None
     header = [h.strip() for h in first]
-    missing = [c for c in spec.column_names if c not in header]
+    missing = [c.name for c in spec.columns if c.in_header and c.name not in header]
     for name in missing:
         errors.append(
             DataError(

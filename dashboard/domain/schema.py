@@ -42,6 +42,7 @@ class Column:
     name: str
     kind: str = "text"
     required: bool = True  # the cell must not be empty
+    in_header: bool = True  # False: the header may leave the column out (its cells are then empty)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,10 @@ TABLES: dict[str, TableSpec] = {
                 C("start", "edtf", required=False),
                 C("end", "edtf", required=False),
                 C("value", required=False),
+                # Added in round 5: a file written before them may leave them out of its header.
+                C("universe", "ref:universes", required=False, in_header=False),
+                C("relative_to", required=False, in_header=False),
+                C("offset", required=False, in_header=False),
                 C("note"),
             ),
             key=None,
