@@ -356,7 +356,8 @@ def install_chart_routes(app, cat: Catalogue) -> None:
 
     def oembed_answer():
         try:
-            answer, status = oembed.respond(cat, request.args.to_dict(), request_site(app)), 200
+            version = cards.service(app).version
+            answer, status = oembed.respond(cat, request.args.to_dict(), request_site(app), version), 200
         except oembed.OEmbedError as exc:
             answer, status = {"error": exc.message}, exc.status
         # '<', '>' and '&' as \u escapes: the same JSON values, and never sniffed as markup.
