@@ -160,3 +160,21 @@ def test_a_card_that_takes_too_long_lands_in_the_cache_for_the_next_request(mini
         time.sleep(0.1)
     r = client.get("/card.png?view=dispute&event=annexation")
     assert r.headers["X-Card"] == "hit" and png_size(r.data) == (1200, 630)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/embed?view=nonsense",
+        "/present?step=abc&tour=nope",
+        "/present?step=999",
+        "/?canon=&from=abc&to=2300",
+        "/embed?view=dispute",
+        "/?q=%F0%9F%9B%B8%E2%9C%93&era=nope",
+        "/embed?theme=%22%3E&asof=1",
+    ],
+)
+def test_any_query_still_gets_a_card(real_app, url):
+    og, twitter = read_card(real_app.server.test_client(), url)  # ogpy raises if a required tag is missing
+    assert og.images[0].url.startswith("http://localhost/card.png?view=") and twitter["twitter:card"]
+    assert '"' not in og.url and "<" not in og.url
