@@ -79,3 +79,20 @@ def test_results_replace_only_the_marked_section(tmp_path):
         doc.read_text()
         == "# Title\n\nprose\n" + bench_scale.MARKERS[0] + "\nnew table\n" + bench_scale.MARKERS[1] + "\nafter\n"
     )
+
+
+# --- the social card benchmark (benchmarks/bench_cards.py) on the curated data: a smoke test --------
+
+
+@pytest.mark.bench
+@pytest.mark.browser  # kaleido draws the cards with Debian's chromium
+def test_card_benchmark_runs_on_the_curated_data():
+    from benchmarks import bench_cards
+
+    result = bench_cards.measure(0, burst=2)
+    ours = result["ours"]
+    assert ours["cold"]["status"] == 200 and ours["cold"]["how"] in ("drawn", "late")
+    assert ours["hit_how"] == ["hit"] and ours["hit_ms"] > 0
+    assert sum(ours["burst"]["how"].values()) == 2 and ours["page_during_ms"]["n"] > 0
+    assert result["plain"]["bytes"] > 0 and result["plain"]["first_s"] > 0
+    assert "| **ours, cold**" in bench_cards.markdown([result])

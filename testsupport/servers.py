@@ -45,3 +45,16 @@ GARBAGE = [
     b"GET /events.json HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n",
     b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 HTTP/1.1\r\n\r\n",
 ]  # TLS hello bytes to a plain port
+
+
+@contextmanager
+def static_site(root):
+    """Serve the files under `root` on 127.0.0.1 at a free port (another origin than the app: a blog);
+    yields the site's URL, ending in '/'."""
+    import functools
+    import http.server
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a, **k: None
+    with running(http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)) as port:
+        yield f"http://127.0.0.1:{port}/"

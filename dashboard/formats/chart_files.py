@@ -1,4 +1,5 @@
-"""One entry point for every chart file: PNG and SVG (a slide, through kaleido) or standalone HTML.
+"""One entry point for every chart file: PNG and SVG (a slide, through kaleido) or standalone HTML,
+and the social card (`card`).
 
 The format names and media types are dashboard.formats.registry.CHARTS.
 """
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from dashboard.formats import registry
 from dashboard.formats.charts import SLIDE, Chart, ChartError
-from dashboard.formats.slides import image, slide_figure
+from dashboard.formats.slides import CARD_LOOK, image, slide_figure
 from dashboard.formats.standalone import standalone_html
 
 if TYPE_CHECKING:
@@ -47,3 +48,10 @@ def render(
         raise ValueError("PNG and SVG need an images.ImageRenderer")
     slide = slide_figure(chart, tables, width, height)
     return image(slide, fmt, scale, renderer)
+
+
+def card(chart: Chart, tables: Tables, renderer) -> bytes:
+    """The chart as a social card (registry.CARD: a 1200x630 PNG): title, filters in words and the
+    credit, in bigger words than a slide and without the key (a card is seen small)."""
+    size = registry.CARD
+    return image(slide_figure(chart, tables, size.width, size.height, CARD_LOOK), "png", 1.0, renderer)

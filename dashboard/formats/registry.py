@@ -2,7 +2,8 @@
 
 A table format writes the shown events (with their citations and the credit to the wikis) as text,
 in pieces so a large view streams in flat memory. Chart formats (PNG, SVG, standalone HTML) are
-listed here too (served as <prefix>download/chart.<name>); dashboard/formats/chart_files.py draws them.
+listed here too (served as <prefix>download/chart.<name>); dashboard/formats/chart_files.py draws them,
+and the social card (CARD, served as <prefix>card.png).
 The labels are the words the Share dialog shows.
 """
 
@@ -71,6 +72,27 @@ CHARTS: dict[str, ChartFormat] = {
     "svg": ChartFormat("svg", "image/svg+xml", "SVG image", image=True),
     "html": ChartFormat("html", "text/html", "Standalone HTML (works offline)", image=False),
 }
+
+
+@dataclass(frozen=True)
+class CardFormat:
+    """The social card: a fixed-size picture of a view (Open Graph's og:image, oEmbed's thumbnail, the
+    progressive snippet's picture), served as <prefix><name>.<extension>."""
+
+    name: str
+    media_type: str
+    extension: str
+    width: int
+    height: int
+    label: str
+
+    @property
+    def path(self) -> str:
+        return f"{self.name}.{self.extension}"
+
+
+# 1200x630: the size Open Graph consumers and summary_large_image cards show without cropping.
+CARD = CardFormat("card", "image/png", "png", 1200, 630, "Social card (PNG)")
 FORMATS = tuple(TABLES)  # the table formats, by name
 CHART_FORMATS = tuple(CHARTS)
 IMAGE_FORMATS = tuple(name for name, f in CHARTS.items() if f.image)

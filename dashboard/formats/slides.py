@@ -29,6 +29,26 @@ MIN_TEXT_PX = 12  # ...shrunk down to this when it does not
 SQUEEZE = 0.8  # rows may shrink to this share of their own height before the text does
 
 
+@dataclass(frozen=True)
+class Look:
+    """A slide's text sizes in pixels of a 1920-wide image (scaled with the width), and whether it
+    carries the key. SLIDE_LOOK is the download's; CARD_LOOK a social card's (seen a third of its
+    size in a chat: bigger words, no key)."""
+
+    title: float = 40
+    caption: float = 24
+    key: float = 17
+    credit: float = 16
+    pad: float = 28
+    label: float = SLIDE_TEXT_PX
+    show_key: bool = True
+    short_credit: bool = False  # credits.image_credit (the wikis and licences) instead of every page
+
+
+SLIDE_LOOK = Look()
+CARD_LOOK = Look(title=64, caption=40, credit=30, pad=48, label=30, show_key=False, short_credit=True)
+
+
 # ---------------------------------------------------------------------------------------------
 # The key and the credit, as Plotly text
 
@@ -107,6 +127,12 @@ class SlideFigure:
         return theme.LABEL_PX * self.zoom
 
 
+def _credit(tables: Tables, look: Look) -> str:
+    if look.short_credit:
+        return credits.image_credit(credits.attribution(tables)) + "."
+    return credits.credit_line(tables)
+
+
 @dataclass(frozen=True)
 class _Fit:
     """The figure laid out for a slide at `zoom`, with its text and the heights of what surrounds it."""
@@ -124,20 +150,22 @@ class _Fit:
     avail: float  # the height left for the plot between the title and the foot
 
 
-def _fit(chart: Chart, tables: Tables, width: int, height: int) -> _Fit:
+def _fit(chart: Chart, tables: Tables, width: int, height: int, look: Look = SLIDE_LOOK) -> _Fit:
     """The largest zoom whose layout fits (usually one or two builds), and that layout."""
     k = width / SLIDE[0]
-    real = {"title": 40 * k, "caption": 24 * k, "key": 17 * k, "credit": 16 * k, "pad": 28 * k}
-    zoom, least = SLIDE_TEXT_PX * k / theme.LABEL_PX, MIN_TEXT_PX * k / theme.LABEL_PX
+    real = {name: getattr(look, name) * k for name in ("title", "caption", "key", "credit", "pad")}
+    zoom, least = look.label * k / theme.LABEL_PX, MIN_TEXT_PX * k / theme.LABEL_PX
     for _attempt in range(4):
         vw, vh = width / zoom, height / zoom
         px = {name: size / zoom for name, size in real.items()}
         text_w = vw - 2 * px["pad"]
         caption = wrap(chart.caption, text_w, px["caption"])
-        key = _key_plot_text(chart, text_w, px["key"])
-        credit = wrap(credits.credit_line(tables), text_w, px["credit"])
+        key = _key_plot_text(chart, text_w, px["key"]) if look.show_key else ""
+        credit = wrap(_credit(tables, look), text_w, px["credit"])
         title_h = px["pad"] * 1.1 + px["title"] * 1.3 + len(caption) * px["caption"] * 1.3
-        foot_h = (key.count("<br>") + 1) * px["key"] * 1.45 + len(credit) * px["credit"] * 1.35 + px["pad"] * 1.2
+        foot_h = (
+            (key.count("<br>") + 1) * px["key"] * 1.45 * bool(key) + len(credit) * px["credit"] * 1.35 + px["pad"] * 1.2
+        )
         fig = chart.figure(theme.plot_width(vw))
         m = fig["layout"]["margin"]
         own = (m.get("t") or 0) + (m.get("b") or 0)
@@ -150,14 +178,17 @@ def _fit(chart: Chart, tables: Tables, width: int, height: int) -> _Fit:
     return _Fit(fig, zoom, vw, vh, px, caption, key, credit, title_h, natural, avail)
 
 
-def slide_figure(chart: Chart, tables: Tables, width: int = SLIDE[0], height: int = SLIDE[1]) -> SlideFigure:
-    """The chart for a W x H image: title, filters in words, a key, the credit to the wikis.
+def slide_figure(
+    chart: Chart, tables: Tables, width: int = SLIDE[0], height: int = SLIDE[1], look: Look = SLIDE_LOOK
+) -> SlideFigure:
+    """The chart for a W x H image: title, filters in words, a key (unless `look` leaves it out),
+    the credit to the wikis.
 
     The figure is laid out by the app's own code for a plot as wide as the slide allows at the
     largest zoom that fits it (labels 22 px on a 1920-wide slide, down to 12 px for a chart with
     many rows), then drawn at that zoom. Sizes follow the width: 960x540 at scale 2 matches 1920x1080.
     """
-    f = _fit(chart, tables, width, height)
+    f = _fit(chart, tables, width, height, look)
     fig, px, vw, vh = go.Figure(f.figure), f.px, f.vw, f.vh  # a graph object, checked: drawn once, as an image
     m = fig.layout.margin
     top = f.title_h + (m.t or 0)
@@ -207,6 +238,8 @@ def _add_foot(fig: go.Figure, f: _Fit, b: float, shift_x: float) -> None:
         align="left",
         font={"size": px["credit"], "color": theme.MUTED},
     )
+    if not f.key:
+        return
     key_h = (f.key.count("<br>") + 1) * px["key"] * 1.45
     fig.add_annotation(
         text=f.key,

@@ -40,7 +40,9 @@ def create_app(data_dir: str | Path | None = None, *, catalogue=None):
         __name__,
         title="Bajor Timeline",
         assets_folder=str(ASSETS),
-        assets_ignore=r"^first_view\.js$",  # the explorer's first view loads it itself (dashboard/web/head.py)
+        # the explorer's first view loads first_view.js itself (dashboard/web/head.py); progressive.js is
+        # for host pages (the Share dialog's picture-first snippet, dashboard/web/share.py)
+        assets_ignore=r"^(first_view|progressive)\.js$",
         external_stylesheets=[routes.BOOTSTRAP_ROUTE.lstrip("/")],
         serve_locally=True,
         on_error=on_error,

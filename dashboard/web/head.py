@@ -1,6 +1,6 @@
 """Per-request additions to the HTML page Dash serves (dashboard/web/app.py INDEX): the oEmbed discovery
 link for the page's own URL, the embed's colour theme on <html> (no white flash before a dark embed
-draws), and the explorer's first view (dashboard/web/first_view/prerender.py: the page as static HTML,
+draws), the social card's Open Graph and Twitter tags (dashboard/web/social.py), and the explorer's first view (dashboard/web/first_view/prerender.py: the page as static HTML,
 its first chart drawn by assets/first_view.js before Dash's scripts run). Where they go in Dash's page
 is dashboard/web/dash_compat.py's (add_to_index).
 
@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from flask import has_request_context, request
 
-from dashboard.web import dash_compat, oembed, routes
+from dashboard.web import dash_compat, oembed, routes, social
 from dashboard.web.pages.explorer import answers
 
 
@@ -124,6 +124,7 @@ def extras(app, cat) -> dict[str, str]:
         out["body"] = first_view(app, cat, page)
     if page in oembed.VIEW_PAGES and page in routes.PAGES:
         out["head"] += oembed.discovery_link(url, routes.request_site(app))
+        out["head"] += social.head_tags(app, cat, page, query_text(), routes.request_site(app))
     if page == oembed.EMBED_PATH:  # whitelisted values only
         theme = (parse_qs(query_text()).get("theme") or ["light"])[-1]
         theme = theme if theme in oembed.THEMES else "light"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from dashboard.domain.filters import KNOWN_KEYS
-from dashboard.formats import charts
+from dashboard.formats import charts, registry
 from dashboard.web.share_options import SIZES
 
 if TYPE_CHECKING:
@@ -137,8 +137,11 @@ def iframe(src: str, title: str, width: int, height: int) -> str:
     )
 
 
-def respond(cat: Catalogue, args: dict[str, str], site: Site) -> dict:
-    """The oEmbed answer (a dict for JSON) for the request's parameters, or OEmbedError."""
+def respond(cat: Catalogue, args: dict[str, str], site: Site, version: str = "") -> dict:
+    """The oEmbed answer (a dict for JSON) for the request's parameters, or OEmbedError. Its
+    thumbnail is the chart's social card at the data's `version` (dashboard/web/cards.py)."""
+    from dashboard.web import cards
+
     url = (args.get("url") or "").strip()
     if not url:
         raise OEmbedError(400, "give the link to embed as url=... (URL-encoded)")
@@ -162,6 +165,9 @@ def respond(cat: Catalogue, args: dict[str, str], site: Site) -> dict:
         "width": width,
         "height": height,
         "html": iframe(site.url(EMBED_PATH, query), title, width, height),
+        "thumbnail_url": site.url(registry.CARD.path, cards.image_query(chart, version)),
+        "thumbnail_width": registry.CARD.width,
+        "thumbnail_height": registry.CARD.height,
     }
 
 

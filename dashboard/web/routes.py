@@ -32,7 +32,16 @@ log = logging.getLogger("dashboard")
 PAGES = ("", "embed", "present")
 # Every public GET path of the app, relative to its prefix: the hostile-input tests throw random
 # queries at each (and at every other GET route the Flask server has). Add a new page or route here.
-PUBLIC_PATHS = ("/", "/present", "/embed", "/oembed", "/events.json", "/events.csv", BOOTSTRAP_ROUTE)
+PUBLIC_PATHS = (
+    "/",
+    "/present",
+    "/embed",
+    "/oembed",
+    "/events.json",
+    "/events.csv",
+    "/" + registry.CARD.path,
+    BOOTSTRAP_ROUTE,
+)
 # Paths (and everything under them) that any site may frame; every other page only frames itself.
 EMBEDDABLE = ("/embed",)
 # Paths that answer machines: their errors are one line of JSON, not an HTML page.
@@ -286,13 +295,15 @@ def install_chart_routes(app, cat: Catalogue) -> None:
 
     <prefix>download/chart.html|svg|png?view=gantt|timeline|dispute&<filters>[&width=&height=&scale=]
     (the formats of registry.CHARTS, drawn by chart_files; PNG/SVG through kaleido, whose browser
-    starts on the first image and stays up for the next) and <prefix>oembed?url=...&format=json (oembed.py).
+    starts on the first image and stays up for the next), <prefix>card.png (the social card, cards.py,
+    through the same renderer) and <prefix>oembed?url=...&format=json (oembed.py).
     """
     from dashboard.formats import chart_files, charts, images, standalone
-    from dashboard.web import oembed
+    from dashboard.web import cards, oembed
 
     prefix = (app.config.routes_pathname_prefix or "/").rstrip("/")
     renderer = images.ImageRenderer()  # the app's kaleido server, started by the first image
+    cards.install(app, cat, renderer, f"{prefix}/{registry.CARD.path}")
     packed: dict[str, str] = {}  # plotly.js packed for standalone files, once per process
 
     def download(fmt: str):
@@ -345,7 +356,8 @@ def install_chart_routes(app, cat: Catalogue) -> None:
 
     def oembed_answer():
         try:
-            answer, status = oembed.respond(cat, request.args.to_dict(), request_site(app)), 200
+            version = cards.service(app).version
+            answer, status = oembed.respond(cat, request.args.to_dict(), request_site(app), version), 200
         except oembed.OEmbedError as exc:
             answer, status = {"error": exc.message}, exc.status
         # '<', '>' and '&' as \u escapes: the same JSON values, and never sniffed as markup.

@@ -15,18 +15,23 @@ dashboard/formats/registry.py.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from dashboard.domain.filters import FilterState, parse_query, plain_query, to_query
 from dashboard.formats import charts, registry
+from dashboard.web import cards, social
 from dashboard.web.share_options import DOWNLOAD_TABLE, MESSAGE_TYPE, SIZES, THEMES, VIEWS
 
 if TYPE_CHECKING:
     from dashboard.domain.catalogue import Catalogue
 
 IFRAME_MARK = "data-bajor-timeline"
+# The progressive snippet: a link marked so, which assets/progressive.js (served by the app, loaded
+# once per host page) swaps for the iframe; without scripts, the picture and the link stay.
+PROGRESSIVE_MARK = "data-bajor-timeline-embed"
+PROGRESSIVE_SCRIPT = "assets/progressive.js"  # under the app's base URL (Dash serves assets/ there)
 
 # ES5, no globals but one flag, runs once however many snippets a page holds.
 HOST_SCRIPT = (
@@ -58,6 +63,7 @@ class Links:
     png: str
     svg: str
     csv: str  # the data of the events the view shows
+    progressive: str = ""  # the picture-first snippet (progressive_snippet)
 
 
 def chart_query(state: FilterState, view: str) -> str:
@@ -75,6 +81,20 @@ def iframe_snippet(src: str, title: str, view: str) -> str:
         f'<iframe src="{html.escape(src, quote=True)}" title="{html.escape(title, quote=True)}" '
         f'{IFRAME_MARK} loading="lazy" width="100%" height="{SIZES[view][1]}" '
         f'style="width:100%;max-width:100%;border:0;display:block"></iframe>\n{HOST_SCRIPT}'
+    )
+
+
+def progressive_snippet(page: str, embed: str, image: str, alt: str, view: str, script: str) -> str:
+    """A link to the view wrapping its picture (the card: a fixed 1200:630 aspect ratio, a written
+    alt text), which our script swaps for the responsive iframe where scripts run. Every value escaped."""
+    size = registry.CARD
+    return (
+        f'<a href="{html.escape(page, quote=True)}" {PROGRESSIVE_MARK}="{html.escape(embed, quote=True)}" '
+        f'data-height="{SIZES[view][1]}" style="display:block;max-width:100%">'
+        f'<img src="{html.escape(image, quote=True)}" alt="{html.escape(alt, quote=True)}" '
+        f'width="{size.width}" height="{size.height}" loading="lazy" '
+        f'style="display:block;width:100%;height:auto;aspect-ratio:{size.width}/{size.height};border:0"></a>\n'
+        f'<script src="{html.escape(script, quote=True)}" async></script>'
     )
 
 
@@ -105,15 +125,25 @@ def links(
     )
 
 
-def for_view(cat: Catalogue, base: str, search: str | None, view: str, theme: str) -> tuple[Links, bool]:
+def for_view(
+    cat: Catalogue, base: str, search: str | None, view: str, theme: str, version: str = ""
+) -> tuple[Links, bool]:
     """The dialog's links for the explorer's query string, and whether an event is selected (the
-    dispute chart needs one). The iframe's title is the chart's title and caption (as oEmbed gives)."""
+    dispute chart needs one). The iframe's title is the chart's title and caption (as oEmbed gives);
+    the progressive snippet's picture is the chart's card at the data's `version` (cards.py)."""
     state, _ = parse_query(plain_query(search), cat.vocab)
     if view not in VIEWS or (view == "dispute" and not state.event):
         view = "gantt"
+    chart = None
     try:
         chart = charts.build(cat, to_query(state), kind=view)
         title = f"{chart.title} ({chart.caption})"
     except charts.ChartError:
         title = "Bajor Timeline"
-    return links(base, state, view, theme, title), bool(state.event)
+    ln = links(base, state, view, theme, title)
+    if chart is not None:
+        image = f"{base}{registry.CARD.path}?{cards.image_query(chart, version)}"
+        alt = f"{social.alt_text(chart)} Opens the interactive chart."
+        snippet = progressive_snippet(ln.page, ln.embed, image, alt, chart.kind, base + PROGRESSIVE_SCRIPT)
+        ln = replace(ln, progressive=snippet)
+    return ln, bool(state.event)

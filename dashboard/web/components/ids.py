@@ -111,6 +111,7 @@ SHARE_VIEW_HELP = "share-view-help"
 SHARE_THEME = "share-theme"
 SHARE_LINK = "share-link"
 SHARE_SNIPPET = "share-snippet"
+SHARE_PROGRESSIVE = "share-progressive"  # the picture-first snippet (a link and the view's card)
 SHARE_PREVIEW = "share-preview"
 SHARE_HTML = "share-html"
 SHARE_PNG = "share-png"

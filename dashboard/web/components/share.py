@@ -64,6 +64,47 @@ def _copy_field(label: str, field_id: str, button: str, *, rows: int = 1, help_t
     )
 
 
+def _downloads() -> html.Div:
+    """The chart files (registry.CHARTS, in the dialog's order) and the data, as download links."""
+    return html.Div(
+        [
+            *(
+                html.A(
+                    registry.CHARTS[name].label,
+                    id=DOWNLOAD_IDS[name],
+                    href="#",
+                    download="",
+                    className="btn btn-sm btn-outline-secondary",
+                )
+                for name in DOWNLOAD_CHARTS
+            ),
+            html.A(
+                f"Data ({registry.TABLES[DOWNLOAD_TABLE].label})",
+                id=ids.SHARE_CSV,
+                href="#",
+                download="",
+                className="btn btn-sm btn-outline-secondary",
+                title="The events this view shows, with their citations",
+            ),
+        ],
+        className="d-flex flex-wrap gap-2",
+        role="group",
+        **{"aria-labelledby": "share-download-label"},
+    )
+
+
+def _progressive_field() -> html.Div:
+    """The picture-first snippet (dashboard/web/share.py progressive_snippet)."""
+    return _copy_field(
+        "Embed for feeds and e-mail (picture first)",
+        ids.SHARE_PROGRESSIVE,
+        "Copy picture embed",
+        rows=5,
+        help_text="A picture of the chart that links to it. Where scripts run, our small script turns it "
+        "into the live chart; feed readers and e-mail show the picture.",
+    )
+
+
 def share_dialog() -> dbc.Modal:
     """Closed at first; the Share button opens it (Escape or the close button closes it)."""
     views = [{"label": label, "value": key} for key, label in VIEWS.items()]
@@ -103,32 +144,9 @@ def share_dialog() -> dbc.Modal:
                         ),
                         className="small mb-3",
                     ),
+                    _progressive_field(),
                     html.Div("Download", id="share-download-label", className="form-label fw-semibold mb-1"),
-                    html.Div(
-                        [
-                            *(
-                                html.A(
-                                    registry.CHARTS[name].label,
-                                    id=DOWNLOAD_IDS[name],
-                                    href="#",
-                                    download="",
-                                    className="btn btn-sm btn-outline-secondary",
-                                )
-                                for name in DOWNLOAD_CHARTS
-                            ),
-                            html.A(
-                                f"Data ({registry.TABLES[DOWNLOAD_TABLE].label})",
-                                id=ids.SHARE_CSV,
-                                href="#",
-                                download="",
-                                className="btn btn-sm btn-outline-secondary",
-                                title="The events this view shows, with their citations",
-                            ),
-                        ],
-                        className="d-flex flex-wrap gap-2",
-                        role="group",
-                        **{"aria-labelledby": "share-download-label"},
-                    ),
+                    _downloads(),
                     html.P(
                         id=ids.SHARE_STATUS,
                         className="small mt-3 mb-0 share-status",

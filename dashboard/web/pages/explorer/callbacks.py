@@ -13,7 +13,7 @@ from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.domain import view
-from dashboard.web import routes, share
+from dashboard.web import cards, routes, share
 from dashboard.web.components import grid, handout, ids
 from dashboard.web.pages.explorer import actions, answers
 
@@ -25,6 +25,7 @@ CONTROL_INPUTS = [Input(cid, prop) for cid, prop in ids.CONTROLS]
 SHARE_OUTPUTS = {  # the Share dialog's contents, by name
     "link": (ids.SHARE_LINK, "value"),
     "snippet": (ids.SHARE_SNIPPET, "value"),
+    "progressive": (ids.SHARE_PROGRESSIVE, "value"),
     "preview": (ids.SHARE_PREVIEW, "href"),
     "html": (ids.SHARE_HTML, "href"),
     "png": (ids.SHARE_PNG, "href"),
@@ -182,7 +183,8 @@ def _share_and_zoom(app, cat: Catalogue) -> None:
         """What the Share dialog offers for the view in the URL."""
         if not is_open:
             return dict.fromkeys(SHARE_OUTPUTS, no_update)
-        ln, has_event = share.for_view(cat, routes.request_site(app).base, search, chart_view, theme)
+        version = cards.service(app).version  # the progressive snippet's picture (the view's card)
+        ln, has_event = share.for_view(cat, routes.request_site(app).base, search, chart_view, theme, version)
         options = [
             {"label": label, "value": key, "disabled": key == "dispute" and not has_event}
             for key, label in share.VIEWS.items()
@@ -191,6 +193,7 @@ def _share_and_zoom(app, cat: Catalogue) -> None:
         return {
             "link": ln.page,
             "snippet": ln.snippet,
+            "progressive": ln.progressive,
             "preview": ln.embed,
             "html": ln.html,
             "png": ln.png,
