@@ -25,7 +25,7 @@ import numpy as np
 
 from dashboard.domain import events, explain, words
 from dashboard.domain.citations import wiki
-from dashboard.domain.filters import FilterState, to_query
+from dashboard.domain.filters import FilterState, plain_query, to_query
 from dashboard.domain.view import summary
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def hide_years(text: str) -> str:
 
 def split(query: str | None) -> tuple[str, dict[str, str]]:
     """(the query without the exercise's own keys, those keys' raw values)."""
-    params = parse_qs((query or "").lstrip("?"), keep_blank_values=True)
+    params = parse_qs(plain_query(query).lstrip("?"), keep_blank_values=True)
     own = {k: params.pop(k)[-1] for k in KEYS if k in params}
     return urlencode([(k, v) for k, vs in params.items() for v in vs], safe=","), own
 
