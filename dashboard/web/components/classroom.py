@@ -21,8 +21,9 @@ def qr(url: str, class_name: str = "present-qr", caption_class: str = "present-u
     src = code.svg_data_uri(border=2, omitsize=True, dark="#000", light="#fff")
     return html.Figure(
         [
+            html.P(caption, className="present-qr-caption") if caption else None,
             html.Img(src=src, alt=f"QR code of {url}", className=class_name),
-            html.Figcaption([html.Strong(caption), html.Br()] + [url] if caption else url, className=caption_class),
+            html.Figcaption(url, className=caption_class),
         ],
         className="present-qr-box",
     )
