@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.domain import order
+from dashboard.domain import dates, order, words
 
 # Spans as the resolved table gives them: a first and a last possible year, either end open.
 YEAR = st.integers(min_value=2300, max_value=2380).map(float)
@@ -99,7 +99,7 @@ def test_a_pair_counts_only_when_one_ends_before_the_other_can_begin():
 
 def test_hide_years_blanks_years_and_periods_but_not_other_numbers():
     text = "Begun in the late 2340s, finished in 2351; 600 million died by 2410 (2369 - 60 = 2309), 2318/2328."
-    assert order.hide_years(text) == (
+    assert words.hide_years(text) == (
         "Begun in [some years], finished in [a year]; 600 million died by [a year] "
         "([a year] - 60 = [a year]), [some years]."
     )
@@ -161,3 +161,34 @@ def test_asof_grades_on_what_was_known(real):
     ex = order.build(real, "events=first-contact,annexation-of-bajor,dukat-prefecture&asof=1993")
     later = order.build(real, "events=first-contact,annexation-of-bajor,dukat-prefecture")
     assert ex.spans != later.spans or ex.notices != later.notices
+
+
+def _cite(wiki: str, start: str) -> dict:
+    return {
+        "page": f"{wiki}: a page",
+        "source": "A work",
+        "start": start,
+        "start_iv": dates.parse(start),
+        "end_iv": None,
+    }
+
+
+def test_why_open_names_the_wiki_that_puts_each_first():
+    a = {"title": "Raid", "is_point": True, "start_earliest": 2340.0, "start_latest": 2350.999}
+    b = {"title": "Treaty", "is_point": True, "start_earliest": 2345.0, "start_latest": 2345.999}
+    ca = [_cite("Memory Beta", "2340"), _cite("Memory Alpha", "2350")]
+    cb = [_cite("Memory Beta", "2345"), _cite("Memory Alpha", "2345")]
+    sa, sb = (2340.0, 2350.999), (2345.0, 2345.999)
+    assert not order.settled(sa, sb)
+    assert (
+        order.why_open(a, b, ca, cb, sa, sb)
+        == "the sources disagree: Memory Beta puts Raid first, Memory Alpha Treaty."
+    )
+    c = {
+        "title": "Siege",
+        "is_point": False,
+        "start_earliest": 2300.0,
+        "start_latest": 2301.999,
+        "end_earliest": 2399.0,
+    }
+    assert order.why_open(b, c, cb, [], sb, (2300.0, 2399.999)) == "Treaty happened while Siege was under way."

@@ -20,9 +20,9 @@ from urllib.parse import parse_qs, urlencode
 from dashboard.domain import dates, explain, words
 from dashboard.domain.citations import wiki
 from dashboard.domain.filters import FilterState, plain_query, to_query
-from dashboard.domain.order import hide_years
 from dashboard.domain.schema import TIERS
 from dashboard.domain.view import chronological, summary
+from dashboard.domain.words import hide_years
 
 if TYPE_CHECKING:
     from dashboard.domain.catalogue import Catalogue

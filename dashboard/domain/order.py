@@ -15,7 +15,6 @@ pairs form an interval order (transitive), so an order that gets every one right
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,6 +26,7 @@ from dashboard.domain import events, explain, words
 from dashboard.domain.citations import wiki
 from dashboard.domain.filters import FilterState, plain_query, to_query
 from dashboard.domain.view import summary
+from dashboard.domain.words import hide_years
 
 if TYPE_CHECKING:
     from dashboard.domain.catalogue import Catalogue
@@ -39,21 +39,6 @@ MAX_SEED = 10**9
 MAX_IDS = 64  # ids read from events= or answer=; the rest are ignored with a notice
 
 Span = tuple[float, float]  # an event's (first possible year, last possible year)
-
-# A year in running text, with the words that make it a period: "2351", "the late 2340s", "the 2370s".
-_YEARS = re.compile(
-    r"(?:\b[Tt]he\s+)?(?:\b(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?:\.\./)?\b(\d{4})((?:[-/](?:\.\.)?\d+)*)(s?)\b(?!-\d)[~?%]?"
-)
-
-
-def hide_years(text: str) -> str:
-    """Running text with its years blanked ('finished in 2351' -> 'finished in [a year]', 'the late
-    2340s' -> '[some years]'), so a card does not give its date away. Shorter numbers stay."""
-
-    def blank(m: re.Match) -> str:
-        return "[some years]" if m.group(3) or "/" in m.group(2) else "[a year]"
-
-    return _YEARS.sub(blank, text or "")
 
 
 def split(query: str | None) -> tuple[str, dict[str, str]]:
@@ -341,7 +326,9 @@ def _puts(a: dict, ca: list[dict], sa: Span, b: dict, cb: list[dict], sb: Span) 
 
 
 def _wikis(combos: list[tuple[Reading, Reading]]) -> list[str]:
-    return [w for ra, rb in combos for w in ra[1] + rb[1]]
+    """Who puts one event first: the wikis whose own readings of both events do (else every wiki involved)."""
+    both = [w for ra, rb in combos for w in ra[1] if w in rb[1]]
+    return both or [w for ra, rb in combos for w in ra[1] + rb[1]]
 
 
 def why_open(a: dict, b: dict, ca: list[dict], cb: list[dict], sa: Span, sb: Span) -> str:

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from dashboard.domain import judge, order
-from testsupport.browser import ALL_SIZES, settle, until, violations
+from testsupport.browser import ALL_SIZES, settle, violations
 
 pytestmark = pytest.mark.browser
 ORDER = "/order?tour=overview&n=6&seed=3"

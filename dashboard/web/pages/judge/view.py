@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard.domain import judge
 from dashboard.domain.filters import to_query
-from dashboard.domain.order import hide_years
+from dashboard.domain.words import hide_years
 from dashboard.web.components import classroom, ids
 from dashboard.web.components.handout import citation_text
 

@@ -53,7 +53,7 @@ def _exercise(ex: order.Exercise, base: str) -> list:
             className="classroom-lead",
             id="order-help",
         ),
-        html.P(ex.summary, className="classroom-filters"),
+        html.P(f"{n} card{'s' if n != 1 else ''} dealt from {ex.summary}", className="classroom-filters"),
         html.Ol(
             [_card(c, i, n) for i, c in enumerate(ex.cards)],
             id=ids.ORDER_LIST,
@@ -67,7 +67,10 @@ def _exercise(ex: order.Exercise, base: str) -> list:
                 else None,
                 html.A("Deal again", href=f"{base}?{_reseeded(ex)}", className="btn btn-outline-secondary"),
                 html.Button(
-                    "Print a worksheet", type="button", className="btn btn-outline-secondary", **{"data-print": "1"}
+                    "Print a worksheet",
+                    type="button",
+                    className="btn btn-outline-secondary d-none d-sm-inline-block",
+                    **{"data-print": "1"},
                 ),
             ],
             className="classroom-actions sticky",
