@@ -163,6 +163,8 @@ def test_the_present_button_and_the_tours_carry_the_filters(page, live_url):
     assert hrefs == [
         "/present?tour=overview&canon=canon&asof=1999",
         "/present?tour=disagreements&canon=canon&asof=1999",
+        "/order?canon=canon&asof=1999",
+        "/judge?canon=canon&asof=1999",
     ]
     page.keyboard.press("Escape")
     page.click("#present-link")
