@@ -38,7 +38,7 @@ def shoot(browser, base: str, out: str, w: int, h: int) -> None:
     page.keyboard.press("ArrowUp")
     page.click("#order-check")
     page.wait_for_selector("#order-score")
-    page.wait_for_timeout(400)
+    page.wait_for_timeout(1000)
     page.screenshot(path=f"{out}/order-{w}x{h}-graded.png")
     page.goto(base + JUDGE)
     page.wait_for_selector(".judge-claim")
@@ -49,7 +49,7 @@ def shoot(browser, base: str, out: str, w: int, h: int) -> None:
     page.fill("#judge-verdict", "I trust Memory Beta's reading of the episodes, because both of them agree on it.")
     page.click("#judge-check")
     page.wait_for_selector("#judge-result")
-    page.wait_for_timeout(400)
+    page.wait_for_timeout(1000)  # the focus moves to the result and the page settles at the top
     page.screenshot(path=f"{out}/judge-{w}x{h}-graded.png")
     page.close()
 
