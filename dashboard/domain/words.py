@@ -350,3 +350,19 @@ def slug(text: str, fallback: str = "", limit: int | None = None) -> str:
     if limit is not None and len(s) > limit:
         s = s[:limit].rsplit("-", 1)[0] if "-" in s[:limit] else s[:limit]
     return s or fallback
+
+
+# A year in running text, with the words that make it a period: "2351", "the late 2340s", "the 2370s".
+_YEARS = re.compile(
+    r"(?:\b[Tt]he\s+)?(?:\b(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?:\.\./)?\b(\d{4})((?:[-/](?:\.\.)?\d+)*)(s?)\b(?!-\d)[~?%]?"
+)
+
+
+def hide_years(text: str) -> str:
+    """Running text with its years blanked ('finished in 2351' -> 'finished in [a year]', 'the late
+    2340s' -> '[some years]'), so a card does not give its date away. Shorter numbers stay."""
+
+    def blank(m: re.Match) -> str:
+        return "[some years]" if m.group(3) or "/" in m.group(2) else "[a year]"
+
+    return _YEARS.sub(blank, text or "")

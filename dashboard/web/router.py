@@ -1,5 +1,6 @@
 """The router and the app's layout: each page's layout by the URL's path, and each page's callbacks
-(the explorer at /, the presentation at /present, the embed at /embed: each page's own callbacks.py).
+(the explorer at /, the presentation at /present, the embed at /embed, the classroom exercises at
+/order and /judge: each page's own callbacks.py).
 
 A router on dcc.Location, not Dash's page registry: no global state, so several apps with different
 data can live in one process. Each page is a layout function of the catalogue and the query string.
@@ -20,6 +21,10 @@ from dashboard.web.pages.embed import layout as embed_layout
 from dashboard.web.pages.explorer import answers
 from dashboard.web.pages.explorer import callbacks as explorer_callbacks
 from dashboard.web.pages.explorer.layout import build_page
+from dashboard.web.pages.judge import callbacks as judge_callbacks
+from dashboard.web.pages.judge.layout import layout as judge_layout
+from dashboard.web.pages.order import callbacks as order_callbacks
+from dashboard.web.pages.order.layout import layout as order_layout
 from dashboard.web.pages.present import callbacks as present_callbacks
 from dashboard.web.pages.present.layout import layout as present_layout
 
@@ -42,7 +47,13 @@ def not_found(cat: Catalogue, search: str):
     )
 
 
-PAGES = {"": explorer_page, "embed": embed_layout.layout, "present": present_layout}  # each page's callbacks.py
+PAGES = {  # each page's callbacks.py
+    "": explorer_page,
+    "embed": embed_layout.layout,
+    "present": present_layout,
+    "order": order_layout,
+    "judge": judge_layout,
+}
 
 
 def layout_for(cat: Catalogue, path: str, search: str):
@@ -96,3 +107,5 @@ def register_callbacks(app, cat: Catalogue) -> None:
     explorer_callbacks.register(app, cat)
     present_callbacks.register(app, cat)  # /present: its own page, its own callbacks
     embed_callbacks.register(app, cat)
+    order_callbacks.register(app, cat)  # /order and /judge: the classroom exercises
+    judge_callbacks.register(app, cat)

@@ -29,13 +29,15 @@ BOOTSTRAP_ROUTE = "/vendor/bootstrap.min.css"
 log = logging.getLogger("dashboard")
 
 # The Dash pages, by path relative to the prefix (dashboard/web/router.py lays each one out).
-PAGES = ("", "embed", "present")
+PAGES = ("", "embed", "present", "order", "judge")
 # Every public GET path of the app, relative to its prefix: the hostile-input tests throw random
 # queries at each (and at every other GET route the Flask server has). Add a new page or route here.
 PUBLIC_PATHS = (
     "/",
     "/present",
     "/embed",
+    "/order",
+    "/judge",
     "/oembed",
     "/events.json",
     "/events.csv",

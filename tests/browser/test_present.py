@@ -70,7 +70,14 @@ def test_stepping_through_a_tour_with_the_keys_and_escaping_to_the_explorer(page
     assert x0 < float(row["best_start"]) < x1
     page.keyboard.press("End")
     page.wait_for_function("document.querySelector('#present-progress').textContent === 'End'")
-    assert query(page)["step"] == str(len(tour.stops) + 1) and page.locator(".present-qr").count() == 1
+    assert query(page)["step"] == str(len(tour.stops) + 1) and page.locator(".present-qr").count() == 2
+    # the closing slide offers the ordering exercise for the same view (dashboard/web/pages/order)
+    assert (
+        page.locator(".present-url")
+        .nth(1)
+        .text_content()
+        .endswith("/order?canon=canon,licensed,fan&tour=disagreements")
+    )
     page.keyboard.press("Home")
     wait_step(page, 0, tour.title)
     page.go_back()  # every step is a history entry: Back returns to the closing step
@@ -156,6 +163,8 @@ def test_the_present_button_and_the_tours_carry_the_filters(page, live_url):
     assert hrefs == [
         "/present?tour=overview&canon=canon&asof=1999",
         "/present?tour=disagreements&canon=canon&asof=1999",
+        "/order?canon=canon&asof=1999",
+        "/judge?canon=canon&asof=1999",
     ]
     page.keyboard.press("Escape")
     page.click("#present-link")

@@ -118,3 +118,19 @@ SHARE_PNG = "share-png"
 SHARE_SVG = "share-svg"
 SHARE_CSV = "share-csv"
 SHARE_STATUS = "share-status"  # aria-live: "Link copied."
+
+# the classroom exercises: /order (put the events in order) and /judge (which source do you trust?)
+ORDER = "order"
+ORDER_URL = "order-url"  # the page's own view of the address (see PRESENT_URL for why not URL)
+ORDER_BODY = "order-body"
+ORDER_LIST = "order-list"  # the cards (assets/classroom.js moves them)
+ORDER_CHECK = "order-check"
+ORDER_LIVE = "order-live"  # aria-live: "First contact moved to position 3 of 8"
+ORDER_TITLE = "order-title"  # the document title
+JUDGE = "judge"
+JUDGE_URL = "judge-url"
+JUDGE_BODY = "judge-body"
+JUDGE_TRUST = "judge-trust"
+JUDGE_VERDICT = "judge-verdict"
+JUDGE_CHECK = "judge-check"
+JUDGE_TITLE = "judge-title"

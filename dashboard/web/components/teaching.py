@@ -1,4 +1,4 @@
-"""The explorer's ways into the classroom: the Present button, the list of tours, slide images.
+"""The explorer's ways into the classroom: the Present button, the list of tours and exercises, slide images.
 
 The hrefs carry the current filters (the render callback sets them, see `present_href`); the image
 buttons are handled in the browser by assets/explorer.js (Plotly.downloadImage on a titled copy).
@@ -31,16 +31,23 @@ def present_button() -> dcc.Link:
 
 
 def tour_links(vocab: Vocabulary, prefix: str, filter_query: str) -> list:
-    """One menu item per tour in tours.csv, opening it in the presentation with the current filters."""
-    if not vocab.tours:
-        return [dbc.DropdownMenuItem("No tours in tours.csv", disabled=True)]
+    """One menu item per tour in tours.csv, opening it in the presentation with the current filters, and
+    the two classroom exercises (/order, /judge) on the same filters."""
     extra = f"&{filter_query}" if filter_query else ""
-    return [
+    tours = [
         dbc.DropdownMenuItem(
             [html.Span(t.title, className="d-block"), html.Small(f"{len(t.stops)} stops", className="text-muted")],
             href=f"{prefix}present?tour={t.id}{extra}",
         )
         for t in vocab.tours.values()
+    ] or [dbc.DropdownMenuItem("No tours in tours.csv", disabled=True)]
+    q = f"?{filter_query}" if filter_query else ""
+    return [
+        *tours,
+        dbc.DropdownMenuItem(divider=True),
+        dbc.DropdownMenuItem("Classroom exercises (this view)", header=True),
+        dbc.DropdownMenuItem("Put these events in order", href=f"{prefix}order{q}"),
+        dbc.DropdownMenuItem("Which source do you trust?", href=f"{prefix}judge{q}"),
     ]
 
 

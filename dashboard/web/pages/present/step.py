@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import segno
 from dash import dcc, html
 from flask import request
 
-from dashboard.domain import credits, events, presentation
+from dashboard.domain import credits, events, order, presentation
 from dashboard.domain.filters import to_query
 from dashboard.figures import theme
 from dashboard.figures.gantt import gantt
 from dashboard.figures.timeline import timeline
-from dashboard.web.components import handout, ids
+from dashboard.web.components import classroom, handout, ids
 from dashboard.web.components.details import citation_line
 
 if TYPE_CHECKING:
@@ -64,7 +63,8 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> dict:
     if s is None:
         view_q = to_query(deck.view.state.with_event(None))
         url = request.host_url.rstrip("/") + app.get_relative_path("/") + (f"?{view_q}" if view_q else "")
-        card, fig = front(cat, deck, url, closing=deck.kind == "closing"), {}
+        exercise = request.host_url.rstrip("/") + app.get_relative_path("/order") + (f"?{view_q}" if view_q else "")
+        card, fig = front(cat, deck, url, closing=deck.kind == "closing", exercise=exercise), {}
         stage = "present-stage no-chart"
         title = f"{deck.title} \u00b7 Bajor Timeline"
     else:
@@ -153,7 +153,8 @@ def handout_body(cat: Catalogue, search: str) -> list:
                 dcc.Graph(figure=fig, config=PRINT_CONFIG, className="handout-chart"),
             ]
     parts = handout.body(cat, deck.title, v.summary, shown, deck.stops, v.state, description=deck.description)
-    return parts[:3] + [html.Div(charts, className="handout-charts")] + parts[3:]
+    sheet = classroom.worksheet(deck.title, order.build(cat, search).cards, cat.pages)  # with blanks, a page of its own
+    return parts[:3] + [html.Div(charts, className="handout-charts")] + parts[3:] + [sheet]
 
 
 # The cards: the title and closing slides, and a step's event.
@@ -162,21 +163,9 @@ def handout_body(cat: Catalogue, search: str) -> list:
 MAX_CITATIONS = 6  # on a slide; the rest are in the explorer and the handout
 
 
-def _qr(url: str) -> html.Figure:
-    """A QR code of the view's address, drawn here as SVG (segno) and shown as an inline image."""
-    code = segno.make(url, error="m")
-    src = code.svg_data_uri(border=2, omitsize=True, dark="#000", light="#fff")
-    return html.Figure(
-        [
-            html.Img(src=src, alt=f"QR code of {url}", className="present-qr"),
-            html.Figcaption(url, className="present-url"),
-        ],
-        className="present-qr-box",
-    )
-
-
-def front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool) -> list:
-    """The title step (or the closing one): the view's name, its filters in words, the credit, a QR code."""
+def front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool, exercise: str = "") -> list:
+    """The title step (or the closing one): the view's name, its filters in words, the credit, a QR code
+    of the view; the closing step adds one of the ordering exercise for the same view (`exercise`)."""
     n = len(deck.stops)
     lead = (
         f"That was {'the tour' if deck.view.state.tour else 'every event'}: {n} step{'s' if n != 1 else ''}."
@@ -184,7 +173,9 @@ def front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool) -> l
         else deck.description
     )
     hint = (
-        "Press Escape to explore this view yourself, or scan the code."
+        "Scan a code: explore this view yourself, or put its events in order (the classroom exercise)."
+        if closing and exercise
+        else "Press Escape to explore this view yourself, or scan the code."
         if closing
         else "Press \u2192 or Space to begin. Scan the code to open this view on your phone."
         if n
@@ -203,7 +194,15 @@ def front(cat: Catalogue, deck: presentation.Deck, url: str, closing: bool) -> l
                     ],
                     className="present-front-text",
                 ),
-                _qr(url),
+                html.Div(
+                    [
+                        classroom.qr(url, caption="Explore this view"),
+                        classroom.qr(exercise, caption="Put these in order"),
+                    ],
+                    className="present-qrs",
+                )
+                if closing and exercise
+                else classroom.qr(url),
             ],
             className="present-front",
         ),
