@@ -51,7 +51,9 @@ def test_an_unknown_view_names_drift_among_the_kinds(real):
 
 
 def test_the_standalone_file_lists_the_works_it_cannot_place(real):
-    page = standalone.standalone_html(charts.build(real, "view=drift"), real.tables, plotlyjs_src="https://example.org/p.js")
+    page = standalone.standalone_html(
+        charts.build(real, "view=drift"), real.tables, plotlyjs_src="https://example.org/p.js"
+    )
     assert "Not on the chart: works with no known release year" in page and "Victims of Deceit" in page
     assert "sources over time" in page and "CC BY-NC 3.0" in page
 
@@ -65,7 +67,9 @@ def test_the_download_route_draws_drift_as_html(client):
 
 @pytest.mark.browser
 def test_the_download_route_draws_drift_as_svg(client):
-    r = client.get("/download/chart.svg", query_string={"view": "drift", "event": "annexation-of-bajor", "asof": "1996"})
+    r = client.get(
+        "/download/chart.svg", query_string={"view": "drift", "event": "annexation-of-bajor", "asof": "1996"}
+    )
     assert r.status_code == 200 and r.mimetype == "image/svg+xml"
     root = ET.fromstring(r.data)
     text = " ".join(t for el in root.iter(f"{SVG}text") for t in el.itertext())
@@ -136,7 +140,10 @@ def test_the_explorer_page_has_the_third_chart_and_its_controls(client):
 
 def test_the_blocks_answer_follows_the_url(real):
     a = explorer_drift.answer(real, "?asof=1993&event=annexation-of-bajor", 1200)
-    assert a["figure"]["layout"]["meta"]["asof"] == 1993 and a["figure"]["layout"]["meta"]["selected"] == "annexation-of-bajor"
+    assert (
+        a["figure"]["layout"]["meta"]["asof"] == 1993
+        and a["figure"]["layout"]["meta"]["selected"] == "annexation-of-bajor"
+    )
     assert a["label"] == "As known in 1993"
     assert a["prev"] == "/?asof=1992&event=annexation-of-bajor" and a["next"] == "/?asof=1994&event=annexation-of-bajor"
     steps = json.loads(a["steps"])
@@ -157,7 +164,9 @@ def test_the_slider_writes_asof_and_leaves_the_url_alone_where_it_already_stands
     assert explorer_drift.asof_from_slider(real, "?asof=2005", 11) is None  # 2005 lies in the 2003 step
     years = len(explorer_drift.drift_data.release_years(real.tables))
     assert explorer_drift.asof_from_slider(real, "?asof=1993", years) == ""  # "all": the default view
-    assert explorer_drift.asof_from_slider(real, "", "x") is None and explorer_drift.asof_from_slider(real, "", 99) is None
+    assert (
+        explorer_drift.asof_from_slider(real, "", "x") is None and explorer_drift.asof_from_slider(real, "", 99) is None
+    )
 
 
 def test_marks_fit_the_width():
@@ -173,12 +182,16 @@ def test_a_click_on_a_mark_selects_its_event(client):
     body = {
         "output": dep["output"],
         "outputs": {"id": ids.URL, "property": "search"},
-        "inputs": [{"id": ids.DRIFT, "property": "clickData", "value": {"points": [{"customdata": "annexation-of-bajor"}]}}],
+        "inputs": [
+            {"id": ids.DRIFT, "property": "clickData", "value": {"points": [{"customdata": "annexation-of-bajor"}]}}
+        ],
         "changedPropIds": [f"{ids.DRIFT}.clickData"],
         "state": [{"id": ids.URL, "property": "search", "value": "?asof=1993"}],
     }
     r = client.post("/_dash-update-component", json=body)
-    assert r.status_code == 200 and r.get_json()["response"][ids.URL]["search"] == "?asof=1993&event=annexation-of-bajor"
+    assert (
+        r.status_code == 200 and r.get_json()["response"][ids.URL]["search"] == "?asof=1993&event=annexation-of-bajor"
+    )
 
 
 # --- the presentation

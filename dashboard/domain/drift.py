@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from dashboard.domain import words
-from dashboard.domain.filters import released_by, to_query
+from dashboard.domain.filters import to_query
 from dashboard.domain.schema import TIERS
 
 if TYPE_CHECKING:
@@ -41,7 +40,6 @@ POINT_COLUMNS = (
     "released",  # the work's release year (float; NaN when unknown)
     "side",  # "start" or "end": which date of the event the claim gives
     "label",  # the date as written (EDTF)
-    "said",  # the date in words
     "lo",  # earliest year it allows (-inf when open)
     "hi",  # latest year it allows, as a year label (+inf when open)
     "y",  # where the claim is drawn
@@ -57,7 +55,13 @@ class UndatedWork:
     source: str
     title: str
     tier: str
-    events: tuple[str, ...]  # the titles of the shown events it is cited for
+    events: tuple[str, ...]  # the titles of the shown events it is cited for (the first NAMED)
+    count: int = 0  # how many shown events it is cited for
+
+    @property
+    def more(self) -> int:
+        """Events it is cited for beyond those named."""
+        return max(self.count - len(self.events), 0)
 
 
 @dataclass(frozen=True)
@@ -127,8 +131,9 @@ def step(years: tuple[int, ...], asof: int | None, move: int) -> int | None:
     return stops[min(max(i, 0), len(stops) - 1)]
 
 
-def _claims(tables: Tables, event_ids, tiers) -> pd.DataFrame:
-    """The trusted claims of these events (every work, released or not), with their years."""
+def _claims(tables: Tables, event_ids, tiers) -> dict[str, np.ndarray]:
+    """The trusted claims of these events (every work, released or not), with their years, in file
+    order: columns as numpy arrays (a DataFrame would type-check every text column again)."""
     ev_index = pd.Index(tables.events["id"])
     rows = ev_index.get_indexer(list(event_ids))
     order = np.full(len(ev_index), -1, dtype=np.int64)
@@ -139,85 +144,115 @@ def _claims(tables: Tables, event_ids, tiers) -> pd.DataFrame:
     tier_of_source = src["tier"].to_numpy(dtype=object)
     trusted_tier = np.isin(tier_of_source, [t for t in TIERS if t in set(tiers)])
     pos = np.flatnonzero((order[event_row] >= 0) & trusted_tier[source_row])
-    sr = source_row[pos]
+    sr, er = source_row[pos], event_row[pos]
     released = pd.to_numeric(src["released"], errors="coerce").to_numpy(dtype=float)
-    pages = tables.pages.set_index("id")["wiki"]
-    return pd.DataFrame(
-        {
-            "event": cl["event"].to_numpy(dtype=object)[pos],
-            "title": tables.events["title"].to_numpy(dtype=object)[event_row[pos]],
-            "order": order[event_row[pos]],
-            "source": cl["source"].to_numpy(dtype=object)[pos],
-            "work": src["title"].to_numpy(dtype=object)[sr],
-            "medium": src["medium"].to_numpy(dtype=object)[sr],
-            "tier": tier_of_source[sr],
-            "wiki": cl["page"].map(pages).to_numpy(dtype=object)[pos],
-            "released": released[sr],
-            "start": cl["start"].to_numpy(dtype=object)[pos],
-            "end": cl["end"].to_numpy(dtype=object)[pos],
-            "s_lo": cl["start_lo"].to_numpy(dtype=float)[pos],
-            "s_hi": cl["start_hi"].to_numpy(dtype=float)[pos],
-            "e_lo": cl["end_lo"].to_numpy(dtype=float)[pos],
-            "e_hi": cl["end_hi"].to_numpy(dtype=float)[pos],
-            "file": pos,
-        }
-    )
+    wiki = tables.pages.set_index("id")["wiki"]
+    page_codes, page_ids = pd.factorize(cl["page"].iloc[pos])
+    return {
+        "event": tables.events["id"].to_numpy(dtype=object)[er],
+        "title": tables.events["title"].to_numpy(dtype=object)[er],
+        "order": order[er],
+        "source": src["id"].to_numpy(dtype=object)[sr],
+        "work": src["title"].to_numpy(dtype=object)[sr],
+        "medium": src["medium"].to_numpy(dtype=object)[sr],
+        "tier": tier_of_source[sr],
+        "wiki": wiki.reindex(page_ids).to_numpy(dtype=object)[page_codes] if len(pos) else np.empty(0, dtype=object),
+        "released": released[sr],
+        "start": cl["start"].iloc[pos].to_numpy(dtype=object),
+        "end": cl["end"].iloc[pos].to_numpy(dtype=object),
+        "s_lo": cl["start_lo"].to_numpy(dtype=float)[pos],
+        "s_hi": cl["start_hi"].to_numpy(dtype=float)[pos],
+        "e_lo": cl["end_lo"].to_numpy(dtype=float)[pos],
+        "e_hi": cl["end_hi"].to_numpy(dtype=float)[pos],
+        "file": pos,
+    }
 
 
-def points(claims: pd.DataFrame) -> pd.DataFrame:
+def _col(claims, key: str) -> np.ndarray:
+    return np.asarray(claims[key])
+
+
+def points(claims) -> pd.DataFrame:
     """The dated claims of works with a release year as POINT_COLUMNS, each event read on one side
-    (its start if any claim dates it, else its end), by event, release year, year, then file order."""
-    has_start = ~np.isnan(claims["s_lo"].to_numpy())
-    codes, _ = pd.factorize(claims["event"])
-    event_has_start = np.bincount(codes[has_start], minlength=codes.max() + 1 if len(codes) else 0) > 0
-    start_side = event_has_start[codes] if len(codes) else np.zeros(0, dtype=bool)
-    lo = np.where(start_side, claims["s_lo"], claims["e_lo"])
-    hi_raw = np.where(start_side, claims["s_hi"], claims["e_hi"])
-    keep = ~np.isnan(lo) & ~np.isnan(claims["released"].to_numpy())
-    c = claims[keep]
+    (its start if any claim dates it, else its end), by event, release year, year, then file order.
+    `claims`: columns by name (_claims' arrays, or a DataFrame with those columns)."""
+    order = _col(claims, "order").astype(np.int64)
+    has_start = ~np.isnan(_col(claims, "s_lo").astype(float))
+    n_events = int(order.max()) + 1 if len(order) else 0
+    start_side = (np.bincount(order[has_start], minlength=n_events) > 0)[order]
+    lo = np.where(start_side, _col(claims, "s_lo"), _col(claims, "e_lo")).astype(float)
+    hi_raw = np.where(start_side, _col(claims, "s_hi"), _col(claims, "e_hi")).astype(float)
+    released = _col(claims, "released").astype(float)
+    keep = np.flatnonzero(~np.isnan(lo) & ~np.isnan(released))
     lo, hi_raw, start_side = lo[keep], hi_raw[keep], start_side[keep]
     with np.errstate(invalid="ignore"):
         hi = np.where(np.isfinite(hi_raw), np.maximum(hi_raw - 0.999, lo), hi_raw)  # 2328.999 -> 2328
         y = np.where(np.isfinite(lo) & np.isfinite(hi), (lo + hi) / 2, np.where(np.isfinite(lo), lo, hi))
-    label = np.where(start_side, c["start"].to_numpy(dtype=object), c["end"].to_numpy(dtype=object))
-    codes, uniques = pd.factorize(pd.Series(label, dtype=object))
-    said = np.asarray([words.edtf(u) for u in uniques], dtype=object)[codes] if len(codes) else label
-    out = pd.DataFrame(
+    sort = np.lexsort((_col(claims, "file")[keep], y, released[keep], order[keep]))  # last key first
+    rows, lo, hi, y, start_side = keep[sort], lo[sort], hi[sort], y[sort], start_side[sort]
+    label = np.where(start_side, _col(claims, "start")[rows], _col(claims, "end")[rows]).astype(object)
+    text = ("event", "title", "order", "source", "work", "medium", "tier", "wiki")
+    columns = {
+        **{k: _col(claims, k)[rows] for k in text},
+        "released": released[rows],
+        "side": np.where(start_side, "start", "end").astype(object),
+        "label": label,
+        "lo": lo,
+        "hi": hi,
+        "y": y,
+    }
+    # Text stays object: letting pandas type each text column again costs more than the rest together.
+    return pd.DataFrame(
         {
-            **{k: c[k].to_numpy() for k in ("event", "title", "order", "source", "work", "medium", "tier", "wiki")},
-            "released": c["released"].to_numpy(dtype=float),
-            "side": np.where(start_side, "start", "end").astype(object),
-            "label": label,
-            "said": said,
-            "lo": lo,
-            "hi": hi,
-            "y": y,
-            "file": c["file"].to_numpy(),
+            k: pd.Series(columns[k], dtype=object if columns[k].dtype == object else None, copy=False)
+            for k in POINT_COLUMNS
         }
     )
-    out = out.sort_values(["order", "released", "y", "file"], kind="stable").reset_index(drop=True)
-    return out[list(POINT_COLUMNS)]
 
 
-def undated_works(claims: pd.DataFrame) -> tuple[UndatedWork, ...]:
-    """The works with no release year among these claims, each with the events it is cited for."""
-    c = claims[np.isnan(claims["released"].to_numpy())].sort_values(["order", "file"], kind="stable")
-    out = []
-    for source, group in c.groupby("source", sort=False):
-        first = group.iloc[0]
-        out.append(
-            UndatedWork(str(source), str(first["work"]), str(first["tier"]), tuple(dict.fromkeys(group["title"])))
+NAMED = 30  # events named in a list before the rest are counted
+
+
+def undated_works(claims) -> tuple[UndatedWork, ...]:
+    """The works with no release year among these claims, each with the events it is cited for
+    (the first NAMED of them, in the events' order; `count` says how many)."""
+    undated = np.flatnonzero(np.isnan(_col(claims, "released").astype(float)))
+    if not len(undated):
+        return ()
+    order = _col(claims, "order").astype(np.int64)[undated]
+    codes, _ = pd.factorize(_col(claims, "source")[undated])
+    _, first = np.unique(
+        codes.astype(np.int64) * (int(order.max()) + 1) + order, return_index=True
+    )  # by work, then event
+    rows, work = undated[first], codes[first]
+    starts = np.flatnonzero(np.r_[True, work[1:] != work[:-1]])
+    ends = np.r_[starts[1:], len(work)]
+    title, source, name, tier = (_col(claims, k) for k in ("title", "source", "work", "tier"))
+    out = [
+        UndatedWork(
+            str(source[rows[a]]),
+            str(name[rows[a]]),
+            str(tier[rows[a]]),
+            tuple(title[rows[a : min(b, a + NAMED)]]),
+            int(b - a),
         )
+        for a, b in zip(starts, ends)
+    ]
     return tuple(sorted(out, key=lambda w: (TIERS.index(w.tier), w.title.casefold())))
 
 
-def hidden_events(claims: pd.DataFrame) -> tuple[str, ...]:
+def hidden_events(claims) -> tuple[str, ...]:
     """Titles of the events whose every trusted claim comes from a work with no release year: an
     `asof` view hides them whatever its year."""
-    dated = claims.groupby("event", sort=False)["released"].count()
-    gone = set(dated.index[dated.to_numpy() == 0])
-    first = claims.drop_duplicates("event").sort_values("order")
-    return tuple(first["title"][first["event"].isin(gone)])
+    order = _col(claims, "order").astype(np.int64)
+    if not len(order):
+        return ()
+    n = int(order.max()) + 1
+    dated = np.bincount(order[~np.isnan(_col(claims, "released").astype(float))], minlength=n)
+    gone = (np.bincount(order, minlength=n) > 0) & (dated == 0)
+    title = np.empty(n, dtype=object)
+    title[order] = _col(claims, "title")
+    return tuple(title[gone])
 
 
 def _y_range(p: pd.DataFrame) -> tuple[float, float]:
@@ -243,14 +278,18 @@ def build(cat: Catalogue, state: FilterState, shown_ids=None) -> Drift:
     state shows, when the caller has them) saves filtering again."""
     everything = replace(state, asof=None, event=None)
     _, _, all_shown = cat.shown(to_query(everything))
-    claims = _claims(cat.tables, all_shown["id"].tolist(), state.tiers)
+    all_ids = all_shown["id"]
+    claims = _claims(cat.tables, all_ids.tolist(), state.tiers)
     p_all = points(claims)
     if state.asof is None:
         p = p_all
-    else:
-        ids = set(shown_ids if shown_ids is not None else cat.shown(to_query(replace(state, event=None)))[2]["id"])
-        released = released_by(cat.tables, state.asof) or frozenset()
-        p = p_all[p_all["source"].isin(released) & p_all["event"].isin(ids)].reset_index(drop=True)
+    else:  # the works out by then (filters.released_by's rule), on the events the asof view shows
+        ids = shown_ids if shown_ids is not None else cat.shown(to_query(replace(state, event=None)))[2]["id"]
+        kept = np.zeros(len(all_ids), dtype=bool)
+        where = pd.Index(all_ids).get_indexer(list(ids))
+        kept[where[where >= 0]] = True
+        mask = (p_all["released"].to_numpy(dtype=float) <= state.asof) & kept[p_all["order"].to_numpy(dtype=np.int64)]
+        p = p_all[mask].reset_index(drop=True)
     years = release_years(cat.tables)
     return Drift(
         points=p,

@@ -14,11 +14,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from dashboard.domain import words
 from dashboard.domain.schema import TIERS
 from dashboard.figures import measure, theme
 from dashboard.figures.palette import LIGHT, Palette
 
 MAX_POINTS = 4000  # claims drawn one by one; past this, counted per tier, release year and year
+COUNT_ROWS = 40  # rows of counted marks up the chart
 HEIGHT = 380
 MARGIN = {"l": 62, "r": 16, "t": 34, "b": 46}  # room for the year labels and the axes' names, at scale 1
 MOVED = 1.0  # years between an event's claims for its line to count as moved
@@ -64,6 +66,16 @@ def drift(
     return theme.figure(data, layout, palette)
 
 
+def _said(labels) -> np.ndarray:
+    """Each date as written (EDTF) in words, each distinct one worded once."""
+    codes, uniques = pd.factorize(np.asarray(labels, dtype=object))
+    return (
+        np.asarray([words.edtf(u) for u in uniques], dtype=object)[codes]
+        if len(codes)
+        else np.asarray([], dtype=object)
+    )
+
+
 def _hover(p: pd.DataFrame, palette: Palette) -> list[str]:
     side = np.where(p["side"].to_numpy() == "end", "ended ", "")
     return [
@@ -71,7 +83,7 @@ def _hover(p: pd.DataFrame, palette: Palette) -> list[str]:
         f"<br>{theme.safe(w)} ({theme.safe(m)}, {int(r)}, {theme.tier_label(k)})<br>"
         f"<span style='color:{palette.muted}'>read on {theme.safe(wiki)}</span>"
         for t, s, said, label, w, m, r, k, wiki in zip(
-            p["title"], side, p["said"], p["label"], p["work"], p["medium"], p["released"], p["tier"], p["wiki"]
+            p["title"], side, _said(p["label"]), p["label"], p["work"], p["medium"], p["released"], p["tier"], p["wiki"]
         )
     ]
 
@@ -214,10 +226,10 @@ def _name(
 def _counts(points: pd.DataFrame, size: theme.Sizes, palette: Palette) -> list[dict]:
     """Too many claims to draw one by one: a mark per tier, release year and claimed year, sized by
     how many claims it stands for."""
+    y = points["y"].to_numpy(dtype=float)
+    step = max(1.0, round(float(y.max() - y.min()) / COUNT_ROWS))  # about COUNT_ROWS rows, whatever the span
     g = (
-        pd.DataFrame(
-            {"tier": points["tier"], "x": points["released"], "y": np.round(points["y"].to_numpy(dtype=float))}
-        )
+        pd.DataFrame({"tier": points["tier"], "x": points["released"], "y": np.round(y / step) * step})
         .groupby(["tier", "x", "y"], sort=False)
         .size()
         .reset_index(name="n")
@@ -242,7 +254,8 @@ def _counts(points: pd.DataFrame, size: theme.Sizes, palette: Palette) -> list[d
                     "opacity": 0.75,
                 },
                 hovertext=[
-                    f"{k:,} {theme.tier_label(tier).lower()} claim{'s' if k != 1 else ''}: works of {int(x)} give {int(y)}"
+                    f"{k:,} {theme.tier_label(tier).lower()} claim{'s' if k != 1 else ''}: works of {int(x)} give "
+                    + (f"{int(y)}" if step == 1 else f"{int(y - step / 2)} to {int(y + step / 2)}")
                     for k, x, y in zip(n, t["x"], t["y"])
                 ],
                 hovertemplate="%{hovertext}<extra></extra>",

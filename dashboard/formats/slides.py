@@ -54,7 +54,10 @@ def key_items(chart: Chart) -> list[tuple[str, str]]:
             *tiers,
         ]
         if chart.drift is not None and chart.drift.undated:
-            names = ", ".join(w.title for w in chart.drift.undated)
+            undated = chart.drift.undated
+            names = ", ".join(w.title for w in undated[:8]) + (
+                f" and {len(undated) - 8:,} more" if len(undated) > 8 else ""
+            )
             key.append(("", f"not drawn, no release year: {names}"))
         return key
     marks = (

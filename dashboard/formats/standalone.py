@@ -186,7 +186,12 @@ def _undated_html(chart: Chart) -> str:
     d = chart.drift
     if d is None or not d.undated:
         return ""
-    items = "".join(f"<li><cite>{_e(w.title)}</cite> ({_e(w.tier)}): {_e('; '.join(w.events))}</li>" for w in d.undated)
+    items = "".join(
+        f"<li><cite>{_e(w.title)}</cite> ({_e(w.tier)}): {_e('; '.join(w.events))}"
+        + (f" and {w.more:,} more" if w.more else "")
+        + "</li>"
+        for w in d.undated
+    )
     return f"<h2>Not on the chart: works with no known release year</h2><ul>{items}</ul>"
 
 

@@ -35,7 +35,9 @@ def test_the_drift_chart_draws_fits_and_follows_a_filter(page, live_url):
     page.wait_for_selector(f"{DRIFT} .scatterlayer .trace .point")
     assert drift_meta(page)["selected"] == "annexation-of-bajor"
     assert "Licensed tie-in" in page.evaluate(TIERS_DRAWN)
-    box = page.evaluate("(() => { const r = document.getElementById('drift').getBoundingClientRect(); return [r.left, r.right]; })()")
+    box = page.evaluate(
+        "(() => { const r = document.getElementById('drift').getBoundingClientRect(); return [r.left, r.right]; })()"
+    )
     assert box[0] >= 0 and box[1] <= page.viewport_size["width"] + 0.5  # no sideways scrolling
     undated = page.inner_text("#drift-undated")
     assert "Victims of Deceit" in undated and "no known release year" in undated

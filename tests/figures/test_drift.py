@@ -71,7 +71,9 @@ def test_the_selected_event_is_drawn_strongest_and_named_others_dim(real):
     assert "Annexation of Bajor" in name.text[0]
     canon = claims(fig._d)["On-screen canon"]
     mine = np.asarray(canon.customdata) == "annexation-of-bajor"
-    assert set(np.asarray(canon.marker.opacity)[mine]) == {1.0} and set(np.asarray(canon.marker.opacity)[~mine]) == {0.35}
+    assert set(np.asarray(canon.marker.opacity)[mine]) == {1.0} and set(np.asarray(canon.marker.opacity)[~mine]) == {
+        0.35
+    }
     assert fig.layout.meta.selected == "annexation-of-bajor"
 
 
@@ -131,7 +133,9 @@ def test_open_bounds_never_reach_the_figure_as_infinities(real):
     fig = draw(data(real))
     for t in read(fig).data:
         if t.meta == "claim":
-            assert np.isfinite(np.asarray(t.error_y.array)).all() and np.isfinite(np.asarray(t.error_y.arrayminus)).all()
+            assert (
+                np.isfinite(np.asarray(t.error_y.array)).all() and np.isfinite(np.asarray(t.error_y.arrayminus)).all()
+            )
 
 
 @pytest.mark.parametrize("plot_px", [240, 330, 900, 1800])
@@ -145,3 +149,9 @@ def test_empty_points_frame():
     fig = drift_figure.drift(empty, x_range=(1990, 2000), y_range=(2300, 2400))
     go.Figure(fig)
     assert read(fig).layout.meta.claims == 0 and not math.isnan(read(fig).layout.xaxis.range[0])
+
+
+def test_hover_says_the_date_in_words_with_its_edtf(real):
+    canon = claims(draw(data(real)))["On-screen canon"]
+    hover = [h for e, h in zip(canon.customdata, canon.hovertext) if e == "annexation-of-bajor" and "Accession" in h]
+    assert hover and "by 2319" in hover[0] and "(../2319)" in hover[0] and "1996" in hover[0]

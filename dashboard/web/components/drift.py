@@ -91,27 +91,40 @@ def block() -> html.Section:
     )
 
 
+WORKS_LISTED = 12  # works named beside the chart before the rest are counted
+NAMES_LISTED = 30  # events named in a note before the rest are counted
+
+
+def names(titles, listed: int = NAMES_LISTED, more: int = 0) -> str:
+    """'A; B; C' or 'A; B; C and 12 more' (the count is never left out)."""
+    shown = list(titles[:listed])
+    rest = len(titles) - len(shown) + more
+    return "; ".join(shown) + (f" and {rest:,} more" if rest else "")
+
+
 def undated_list(undated) -> list:
     """The works with no release year (dashboard.domain.drift.UndatedWork), each with its events."""
     if not undated:
         return [html.P("Every work cited here has a release year.", className="text-muted mb-0")]
+    items = [html.Li([html.Cite(w.title), f" ({w.tier}): ", *_events(w)]) for w in undated[:WORKS_LISTED]]
+    rest = len(undated) - WORKS_LISTED
+    if rest > 0:
+        items.append(html.Li(f"and {rest:,} more works with no known release year"))
     return [
         html.H3("Not on this chart", className="h6 mb-1"),
         html.P("These works have no known release year, so they cannot be placed:", className="mb-1"),
-        html.Ul(
-            [html.Li([html.Cite(w.title), f" ({w.tier}): ", *_events(w.events)]) for w in undated],
-            className="ps-3 mb-0",
-        ),
+        html.Ul(items, className="ps-3 mb-0"),
     ]
 
 
 SHORT_LIST = 3  # events named outright; a longer list folds behind its count
 
 
-def _events(titles) -> list:
-    if len(titles) <= SHORT_LIST:
-        return ["; ".join(titles)]
-    return [html.Details([html.Summary(f"{len(titles)} events"), "; ".join(titles)], className="drift-events")]
+def _events(w) -> list:
+    count = w.count or len(w.events)
+    if count <= SHORT_LIST:
+        return [names(w.events)]
+    return [html.Details([html.Summary(f"{count:,} events"), names(w.events, more=w.more)], className="drift-events")]
 
 
 def hidden_note(hidden, asof) -> list:
@@ -123,10 +136,10 @@ def hidden_note(hidden, asof) -> list:
         html.Details(
             [
                 html.Summary(
-                    f"{n} event{'s' if n != 1 else ''} hidden in every \u201cas known in\u201d view: none of "
+                    f"{n:,} event{'s' if n != 1 else ''} hidden in every \u201cas known in\u201d view: none of "
                     f"{'their' if n != 1 else 'its'} works has a known release year"
                 ),
-                "; ".join(hidden) + ".",
+                names(hidden) + ".",
             ]
         )
     ]
@@ -139,9 +152,6 @@ def asof_help(hidden) -> list:
         return [base + "."]
     n = len(hidden)
     return [
-        base + f", which hides {n} event{'s' if n != 1 else ''} from every such view. ",
-        html.Details(
-            [html.Summary("Which events?"), html.Span("; ".join(hidden) + ".")],
-            className="asof-hidden",
-        ),
+        base + f", which hides {n:,} event{'s' if n != 1 else ''} from every such view. ",
+        html.Details([html.Summary("Which events?"), html.Span(names(hidden) + ".")], className="asof-hidden"),
     ]
