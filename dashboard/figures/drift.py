@@ -50,6 +50,11 @@ def drift(
     if many:
         data += _counts(points, size, palette)
         notes.append(_corner(f"{len(points):,} claims: each mark counts the claims it stands for", size, palette))
+        mine = points[points["event"].to_numpy(dtype=object) == selected]
+        if len(mine):  # the selected event still drawn claim by claim, on top
+            data += _lines(mine, selected, size, palette)[-1:] if len(mine) > 1 else []
+            data += _marks(mine, selected, size, palette)
+            data += _name(mine, selected, x_range, plot_px, size, palette)
     else:
         data += _lines(points, selected, size, palette)
         data += _marks(points, selected, size, palette)

@@ -112,6 +112,9 @@ def test_past_max_points_each_mark_counts_its_claims(real, monkeypatch):
     counted = sum(int(h.split(" ", 1)[0].replace(",", "")) for t in fig.data for h in t.hovertext)
     assert counted == len(d.points)  # every claim counted once
     assert any(f"{len(d.points):,} claims" in a.text for a in fig.layout.annotations)
+    chosen = read(draw(data(real, "event=annexation-of-bajor")))
+    line = next(t for t in chosen.data if t.name == "selected")
+    assert len(line.x) == len(of(d, "annexation-of-bajor"))  # the selected event, still claim by claim
 
 
 def test_projector_scale_and_dark_palette(real):
