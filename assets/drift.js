@@ -72,4 +72,19 @@
     document.addEventListener("keydown", function (e) {
         if (playing && e.key === "Escape") { stop(); e.preventDefault(); }
     });
+
+    // dcc.Slider (Dash 4) takes no ARIA props: name its thumb, and say its value as the year it stands
+    // for (the slider counts steps, not years). The thumb's class is Dash's own (dash-slider-thumb).
+    let queued = false;
+    function nameThumb() {
+        queued = false;
+        const thumb = document.querySelector("#drift-slider [role=slider], #drift-slider .dash-slider-thumb");
+        if (!thumb) { return; }
+        const said = (document.getElementById("drift-asof") || {}).textContent || "";
+        if (thumb.getAttribute("aria-label") !== "As known in") { thumb.setAttribute("aria-label", "As known in"); }
+        if (said && thumb.getAttribute("aria-valuetext") !== said) { thumb.setAttribute("aria-valuetext", said); }
+    }
+    new MutationObserver(function () {
+        if (!queued && document.getElementById("drift-slider")) { queued = true; requestAnimationFrame(nameThumb); }
+    }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
 })();

@@ -109,6 +109,10 @@ def test_the_slider_and_the_step_links_work_from_the_keyboard(page, live_url):
     wait_query(page, lambda q: q.get("asof") == "1994", "a step on")
     wait_meta(page, "asof", 1994)
     thumb = page.locator("#drift-slider [role=slider]").first
+    page.wait_for_function(
+        "document.querySelector('#drift-slider [role=slider]').getAttribute('aria-valuetext') === 'As known in 1994'"
+    )
+    assert thumb.get_attribute("aria-label") == "As known in"  # the slider says the year, not its step number
     thumb.focus()
     page.keyboard.press("ArrowLeft")
     wait_query(page, lambda q: q.get("asof") == "1993", "a step back on the slider")
