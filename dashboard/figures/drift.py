@@ -20,6 +20,7 @@ from dashboard.figures import measure, theme
 from dashboard.figures.palette import LIGHT, Palette
 
 MAX_POINTS = 4000  # claims drawn one by one; past this, counted per tier, release year and year
+BOLD = 1.12  # a bold label is about this much wider than measure.width's regular text
 COUNT_ROWS = 40  # rows of counted marks up the chart
 HEIGHT = 380
 MARGIN = {"l": 62, "r": 16, "t": 34, "b": 46}  # room for the year labels and the axes' names, at scale 1
@@ -210,7 +211,7 @@ def _name(
     lo, hi = x_range
     room = (hi - last["released"]) / max(hi - lo, 1e-9) * plot_px
     text = str(last["title"])
-    fits = measure.width(text, size.label) + 12 <= room
+    fits = measure.width(text, size.label) * BOLD + 16 * size.scale <= room
     return [
         dict(
             type="scatter",
@@ -300,13 +301,16 @@ def _asof(asof: int | None, x_range, size: theme.Sizes, palette: Palette) -> tup
             "line": {"color": palette.strong, "dash": "dash", "width": 1.5 * size.scale},
         },
     ]
+    # In the shaded years (empty: nothing is out yet), halfway up; left of the line when they are too few.
+    room = (hi - x) / max(hi - lo, 1e-9)
     note = {
         "x": x,
-        "y": 1,
+        "y": 0.5,
         "xref": "x",
         "yref": "paper",
-        "xanchor": "right" if x > (lo + hi) / 2 else "left",
-        "yanchor": "top",
+        "xanchor": "left" if room > 0.25 else "right",
+        "xshift": 4 if room > 0.25 else -4,
+        "yanchor": "middle",
         "text": f"as known in {asof}",
         "showarrow": False,
         "font": {"size": size.label, "color": palette.strong},

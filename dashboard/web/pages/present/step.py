@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 PROJECTOR_DIM_TEXT = "#4d4d4d"  # 8:1 on white
 PRINT_PLOT_PX = 652  # the handout's charts: an A4 or Letter page's width at 96 px per inch, less margins
-PRESENT_DRIFT_PX = 470  # the drift chart's height at scale 1 on a slide (it grows with the text scale)
+PRESENT_DRIFT_PX = 540  # the drift chart's height at scale 1 on a slide (it grows with the text scale)
 PRINT_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": False}
 
 
