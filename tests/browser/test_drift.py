@@ -123,3 +123,25 @@ def test_the_slider_and_the_step_links_work_from_the_keyboard(page, live_url):
     page.go_back()  # each step is a history entry: Back returns to the year before
     wait_query(page, lambda q: q.get("asof") == "1993", "Back")
     assert page.console_errors == []
+
+
+def test_the_presentation_switches_to_drift_with_d_and_steps_asof_with_brackets(page, live_url):
+    page.goto(live_url + "/present?tour=overview&step=4")
+    page.wait_for_selector("#present-chart .main-svg .trace")
+    page.keyboard.press("d")
+    wait_query(page, lambda q: q.get("view") == "drift", "view=drift")
+    page.wait_for_function(
+        "(() => { const gd = document.querySelector('#present-chart .js-plotly-plot');"
+        " return gd && gd.layout && gd.layout.meta && gd.layout.meta.role === 'drift'; })()"
+    )
+    event = page.evaluate("document.querySelector('#present-chart .js-plotly-plot').layout.meta.selected")
+    assert event == "annexation-of-bajor"
+    page.keyboard.press("[")
+    q = wait_query(page, lambda q: q.get("asof") == "2013", "a year back from every work")
+    assert q["event"] == event and q["view"] == "drift"  # the same event, the same chart
+    page.wait_for_function("document.querySelector('#present-chart .js-plotly-plot').layout.meta.asof === 2013")
+    page.keyboard.press("]")
+    wait_query(page, lambda q: "asof" not in q, "every work again")
+    page.keyboard.press("d")
+    wait_query(page, lambda q: "view" not in q, "periods and moments again")
+    assert page.console_errors == []
