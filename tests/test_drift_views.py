@@ -228,3 +228,12 @@ def test_present_step_draws_drift_and_steps_asof(client, real):
     assert out[ids.PRESENT_ASOF_NEXT_LABEL]["children"] == "1995"
     images = json.dumps(out[ids.PRESENT_SERVER_IMAGES]["children"])
     assert "view=drift" in images
+
+
+@pytest.mark.bench
+def test_the_drift_benchmark_runs():
+    from benchmarks import bench_drift
+
+    rows = bench_drift.measure(60, repeat=1)
+    assert [r["query"] for r in rows][0] == "everything" and all(r["drift_ms"] > 0 for r in rows)
+    assert "| 60 | everything |" in bench_drift.markdown(rows)
