@@ -1,12 +1,14 @@
 /* Bajor Timeline presentation (/present): keys like a slide deck. The step buttons are links (one
    history entry per step, so Back and a reload keep the place); keys click them. B blanks the
    screen (and any step key or B again brings it back), F toggles the browser's full screen, Escape
-   returns to the explorer at the same view. Nothing here runs outside the presentation page. */
+   returns to the explorer at the same view. D switches the chart to "Sources over time" and back;
+   [ and ] step "as known in" through the years the works came out (a link each, like the steps). Nothing here runs outside the presentation page. */
 (function () {
     const KEYS = {
         ArrowRight: "present-next", " ": "present-next", PageDown: "present-next", Enter: null,
         ArrowLeft: "present-prev", PageUp: "present-prev", Backspace: null,
         Home: "present-first", End: "present-last", Escape: "present-exit",
+        d: "present-drift", D: "present-drift", "[": "present-asof-prev", "]": "present-asof-next",
     };
 
     function root() { return document.getElementById("present"); }

@@ -73,7 +73,8 @@ def _add_chart(sub) -> None:
         choices=KINDS,
         dest="kind",
         default=None,
-        help="gantt (periods, the default), timeline (moments) or dispute (one event's sources: needs --event)",
+        help="gantt (periods, the default), timeline (moments), dispute (one event's sources: needs --event) "
+        "or drift (sources over time: each claim at its work's release year)",
     )
     c.add_argument(
         "--event", metavar="ID", default=None, help="an event id: outlined on gantt/timeline, the subject of dispute"

@@ -144,8 +144,8 @@ def test_text_from_the_data_cannot_end_a_script_or_become_markup():
 
 
 def test_a_component_without_a_rule_is_an_error_naming_it():
-    with pytest.raises(prerender.UnknownComponent, match=r"dash_core_components\.Slider .*'s'.*prerender\.RULES"):
-        prerender.static_html(html.Div(dcc.Slider(id="s", min=0, max=1)))
+    with pytest.raises(prerender.UnknownComponent, match=r"dash_core_components\.RangeSlider .*'s'.*prerender\.RULES"):
+        prerender.static_html(html.Div(dcc.RangeSlider(id="s", min=0, max=1)))
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ carries the year range and the nearby events to draw, and the page draws them wi
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 MIN_WINDOW_YEARS = 24  # the least span a step's chart shows around its event
 MAX_NEARBY = 14  # events drawn around the current one: big enough to read from the back
 STEP_KEY = "step"
+CHART_KEY = "view"  # view=drift: each event step draws "Sources over time" instead of periods or moments
+CHARTS = ("drift",)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Deck:
     stops: tuple[Stop, ...]  # the event steps, in order (with a tour's notes)
     notices: tuple[str, ...]
     step: int  # the current step: 0 title, 1..n events, n+1 closing
+    chart: str = ""  # "" (periods or moments, by the step's event) or "drift" (sources over time)
 
     @property
     def last(self) -> int:
@@ -55,8 +58,24 @@ class Deck:
         """The deck's query at another step ('' for the title of the default view)."""
         q = to_query(self.view.state.with_event(event))
         step = self.step if step is None else step
-        parts = [p for p in (q, f"{STEP_KEY}={step}" if step else "") if p]
+        parts = [p for p in (q, f"{STEP_KEY}={step}" if step else "", self._chart_param(self.chart)) if p]
         return "&".join(parts)
+
+    @staticmethod
+    def _chart_param(chart: str) -> str:
+        return f"{CHART_KEY}={chart}" if chart else ""
+
+    def with_chart(self, chart: str) -> str:
+        """The same step drawn with another chart ('' or "drift")."""
+        q = to_query(self.view.state.with_event(None))
+        parts = [p for p in (q, f"{STEP_KEY}={self.step}" if self.step else "", self._chart_param(chart)) if p]
+        return "&".join(parts)
+
+    def at_asof(self, asof: int | None) -> str:
+        """The deck as known in another year, on the same event when it is still shown there (the
+        steps change with the events), else on the title."""
+        state = replace(self.view.state, asof=asof, event=self.stop.event if self.stop else None)
+        return "&".join(p for p in (to_query(state), self._chart_param(self.chart)) if p)
 
     def explorer_query(self) -> str:
         """The explorer at the same view, with the current step's event selected."""
@@ -70,11 +89,27 @@ def split_step(query: str | None) -> tuple[str, str | None]:
     return urlencode([(k, v) for k, vs in params.items() for v in vs], safe=","), raw
 
 
+def split_chart(query: str) -> tuple[str, str, str | None]:
+    """(the query without `view`, the chart it names: '' or one of CHARTS, a notice when it names
+    another)."""
+    params = parse_qs((query or "").lstrip("?"), keep_blank_values=True)
+    raw = (params.pop(CHART_KEY, [""])[-1] or "").strip()
+    rest = urlencode([(k, v) for k, vs in params.items() for v in vs], safe=",")
+    if raw and raw not in CHARTS:
+        return (
+            rest,
+            "",
+            f"Ignored '{CHART_KEY}={raw[:40]}': the presentation draws view=drift, or periods and moments without it.",
+        )
+    return rest, raw, None
+
+
 def build_deck(cat: Catalogue, query: str | None) -> Deck:
     """The deck for a /present query: the filtered view, its steps and the current one."""
     rest, raw_step = split_step(query)
+    rest, chart, chart_notice = split_chart(rest)
     v = view.build_view(cat, rest)
-    notices = list(v.notices)
+    notices = list(v.notices) + ([chart_notice] if chart_notice else [])
     shown = set(v.shown["id"])
     state = v.state
     if state.tour:
@@ -100,7 +135,9 @@ def build_deck(cat: Catalogue, query: str | None) -> Deck:
     step, step_notice = _step(raw_step, len(stops) + 1, [s.event for s in stops], state)
     if step_notice:
         notices.append(step_notice)
-    return Deck(view=v, title=title, description=description, stops=stops, notices=tuple(notices), step=step)
+    return Deck(
+        view=v, title=title, description=description, stops=stops, notices=tuple(notices), step=step, chart=chart
+    )
 
 
 def _step(raw: str | None, last: int, events: list[str], state: FilterState) -> tuple[int, str | None]:

@@ -1,11 +1,11 @@
 """One chart for slides, downloads and standalone files: what it shows, as data.
 
-    query (the app's URL vocabulary + view=gantt|timeline|dispute) ─▶ view_mod.build_view ─▶ Chart (data)
+    query (the app's URL vocabulary + view=gantt|timeline|dispute|drift) ─▶ view_mod.build_view ─▶ Chart (data)
         ├─ slides.slide_figure(chart, tables, W, H)   title, filters in words, key, credit; zoomed for a slide
         │     └─ images.ImageRenderer                   PNG / SVG through kaleido and Debian's chromium
         └─ standalone.standalone_html(chart, tables)  one file: plotly.js inside (or from a URL), citations, credit
 
-A chart's kind (Chart.kind: gantt, timeline or dispute) is the URL's `view=` parameter. The figures
+A chart's kind (Chart.kind: gantt, timeline, dispute or drift) is the URL's `view=` parameter. The figures
 are built by `figure_for` only, which calls dashboard.figures as the page does: when their
 signatures change, that function is the one place to follow. No Dash, no I/O.
 """
@@ -20,9 +20,11 @@ from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
 
+from dashboard.domain import drift as drift_mod
 from dashboard.domain import view as view_mod
 from dashboard.domain import words
 from dashboard.domain.filters import FilterState, describe, to_query
+from dashboard.figures.drift import drift
 from dashboard.figures.gantt import gantt
 from dashboard.figures.palette import LIGHT, Palette
 from dashboard.figures.timeline import timeline
@@ -31,8 +33,13 @@ from dashboard.figures.uncertainty import uncertainty
 if TYPE_CHECKING:
     from dashboard.domain.catalogue import Catalogue
 
-KINDS = ("gantt", "timeline", "dispute")  # what a chart draws; the URL names it view=
-KIND_NAMES = {"gantt": "periods", "timeline": "moments", "dispute": "what each source says"}
+KINDS = ("gantt", "timeline", "dispute", "drift")  # what a chart draws; the URL names it view=
+KIND_NAMES = {
+    "gantt": "periods",
+    "timeline": "moments",
+    "dispute": "what each source says",
+    "drift": "sources over time",
+}
 SLIDE = (1920, 1080)
 MIN_PX, MAX_PX = 320, 7680  # a phone's width up to an 8K screen
 MAX_SCALE = 4.0
@@ -47,7 +54,7 @@ class ChartError(ValueError):
 class Chart:
     """What one chart shows, as data: its kind, the filters, the events and the selection."""
 
-    kind: str  # gantt, timeline or dispute (the URL's view=)
+    kind: str  # gantt, timeline, dispute or drift (the URL's view=)
     state: FilterState
     notices: tuple[str, ...]
     shown: pd.DataFrame  # the filtered events (periods and moments; the figure draws the ones its kind draws)
@@ -57,12 +64,16 @@ class Chart:
     vocab: object = field(repr=False)
     title: str = ""  # plain text; escaped wherever it lands
     caption: str = ""  # the filters in words (filters.describe)
+    drift: drift_mod.Drift | None = None  # what the drift chart draws (its kind only)
 
     @property
     def drawn(self) -> pd.DataFrame:
-        """The events this chart draws: periods (gantt), moments (timeline) or the one event (dispute)."""
+        """The events this chart draws: periods (gantt), moments (timeline), the one event (dispute),
+        or the events with a claim on the chart (drift)."""
         if self.kind == "dispute":
             return self.shown.iloc[0:0] if self.selected is None else pd.DataFrame([self.selected])
+        if self.kind == "drift":
+            return self.shown[self.shown["id"].isin(set(self.drift.points["event"]) if self.drift else set())]
         is_point = self.shown["is_point"].to_numpy(dtype=bool)
         return self.shown[~is_point] if self.kind == "gantt" else self.shown[is_point]
 
@@ -98,7 +109,8 @@ def check_kind(kind: str | None) -> str:
     if kind not in KINDS:
         raise ChartError(
             f"unknown view {kind!r}: use one of {', '.join(KINDS)} "
-            "(gantt: periods as bars; timeline: moments; dispute: one event's sources, needs an event)"
+            "(gantt: periods as bars; timeline: moments; dispute: one event's sources, needs an event; "
+            "drift: sources over time, each claim at its work's release year)"
         )
     return kind
 
@@ -145,6 +157,17 @@ def figure_for(chart: Chart, plot_px: float, palette: Palette = LIGHT) -> dict:
     """The app's figure for a chart: the ONE place exports call dashboard.figures."""
     if chart.kind == "dispute":
         return uncertainty(chart.selected, chart.citations, width_px=plot_px, palette=palette)
+    if chart.kind == "drift":
+        d = chart.drift
+        return drift(
+            d.points,
+            x_range=d.x_range,
+            y_range=d.y_range,
+            asof=d.asof,
+            selected=d.selected if chart.selected is not None else None,
+            plot_px=plot_px,
+            palette=palette,
+        )
     draw = gantt if chart.kind == "gantt" else timeline
     return draw(
         chart.shown,
@@ -191,11 +214,17 @@ def build(cat: Catalogue, query: str | dict | None = "", *, kind: str | None = N
             f"({', '.join(state.tiers) or 'none'}): trust more tiers (canon=...) or pick another event"
         )
     citations = cat.citations(selected["id"], state.tiers, state.asof) if selected is not None else []
+    drifted = drift_mod.build(cat, state, v.shown["id"]) if kind == "drift" else None
     if kind == "dispute":
         title = f"{selected['title']}: what each source says"
         tiers = describe(FilterState(tiers=state.tiers), 0, 0, cat.vocab).split(": ", 1)[1]
         tiers = "every tier of source" if tiers == "everything" else tiers
         caption = f"{words.period(selected['start'], selected['end'])}, as each source dates it ({tiers})"
+    elif drifted is not None:
+        title = f"Bajor Timeline: {KIND_NAMES[kind]}"
+        caption = f"{v.summary}; {drifted.in_words(undated=state.asof is None)}" + (
+            f"; highlighted: {selected['title']}" if selected is not None else ""
+        )
     else:
         n = drawn_count(v.shown, kind)
         noun = KIND_NAMES[kind] if n != 1 else KIND_NAMES[kind][:-1]
@@ -204,7 +233,17 @@ def build(cat: Catalogue, query: str | dict | None = "", *, kind: str | None = N
             f"; highlighted: {selected['title']}" if selected is not None else ""
         )
     return Chart(
-        kind, state, tuple(v.notices), v.shown, selected, citations, tuple(v.x_range), cat.vocab, title, caption
+        kind,
+        state,
+        tuple(v.notices),
+        v.shown,
+        selected,
+        citations,
+        tuple(v.x_range),
+        cat.vocab,
+        title,
+        caption,
+        drifted,
     )
 
 

@@ -67,6 +67,19 @@ def key_items(chart: Chart) -> list[tuple[str, str]]:
             *tiers,
             ("", "shaded: the range they span; dashed line: the best estimate"),
         ]
+    if chart.kind == "drift":
+        key = [
+            ("", "across: the year a work came out; up: the year it gives;"),
+            ("", "a line joins one event's sources in release order; marks by tier:"),
+            *tiers,
+        ]
+        if chart.drift is not None and chart.drift.undated:
+            undated = chart.drift.undated
+            names = ", ".join(w.title for w in undated[:8]) + (
+                f" and {len(undated) - 8:,} more" if len(undated) > 8 else ""
+            )
+            key.append(("", f"not drawn, no release year: {names}"))
+        return key
     marks = (
         [
             ("", "solid bar: the years every trusted source agrees on;"),
@@ -81,7 +94,7 @@ def key_items(chart: Chart) -> list[tuple[str, str]]:
 
 def faction_colours(chart: Chart) -> list[tuple[str, str]]:
     """(colour, faction name) for the factions whose colour appears in the chart."""
-    if chart.kind == "dispute":
+    if chart.kind in ("dispute", "drift"):
         return []
     palette = theme.colours(top_factions(chart.vocab))
     present = {chart.vocab.top(fs[0]) for fs in chart.drawn["factions"]}

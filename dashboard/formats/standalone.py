@@ -181,6 +181,20 @@ def _share_strings(figs: list[dict]) -> list[str]:
     return list(table)
 
 
+def _undated_html(chart: Chart) -> str:
+    """The drift chart's works with no release year (not on the chart, never silently dropped)."""
+    d = chart.drift
+    if d is None or not d.undated:
+        return ""
+    items = "".join(
+        f"<li><cite>{_e(w.title)}</cite> ({_e(w.tier)}): {_e('; '.join(w.events))}"
+        + (f" and {w.more:,} more" if w.more else "")
+        + "</li>"
+        for w in d.undated
+    )
+    return f"<h2>Not on the chart: works with no known release year</h2><ul>{items}</ul>"
+
+
 def _key_html(chart: Chart) -> str:
     items = [f"<span>{_e(g)} {_e(w)}</span>" if g else f"<span>{_e(w)}</span>" for g, w in key_items(chart)]
     items += [
@@ -245,6 +259,7 @@ def standalone_html(
 <p class="caption">{_e(chart.caption)}</p>
 <div id="chart" role="img" aria-label="{_e(label)}"></div>
 {_key_html(chart)}
+{_undated_html(chart)}
 <h2>Sources of what is shown</h2>
 {_sources_html(records)}
 <footer><p>{_credit_html(tables)}</p></footer>

@@ -295,7 +295,7 @@ def request_site(app):
 def install_chart_routes(app, cat: Catalogue) -> None:
     """Chart downloads and oEmbed, under the app's path prefix.
 
-    <prefix>download/chart.html|svg|png?view=gantt|timeline|dispute&<filters>[&width=&height=&scale=]
+    <prefix>download/chart.html|svg|png?view=gantt|timeline|dispute|drift&<filters>[&width=&height=&scale=]
     (the formats of registry.CHARTS, drawn by chart_files; PNG/SVG through kaleido, whose browser
     starts on the first image and stays up for the next), <prefix>card.png (the social card, cards.py,
     through the same renderer) and <prefix>oembed?url=...&format=json (oembed.py).

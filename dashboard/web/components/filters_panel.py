@@ -141,7 +141,7 @@ def _controls(vocab: Vocabulary) -> list:
                 dbc.FormText(
                     "A real-world year: only works released by then count (asof=1993). Works with no "
                     "known release year are left out.",
-                    id="asof-help",
+                    id=ids.ASOF_HELP,
                 ),
             ],
             className="mb-3",

@@ -79,6 +79,12 @@ PRESENT_NOTICE = "present-notice"
 PRESENT_TITLE = "present-title"  # the document title for the step
 PRESENT_HANDOUT = "present-handout"
 PRESENT_SERVER_IMAGES = "present-server-images"  # links to /download/chart.* for the step
+PRESENT_DRIFT = "present-drift"  # view=drift on or off: "Sources over time" instead of periods and moments
+PRESENT_DRIFT_LABEL = "present-drift-label"
+PRESENT_ASOF_PREV = "present-asof-prev"  # "as known in" one release year back ([)
+PRESENT_ASOF_PREV_LABEL = "present-asof-prev-label"
+PRESENT_ASOF_NEXT = "present-asof-next"  # ... and on (])
+PRESENT_ASOF_NEXT_LABEL = "present-asof-next-label"
 
 # every filter control and the property that holds its value, in the order callbacks use
 CONTROLS = (
@@ -93,6 +99,19 @@ CONTROLS = (
     (LANES, "value"),
     (ASOF, "value"),
 )
+
+# the "Sources over time" chart in the explorer, and its "as known in" controls
+DRIFT = "chart-drift"
+DRIFT_SECTION = "drift"
+DRIFT_PLAY = "drift-play"  # assets/drift.js plays the steps (DRIFT_STEPS) one after another
+DRIFT_PREV = "drift-prev"
+DRIFT_NEXT = "drift-next"
+DRIFT_SLIDER = "drift-slider"
+DRIFT_ASOF_LABEL = "drift-asof"
+DRIFT_STEPS = "drift-steps"  # the query of each step, as JSON text (hidden)
+DRIFT_HIDDEN = "drift-hidden"  # the events an asof view hides: none of their works has a release year
+DRIFT_UNDATED = "drift-undated"  # the works with no release year, listed beside the chart
+ASOF_HELP = "asof-help"  # the filter panel's help under "as known in" (says what asof views hide)
 
 # the embed page (/embed): its own URL, chart width (ids.PLOT_WIDTH) and chart box (ids.CHARTS)
 EMBED = "embed"

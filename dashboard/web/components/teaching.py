@@ -71,12 +71,13 @@ def image_buttons(target: str, chart_name: str) -> list:
 
 
 def image_menu() -> dbc.DropdownMenu:
-    """Slide images of either chart, and the printed handout."""
+    """Slide images of each chart, and the printed handout."""
     return dbc.DropdownMenu(
         [
             dbc.DropdownMenuItem("Slide images (title, filters and credit drawn in)", header=True),
             *image_buttons(ids.GANTT, "Periods"),
             *image_buttons(ids.TIMELINE, "Moments"),
+            *image_buttons(ids.DRIFT, "Sources over time"),
             dbc.DropdownMenuItem(divider=True),
             html.Button(
                 "Print a handout (chart, events, citations)",

@@ -246,6 +246,11 @@ def _link(w: _Writer, props: dict) -> str:
     return w.element("a", props)
 
 
+def _slider(w: _Writer, props: dict) -> str:
+    """dcc.Slider: a box of its height, empty until its code has loaded."""
+    return w.element("div", {"className": props.get("className"), "style": {"minHeight": "2rem"}}, children=[])
+
+
 def _grid(w: _Writer, props: dict) -> str:
     """dash-ag-grid: its box, empty until the table's code has loaded."""
     return w.element(
@@ -263,6 +268,7 @@ RULES: dict[tuple[str, str], Callable[[_Writer, dict], str]] = {
     (DCC, "Loading"): _loading,
     (DCC, "Link"): _link,
     (DCC, "Graph"): _Writer.graph,
+    (DCC, "Slider"): _slider,
     (DBC, "Modal"): _nothing,
     (DBC, "Alert"): _alert,
     (DBC, "Checklist"): _checks("checkbox"),

@@ -1,6 +1,6 @@
 """/embed: one chart for an iframe in someone else's page, with no navigation and no filter controls.
 
-    /embed?view=gantt|timeline|dispute&<the URL filter vocabulary>[&event=ID][&theme=light|dark]
+    /embed?view=gantt|timeline|dispute|drift&<the URL filter vocabulary>[&event=ID][&theme=light|dark]
 
 A one-line caption (the view in words, from dashboard/formats/charts.py), the chart filling the iframe's
 width (assets/explorer.js measures it, as in the explorer, so rows are packed for that width), the

@@ -45,7 +45,7 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
         theme = "light"
     wanted = chart_params.get("view") or "gantt"
     if wanted not in charts.KINDS:
-        notices.append(f"Ignored 'view={wanted}': use gantt, timeline or dispute.")
+        notices.append(f"Ignored 'view={wanted}': use gantt, timeline, dispute or drift.")
         wanted = "gantt"
     event = (params.get("event") or "").strip()
     if event and event not in cat.vocab.events and wanted != "dispute":

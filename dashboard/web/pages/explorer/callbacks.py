@@ -15,7 +15,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.domain import view
 from dashboard.web import cards, routes, share
 from dashboard.web.components import grid, handout, ids
-from dashboard.web.pages.explorer import actions, answers
+from dashboard.web.pages.explorer import actions, answers, drift
 
 if TYPE_CHECKING:
     from dashboard.domain.catalogue import Catalogue
@@ -61,6 +61,7 @@ def register(app, cat: Catalogue) -> None:
     _url_and_controls(app, cat)
     _charts_and_panel(app, cat)
     _share_and_zoom(app, cat)
+    drift.register(app, cat)
 
 
 def _url_and_controls(app, cat: Catalogue) -> None:

@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.domain.credits import image_credit
-from dashboard.web.components import ids
+from dashboard.web.components import drift, ids
 from dashboard.web.components.charts import chart
 from dashboard.web.components.details import panel
 from dashboard.web.components.filters_panel import build_filters
@@ -127,6 +127,7 @@ def build_page(vocab: Vocabulary, pages: list[dict], state: FilterState | None =
                                     chart(ids.GANTT, "Gantt chart of periods", 420),
                                     html.H2("Moments", className="chart-title"),
                                     chart(ids.TIMELINE, "Timeline of moments", 360),
+                                    drift.block(),
                                 ],
                                 id=ids.CHARTS,
                                 **{"data-credit": image_credit(pages), "data-caption-from": ids.SUMMARY},

@@ -32,6 +32,22 @@ def _nav_link(label: str, cid: str, title: str, key: str) -> dcc.Link:
     )
 
 
+def _labelled_link(cid: str, label_id: str, before: str, after: str, title: str, key: str) -> dcc.Link:
+    """A link whose words the step fills in (the chart it switches to, the year it steps to)."""
+    return dcc.Link(
+        [
+            html.Span(before, **{"aria-hidden": "true"}),
+            html.Span(id=label_id),
+            html.Span(after, **{"aria-hidden": "true"}),
+            html.Span(f" ({title}, {key})", className="visually-hidden"),
+        ],
+        id=cid,
+        href="",
+        className="btn present-btn",
+        title=f"{title} ({key})",
+    )
+
+
 def _controls() -> html.Nav:
     """The bottom bar: the step links, the view in words, blank and full screen, the images, Exit."""
     return html.Nav(
@@ -41,6 +57,29 @@ def _controls() -> html.Nav:
             html.Span(id=ids.PRESENT_PROGRESS, className="present-progress", **{"aria-live": "polite"}),
             _nav_link("Next \u203a", ids.PRESENT_NEXT, "Next step", "ArrowRight"),
             _nav_link("Last \u00bb", ids.PRESENT_LAST, "Last step", "End"),
+            _labelled_link(ids.PRESENT_DRIFT, ids.PRESENT_DRIFT_LABEL, "", "", "Switch the chart", "D"),
+            html.Span(
+                [
+                    html.Span("Known in", className="present-asof-name"),
+                    _labelled_link(
+                        ids.PRESENT_ASOF_PREV,
+                        ids.PRESENT_ASOF_PREV_LABEL,
+                        "\u2039 ",
+                        "",
+                        "As known in an earlier year",
+                        "[",
+                    ),
+                    _labelled_link(
+                        ids.PRESENT_ASOF_NEXT,
+                        ids.PRESENT_ASOF_NEXT_LABEL,
+                        "",
+                        " \u203a",
+                        "As known in a later year",
+                        "]",
+                    ),
+                ],
+                className="present-asof",
+            ),
             html.Span(id=ids.PRESENT_SUMMARY, className="present-summary"),
             html.Button(
                 "Blank",

@@ -9,8 +9,10 @@ from dash import dcc, html
 from flask import request
 
 from dashboard.domain import credits, events, order, presentation
+from dashboard.domain import drift as drift_data
 from dashboard.domain.filters import to_query
 from dashboard.figures import theme
+from dashboard.figures.drift import drift
 from dashboard.figures.gantt import gantt
 from dashboard.figures.timeline import timeline
 from dashboard.web.components import classroom, handout, ids
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 
 PROJECTOR_DIM_TEXT = "#4d4d4d"  # 8:1 on white
 PRINT_PLOT_PX = 652  # the handout's charts: an A4 or Letter page's width at 96 px per inch, less margins
+PRESENT_DRIFT_PX = 540  # the drift chart's height at scale 1 on a slide (it grows with the text scale)
 PRINT_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": False}
 
 
@@ -39,6 +42,12 @@ STEP_OUTPUTS = {  # what one step sets, by name (step_outputs returns a dict of 
     "title": (ids.PRESENT_TITLE, "data"),
     "summary": (ids.PRESENT_SUMMARY, "children"),
     "server_images": (ids.PRESENT_SERVER_IMAGES, "children"),
+    "drift_href": (ids.PRESENT_DRIFT, "href"),
+    "drift_label": (ids.PRESENT_DRIFT_LABEL, "children"),
+    "asof_prev": (ids.PRESENT_ASOF_PREV, "href"),
+    "asof_prev_label": (ids.PRESENT_ASOF_PREV_LABEL, "children"),
+    "asof_next": (ids.PRESENT_ASOF_NEXT, "href"),
+    "asof_next_label": (ids.PRESENT_ASOF_NEXT_LABEL, "children"),
 }
 
 
@@ -68,21 +77,9 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> dict:
         stage = "present-stage no-chart"
         title = f"{deck.title} \u00b7 Bajor Timeline"
     else:
-        plot_px = theme.plot_width(width)
-        draw = timeline if s.event["is_point"] else gantt
-        fig = draw(
-            s.nearby,
-            cat.vocab,
-            lanes=deck.view.state.lanes,
-            selected=s.event["id"],
-            x_range=s.x_range,
-            plot_px=plot_px,
-            scale=theme.chart_scale(plot_px),
-        )
-        fig["layout"].update(dragmode=False, meta={**fig["layout"]["meta"], "image_title": f"{s.event['title']}"})
-        _projector(fig)
+        fig = _event_figure(cat, deck, s, width)
         card = event_card(deck, s)
-        stage = "present-stage"
+        stage = "present-stage drift-stage" if deck.chart else "present-stage"
         title = f"{deck.step}. {s.event['title']} \u00b7 {deck.title}"
     return {
         "chart": fig,
@@ -99,13 +96,74 @@ def step_outputs(app, cat: Catalogue, search: str, width) -> dict:
         "title": title,
         "summary": deck.view.summary,
         "server_images": server_images(app, deck, s),
+        **_drift_links(cat, deck, base),
+    }
+
+
+def _event_figure(cat: Catalogue, deck: presentation.Deck, s: presentation.EventStep, width) -> dict:
+    """An event step's chart: the events around it (periods or moments), or with view=drift the
+    sources over time of every shown event, the step's event drawn strongest."""
+    plot_px = theme.plot_width(width)
+    scale = theme.chart_scale(plot_px)
+    if deck.chart == "drift":
+        d = drift_data.build(cat, deck.view.state.with_event(s.event["id"]), deck.view.shown["id"])
+        fig = drift(
+            d.points,
+            x_range=d.x_range,
+            y_range=d.y_range,
+            asof=d.asof,
+            selected=s.event["id"],
+            plot_px=plot_px,
+            height=PRESENT_DRIFT_PX,
+            scale=scale,
+        )
+        title = f"{s.event['title']}: sources over time"
+    else:
+        draw = timeline if s.event["is_point"] else gantt
+        fig = draw(
+            s.nearby,
+            cat.vocab,
+            lanes=deck.view.state.lanes,
+            selected=s.event["id"],
+            x_range=s.x_range,
+            plot_px=plot_px,
+            scale=scale,
+        )
+        title = s.event["title"]
+    fig["layout"].update(dragmode=False, meta={**fig["layout"]["meta"], "image_title": title})
+    _projector(fig)
+    return fig
+
+
+def _drift_links(cat: Catalogue, deck: presentation.Deck, base: str) -> dict:
+    """The bar's "sources over time" switch and its "as known in" steps (a link each: one URL a step)."""
+    years = drift_data.release_years(cat.tables)
+    asof = deck.view.state.asof
+    href = {}
+    for name, q in (
+        ("drift", deck.with_chart("" if deck.chart else "drift")),
+        ("prev", deck.at_asof(drift_data.step(years, asof, -1))),
+        ("next", deck.at_asof(drift_data.step(years, asof, +1))),
+    ):
+        href[name] = f"{base}?{q}" if q else base
+
+    def label(year):
+        return "all works" if year is None else str(year)
+
+    return {
+        "drift_href": href["drift"],
+        "drift_label": "Periods and moments" if deck.chart else "Sources over time",
+        "asof_prev": href["prev"],
+        "asof_prev_label": label(drift_data.step(years, asof, -1)),
+        "asof_next": href["next"],
+        "asof_next_label": label(drift_data.step(years, asof, +1)),
     }
 
 
 def server_images(app, deck: presentation.Deck, s: presentation.EventStep | None) -> list:
     """Links to the server's chart downloads (dashboard/charts.py) for this step: the step's chart
     (or the whole view's periods on the title and closing steps), same filters, plus view=."""
-    view_name = "gantt" if s is None or not s.event["is_point"] else "timeline"
+    view_name = deck.chart or ("gantt" if s is None or not s.event["is_point"] else "timeline")
     q = to_query(deck.view.state.with_event(s.event["id"] if s else None))
     base = f"view={view_name}" + (f"&{q}" if q else "")
     links = (
