@@ -66,7 +66,9 @@ def plain(tables: Tables, pos: np.ndarray) -> Claims:
 
 
 def has_derived(tables: Tables, pos: np.ndarray) -> bool:
-    return "relative_to" in tables.claims and bool((tables.claims["relative_to"].to_numpy(dtype=object)[pos] != "").any())
+    return "relative_to" in tables.claims and bool(
+        (tables.claims["relative_to"].to_numpy(dtype=object)[pos] != "").any()
+    )
 
 
 def claims(tables: Tables, pos: np.ndarray) -> Claims:

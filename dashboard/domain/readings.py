@@ -155,9 +155,7 @@ def in_words(citations: list[dict], key: str) -> str:
     groups = of_citations(citations, key)
     if len(groups) == 1:
         return said(groups[0][1], key)
-    return " or ".join(
-        f"{said(ms, key)} ({', '.join(dict.fromkeys(c['source'] for c in ms))})" for _, ms in groups
-    )
+    return " or ".join(f"{said(ms, key)} ({', '.join(dict.fromkeys(c['source'] for c in ms))})" for _, ms in groups)
 
 
 def one_or(items: list[str]) -> str:
@@ -230,3 +228,15 @@ def split_column(codes, n: int, side: Side, rank, own_lo, own_hi, is_point, titl
     for event, items in found.items():
         out[event] = tuple(items)
     return out
+
+
+def period_words(start: str, end: str | None, start_split: tuple, end_split: tuple) -> str:
+    """A best estimate in words (words.period) where a split side says its readings instead:
+    'from 2346 or 2359 to 2369', '2346 or 2359' for a moment."""
+    if not start_split and not end_split:
+        return words.period(start, end)
+    a = one_or(list(dict.fromkeys(r.said for r in start_split))) if start_split else words.edtf(start)
+    if not end:
+        return a
+    b = one_or(list(dict.fromkeys(r.said for r in end_split))) if end_split else words.edtf(end)
+    return f"from {a} to {b}"
