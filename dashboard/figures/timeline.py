@@ -55,6 +55,21 @@ def timeline(
     a = np.minimum(w_lo, x - DOT_YEARS_PX * size.scale * ypp)
     b = np.maximum(w_hi, x + DOT_YEARS_PX * size.scale * ypp)
     p = marks.place(moments, vocab, lanes, a, b, (lo, hi), plot_px, size, palette)
+    data = _marks(p, moments, (x, w_lo, w_hi), (lo, hi), size, palette)
+    data += marks.cue_traces(p)
+    layout = marks.finish(
+        p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No moments match these filters."
+    )
+    fig = theme.figure(data, {**layout, "meta": {"role": "timeline", "x_range": [lo, hi], "selected": None}}, palette)
+    return marks.select(fig, selected) if selected else fig
+
+
+def _marks(p: marks.Placed, moments, xs, x_range, size, palette: Palette) -> list[dict]:
+    """A marker per moment at its best estimate with whiskers over its range; where the sources split
+    the date, the main marker's whiskers cover the reading holding the best estimate and the other
+    readings are markers of their own ("reading"), the gap between them empty."""
+    x, w_lo, w_hi = xs
+    lo, hi = x_range
     # Where the sources split the date: the main marker at the reading holding the best estimate, with
     # that reading's whiskers; the other readings as markers of their own ("reading"), the gap empty.
     seg = alternatives.moment_readings(moments, x, p.hover, palette)
@@ -68,7 +83,7 @@ def timeline(
     whiskers = {"type": "data", "symmetric": False, "color": palette.whisker}
     whiskers.update(thickness=size.whisker, width=4 * size.scale)
     hover = {"hovertemplate": "%{hovertext}<extra></extra>"}
-    data = [
+    return [
         marks.dimmable(
             dict(
                 type="scatter",
@@ -100,9 +115,3 @@ def timeline(
             )
         ),
     ]
-    data += marks.cue_traces(p)
-    layout = marks.finish(
-        p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No moments match these filters."
-    )
-    fig = theme.figure(data, {**layout, "meta": {"role": "timeline", "x_range": [lo, hi], "selected": None}}, palette)
-    return marks.select(fig, selected) if selected else fig
