@@ -230,7 +230,7 @@ def _close(x: float, y: float) -> bool:
 def frame(tables: Tables, wanted: np.ndarray, derived: Claims) -> pd.DataFrame:
     """The claims at `wanted` as rows of tables.claims, with the derived dates of `derived` (which
     dated them, and the claims they count from) in place: a derived claim read two ways is two
-    rows; `via` says the chain in words."""
+    rows; `via` says the chain in words, `anchor` names the event it counts from."""
     keep = np.isin(derived.pos, wanted)
     rows = tables.claims.iloc[derived.pos[keep]].reset_index(drop=True)
     ivs = {}
@@ -245,4 +245,6 @@ def frame(tables: Tables, wanted: np.ndarray, derived: Claims) -> pd.DataFrame:
         ]
         ivs[key] = labels[keep]
         ivs[f"{key}_iv"] = iv
-    return rows.assign(**ivs, via=derived.via[keep])
+    titles = dict(zip(tables.events["id"], tables.events["title"]))
+    anchor = [titles[anchors.anchor(r)[0]] if r else "" for r in rows["relative_to"]]
+    return rows.assign(**ivs, via=derived.via[keep], anchor=anchor)

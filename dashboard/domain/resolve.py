@@ -74,6 +74,7 @@ CITATION_FIELDS = (
     "start_iv",
     "end_iv",
     "via",
+    "anchor",
 )
 NO_DATE = "no source gives a date"
 _GROUP_SEP = "\x1e"  # cannot occur in a valid EDTF label (it is whitespace), so it splits groups safely
@@ -392,7 +393,7 @@ def citations(
         trusted = _trusted(tables, _tier_rank(tables), tiers, sources)
         c = derive.frame(tables, pos, derive.claims(tables, derive.closure(tables, pos, trusted)))
     else:
-        c = tables.claims.iloc[pos].assign(via="")
+        c = tables.claims.iloc[pos].assign(via="", anchor="")
     src = tables.sources.set_index("id")
     pages = tables.pages.set_index("id")
     s, p = c["source"], c["page"]
@@ -413,6 +414,7 @@ def citations(
             "start_iv": c["start_iv"],
             "end_iv": c["end_iv"],
             "via": c["via"],
+            "anchor": c["anchor"],
         }
     )
     for rec in table.to_dict("records"):
