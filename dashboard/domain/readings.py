@@ -240,3 +240,31 @@ def period_words(start: str, end: str | None, start_split: tuple, end_split: tup
         return a
     b = one_or(list(dict.fromkeys(r.said for r in end_split))) if end_split else words.edtf(end)
     return f"from {a} to {b}"
+
+
+def listed_in_words(listed: list[dict], sources: bool = True) -> str:
+    """An export's readings of a side in words: '2346 (Waltz, Things Past) or 2359 (Things Past)',
+    or without the works '2346 or 2359' ('' when no source dates the side)."""
+
+    def span(r: dict) -> str:
+        lo = -math.inf if r["earliest"] is None else r["earliest"]
+        hi = math.inf if r["latest"] is None else r["latest"]
+        said = words.span(lo, hi)
+        return f"{said} ({', '.join(r['sources'])})" if sources else said
+
+    return " or ".join(span(r) for r in listed)
+
+
+def record_words(rec: dict) -> str:
+    """An export record's best estimate in words, where a split side says its readings:
+    'from 2346 or 2359 to 2369' (the record's start_readings/end_readings, as `listed` gives them)."""
+    sides = []
+    for side in ("start", "end") if rec.get("end") else ("start",):
+        listed = rec.get(f"{side}_readings") or []
+        sides.append(listed_in_words(listed, sources=False) if len(listed) > 1 else None)
+    if not any(sides):
+        return words.period(rec["start"], rec.get("end"))
+    a = sides[0] or words.edtf(rec["start"])
+    if not rec.get("end"):
+        return a
+    return f"from {a} to {sides[1] or words.edtf(rec['end'])}"

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.domain import citations, words
+from dashboard.domain import citations, readings
 from dashboard.formats.records import EVENT_FIELDS, iter_records
 
 if TYPE_CHECKING:
@@ -23,17 +22,6 @@ def neutralise(cell) -> str:
     """Make a cell safe to open in a spreadsheet: formula-like text gets a leading apostrophe."""
     text = "" if cell is None else str(cell)
     return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def readings_in_words(listed: list[dict]) -> str:
-    """A side's readings in a cell: '2346 (Waltz, Things Past) or 2359 (Things Past, Waltz)'."""
-    return " or ".join(
-        f"{words.span(_open(r['earliest'], -1), _open(r['latest'], 1))} ({', '.join(r['sources'])})" for r in listed
-    )
-
-
-def _open(year, sign: int) -> float:
-    return sign * math.inf if year is None else year
 
 
 def iter_csv(resolved: pd.DataFrame, tables: Tables, tiers=None):
@@ -59,7 +47,7 @@ def iter_csv(resolved: pd.DataFrame, tables: Tables, tiers=None):
             elif k == "citations":
                 v = " | ".join(citations.text(c, "csv") for c in v)
             elif k in ("start_readings", "end_readings"):
-                v = readings_in_words(v)
+                v = readings.listed_in_words(v)
             elif k == "disputed":
                 v = "true" if v else "false"
             elif v is None:
