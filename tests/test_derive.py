@@ -126,7 +126,12 @@ def test_the_verdict_counts_works_not_citations(tmp_path):
     ("rows", "line", "column", "says"),
     [
         ([claim("micro-explosives", "no-such-event.start", "10")], 13, "relative_to", "unknown event 'no-such-event'"),
-        ([claim("micro-explosives", "resistance-formed", "10")], 13, "relative_to", "write EVENT_ID.start or EVENT_ID.end"),
+        (
+            [claim("micro-explosives", "resistance-formed", "10")],
+            13,
+            "relative_to",
+            "write EVENT_ID.start or EVENT_ID.end",
+        ),
         ([claim("micro-explosives", "dukat-prefect.end", "1")], 13, "relative_to", "is a moment (no end"),
         ([claim("micro-explosives", "resistance-formed.start", "ten")], 13, "offset", "10, -40, 0.083"),
         ([claim("micro-explosives", "resistance-formed.start", "5/1")], 13, "offset", "write the smaller number first"),

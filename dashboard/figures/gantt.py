@@ -176,9 +176,10 @@ def _ends(p: marks.Placed, periods, bounds, x_range, seg: alternatives.Segments)
     # Best estimates of the start and the end: short dark ticks.
     bs = events.column(periods, "best_start")
     be = events.column(periods, "best_end")
-    tick_x = np.concatenate([bs, be, seg.ticks_x])
-    tick_y = np.concatenate([p.y, p.y, p.y[seg.ticks_row]])
-    tick_ids = np.concatenate([p.ids, p.ids, p.ids[seg.ticks_row]])
+    other = (seg.ticks_x != bs[seg.ticks_row]) & (seg.ticks_x != be[seg.ticks_row])  # the best's tick is drawn
+    tick_x = np.concatenate([bs, be, seg.ticks_x[other]])
+    tick_y = np.concatenate([p.y, p.y, p.y[seg.ticks_row[other]]])
+    tick_ids = np.concatenate([p.ids, p.ids, p.ids[seg.ticks_row[other]]])
     keep = np.isfinite(tick_x) & (tick_x >= lo) & (tick_x <= hi)
     data.append(
         marks.dimmable(
