@@ -230,7 +230,8 @@ def _close(x: float, y: float) -> bool:
 def frame(tables: Tables, wanted: np.ndarray, derived: Claims) -> pd.DataFrame:
     """The claims at `wanted` as rows of tables.claims, with the derived dates of `derived` (which
     dated them, and the claims they count from) in place: a derived claim read two ways is two
-    rows; `via` says the chain in words, `anchor` names the event it counts from."""
+    rows; `via` says the chain in words, `anchor` names the event it counts from, `claim` is the
+    row's position in tables.claims."""
     keep = np.isin(derived.pos, wanted)
     rows = tables.claims.iloc[derived.pos[keep]].reset_index(drop=True)
     ivs = {}
@@ -247,4 +248,4 @@ def frame(tables: Tables, wanted: np.ndarray, derived: Claims) -> pd.DataFrame:
         ivs[f"{key}_iv"] = iv
     titles = dict(zip(tables.events["id"], tables.events["title"]))
     anchor = [titles[anchors.anchor(r)[0]] if r else "" for r in rows["relative_to"]]
-    return rows.assign(**ivs, via=derived.via[keep], anchor=anchor)
+    return rows.assign(**ivs, via=derived.via[keep], anchor=anchor, claim=derived.pos[keep])

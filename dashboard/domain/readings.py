@@ -82,15 +82,14 @@ def group(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> Grouped:
     return Grouped(of_claim, g[new], r_lo, r_hi)
 
 
-def best_of(reading: np.ndarray, n: int, rank, lo, hi, own_lo, own_hi, order) -> np.ndarray:
-    """Per reading, the position of its best claim: strongest tier, then agreeing with the
-    editorial date (`own_lo`/`own_hi` per claim), then narrowest, then first in file."""
+def best_of(reading: np.ndarray, n: int, rank, lo, hi) -> np.ndarray:
+    """Per reading, the position of its best claim: strongest tier, then narrowest, then first in
+    file (the event's own date belongs to one reading, so it picks no reading's best)."""
     idx = np.flatnonzero(reading >= 0)
     r = reading[idx]
-    agrees = (lo[idx] <= own_hi[idx]) & (own_lo[idx] <= hi[idx])
     with np.errstate(invalid="ignore"):
         width = hi[idx] - lo[idx]
-    sort = np.lexsort((order[idx], width, ~agrees, rank[idx], r))
+    sort = np.lexsort((idx, width, rank[idx], r))
     r_sorted = r[sort]
     first = np.ones(len(sort), dtype=bool)
     first[1:] = r_sorted[1:] != r_sorted[:-1]
@@ -191,10 +190,11 @@ class Side(NamedTuple):
     labels: np.ndarray
 
 
-def split_column(codes, n: int, side: Side, rank, own_lo, own_hi, is_point, titles) -> np.ndarray:
+def split_column(codes, n: int, side: Side, rank, event_best: np.ndarray, is_point, titles) -> np.ndarray:
     """Per resolved event, its readings of `side` when there are two or more (a tuple of
-    `Reading`s in date order), else `()`: the envelope is the one reading. Numpy throughout; Python
-    touches only the claims of split sides (the disputed few)."""
+    `Reading`s in date order), else `()`: the envelope is the one reading. The reading holding the
+    event's best claim (`event_best`: its position per event, -1 for none) keeps it as its best; the
+    others take their own. Numpy throughout; Python touches only the claims of split sides."""
     out = np.empty(n, dtype=object)
     out.fill(())
     g = group(codes, side.lo, side.hi)
@@ -202,8 +202,9 @@ def split_column(codes, n: int, side: Side, rank, own_lo, own_hi, is_point, titl
     split = per_event[g.event] > 1  # per reading: its event has other readings
     if not split.any():
         return out
-    order = np.arange(len(codes))
-    best = best_of(g.of_claim, len(g.event), rank, side.lo, side.hi, own_lo[codes], own_hi[codes], order)
+    best = best_of(g.of_claim, len(g.event), rank, side.lo, side.hi)
+    held = event_best[event_best >= 0]
+    best[g.of_claim[held]] = held  # the event's best estimate is its reading's
     narrow = narrowest_of(g.of_claim, len(g.event), side.lo, side.hi)
     if side.name == "start":
         at = tick(side.lo[best], side.hi[best], is_point[g.event])

@@ -275,14 +275,13 @@ def _passed_through(kept_events: pd.DataFrame) -> dict[str, object]:
     return out
 
 
-def _split_readings(tables: Tables, c: derive.Claims, codes, n, rank, own, is_point) -> dict[str, np.ndarray]:
+def _split_readings(tables: Tables, c: derive.Claims, codes, n, rank, best, is_point) -> dict[str, np.ndarray]:
     """start_readings and end_readings (dashboard/domain/readings.py): the readings of a side its
     sources split into, () when they agree."""
     titles = tables.sources["title"].to_numpy(dtype=object)[tables.claims["source_row"].to_numpy()[c.pos]]
     out = {}
     for side in (readings.Side("start", c.s_lo, c.s_hi, c.start), readings.Side("end", c.e_lo, c.e_hi, c.end)):
-        own_lo, own_hi = own[f"{side.name}_lo"], own[f"{side.name}_hi"]
-        out[f"{side.name}_readings"] = readings.split_column(codes, n, side, rank, own_lo, own_hi, is_point, titles)
+        out[f"{side.name}_readings"] = readings.split_column(codes, n, side, rank, best[side.name], is_point, titles)
     return out
 
 
@@ -314,9 +313,9 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
     end_latest = np.where(is_point, np.nan, np.fmax(own["end_hi"], _group_max(codes, e_hi, n)))
 
     start_labels, end_labels = c.start, c.end
-    sides = {}
+    sides, best = {}, {}
     for side, lo, hi, labels in (("start", s_lo, s_hi, start_labels), ("end", e_lo, e_hi, end_labels)):
-        b = _best(codes, n, rank, lo, hi, own[f"{side}_lo"], own[f"{side}_hi"], order)
+        b = best[side] = _best(codes, n, rank, lo, hi, own[f"{side}_lo"], own[f"{side}_hi"], order)
         has = b >= 0
         pick = np.where(has, b, 0)
         sides[side] = (
@@ -353,7 +352,7 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
             "dispute_note": kept_events["dispute_note"],
             "sources_say": _sources_say(codes, n, start_labels, end_labels),
             "n_claims": np.bincount(codes[c.first], minlength=n).astype(np.int64),
-            **_split_readings(tables, c, codes, n, rank, own, is_point),
+            **_split_readings(tables, c, codes, n, rank, best, is_point),
         }
     )
     df = pd.DataFrame(out)
