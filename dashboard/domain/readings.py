@@ -20,6 +20,7 @@ import math
 from typing import NamedTuple
 
 import numpy as np
+import pandas as pd
 
 from dashboard.domain import dates, words
 
@@ -210,24 +211,34 @@ def split_column(codes, n: int, side: Side, rank, event_best: np.ndarray, is_poi
         at = tick(side.lo[best], side.hi[best], is_point[g.event])
     else:
         at = side.hi[best]
+    rs = np.flatnonzero(split)  # the readings drawn apart, grouped by event (g.event is sorted)
+    # each reading's works: distinct titles in file order (one numpy pass, then one tuple per reading)
     claims = np.flatnonzero((g.of_claim >= 0) & split[np.maximum(g.of_claim, 0)])
-    claims = claims[np.argsort(g.of_claim[claims], kind="stable")]  # by reading, file order within
-    works: dict[int, list[str]] = {}
-    for r, title in zip(g.of_claim[claims].tolist(), titles[claims].tolist()):
-        works.setdefault(r, []).append(title)
-    found: dict[int, list[Reading]] = {}
-    for r in np.flatnonzero(split).tolist():
-        found.setdefault(int(g.event[r]), []).append(
-            Reading(
-                float(g.earliest[r]),
-                float(g.latest[r]),
-                float(at[r]),
-                words.edtf(side.labels[narrow[r]]),
-                tuple(dict.fromkeys(works[r])),
-            )
+    title_code, title_names = pd.factorize(titles[claims])
+    key = g.of_claim[claims].astype(np.int64) * max(len(title_names), 1) + title_code
+    _, first = np.unique(key, return_index=True)
+    keep = np.sort(first)  # each (reading, work) once, in file order
+    keep = keep[np.argsort(g.of_claim[claims][keep], kind="stable")]
+    owner = g.of_claim[claims][keep]
+    cuts = np.flatnonzero(np.diff(owner)) + 1
+    listed = np.asarray(title_names, dtype=object)[title_code[keep]].tolist()
+    lo_cut, hi_cut = np.r_[0, cuts].tolist(), np.r_[cuts, len(keep)].tolist()
+    works = dict(zip(owner[np.r_[0, cuts]].tolist(), (tuple(listed[a:b]) for a, b in zip(lo_cut, hi_cut))))
+    # what each reading says in words, each distinct label put in words once
+    label_code, label_names = pd.factorize(side.labels[narrow[rs]])
+    said = [words.edtf(x) for x in label_names]
+    items = [
+        Reading(lo, hi, at_r, said[lc], works[r])
+        for r, lo, hi, at_r, lc in zip(
+            rs.tolist(), g.earliest[rs].tolist(), g.latest[rs].tolist(), at[rs].tolist(), label_code.tolist()
         )
-    for event, items in found.items():
-        out[event] = tuple(items)
+    ]
+    events = g.event[rs]
+    bounds = np.flatnonzero(np.diff(events)) + 1
+    starts = np.r_[0, bounds]
+    ends = np.r_[bounds, len(rs)]
+    for e, a, b in zip(events[starts].tolist(), starts.tolist(), ends.tolist()):
+        out[e] = tuple(items[a:b])  # (a list assigned at once would be read by numpy as a 2-d array)
     return out
 
 
