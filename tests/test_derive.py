@@ -89,7 +89,7 @@ def test_an_anchor_read_two_ways_gives_the_derived_claim_both(tmp_path):
         "a month after Dukat becomes prefect (2359, Waltz)",
     ]
     verdict = explain.verdict(row, cat.citations("micro-explosives", TIERS))
-    assert "counted from Dukat becomes prefect, which the sources date two ways" in verdict
+    assert "counted from Dukat becomes prefect, and the sources disagree on its date" in verdict
 
 
 def test_a_chain_of_chains_resolves_in_order_and_open_offsets_stay_open(tmp_path):

@@ -11,8 +11,6 @@ from dashboard.domain import dates, words
 from dashboard.domain import readings as readings_rule
 from dashboard.domain.citations import wiki
 
-_NUMBER = {2: "two", 3: "three", 4: "four", 5: "five"}
-
 
 def readings(citations: list[dict], key: str) -> list[tuple[dates.Interval, list[dict]]]:
     """The claims dating `key` ('start' or 'end') grouped into readings (the rule's one home is
@@ -45,7 +43,7 @@ def _who(groups) -> str:
     counted_from = {c["anchor"] for _, members in groups for c in members if c.get("anchor")}
     if len(counted_from) == 1 and all(any(c.get("anchor") for c in members) for _, members in groups):
         # each reading holds a date counted from one anchor that the sources date more than one way
-        return f"some dates are counted from {counted_from.pop()}, which the sources date {_NUMBER.get(len(groups), len(groups))} ways"
+        return f"some dates are counted from {counted_from.pop()}, and the sources disagree on its date"
     if shared and all(len(set(ws)) == 1 for ws in wikis) and len({ws[0] for ws in wikis}) == len(wikis):
         return f"{every_wiki} read the same {'work' if len(shared) == 1 else 'works'} differently"
     sources = _names([c["source"] for _, members in groups for c in members][:4])
