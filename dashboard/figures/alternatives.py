@@ -30,14 +30,15 @@ def is_split(starts: list, ends: list) -> np.ndarray:
     return np.fromiter((bool(a) or bool(b) for a, b in zip(starts, ends)), dtype=bool, count=len(starts))
 
 
-def reading_hover(title: str, side: str, r: Reading, others: list[Reading], moment: bool, palette) -> str:
-    """'<b>Dukat's prefecture</b><br>One reading: began 2346<br>from Waltz, Things Past<br>(the other: 2359)'."""
+def reading_hover(base: str, side: str, r: Reading, others: list[Reading], moment: bool, palette) -> str:
+    """The event's hover (`base`) and what this mark is: 'This mark: one reading, began 2346, from
+    Waltz, Things Past (other reading: 2359)'."""
     verb = "happened" if moment else VERB[side]
     rest = one_or([o.said for o in others]) if others else ""
-    other = f"<br><span style='color:{palette.muted}'>other reading{'s' if len(others) > 1 else ''}: {theme.safe(rest)}</span>"
+    plural = "s" if len(others) > 1 else ""
+    other = f" <span style='color:{palette.muted}'>(other reading{plural}: {theme.safe(rest)})</span>" if others else ""
     return (
-        f"<b>{theme.safe(title)}</b><br>One reading: {verb} {theme.safe(r.said)}"
-        f"<br>from {theme.safe(', '.join(r.sources))}{other if others else ''}"
+        f"{base}<br>This mark: one reading, {verb} {theme.safe(r.said)}, from {theme.safe(', '.join(r.sources))}{other}"
     )
 
 
@@ -85,7 +86,6 @@ def period_segments(df, bounds, hover: np.ndarray, palette) -> Segments:
     as spans of their own; a best-estimate tick per reading."""
     starts, ends = split(df)
     s_lo, _, _, e_hi = bounds
-    titles = df["title"].tolist()
     main, extra, ticks = {}, [], []
     for i in np.flatnonzero(is_split(starts, ends)).tolist():
         S, E = list(starts[i]), list(ends[i])
@@ -93,7 +93,7 @@ def period_segments(df, bounds, hover: np.ndarray, palette) -> Segments:
             all_side = S if side == "start" else E
             for r in rs:
                 others = [o for o in all_side if o is not r]
-                extra.append((i, r.earliest, r.latest, reading_hover(titles[i], side, r, others, False, palette)))
+                extra.append((i, r.earliest, r.latest, reading_hover(hover[i], side, r, others, False, palette)))
         h = hover[i]
         for side, r in (("start", S[-1] if S else None), ("end", E[0] if E else None)):
             if r is not None:
@@ -107,13 +107,12 @@ def moment_readings(df, best: np.ndarray, hover: np.ndarray, palette) -> Segment
     """For each moment whose sources split its date: as its main marker, the reading that holds its
     best estimate; its other readings as markers (with whiskers) of their own."""
     starts, _ = split(df)
-    titles = df["title"].tolist()
     main, extra, ticks = {}, [], []
     for i in np.flatnonzero(is_split(starts, [()] * len(starts))).tolist():
         S = list(starts[i])
         home = min(S, key=lambda r: abs(r.best - best[i]))
         for r in S:
-            h = reading_hover(titles[i], "start", r, [o for o in S if o is not r], True, palette)
+            h = reading_hover(hover[i], "start", r, [o for o in S if o is not r], True, palette)
             if r is home:
                 main[i] = (r.earliest, r.latest, r.best, h)
             else:

@@ -87,21 +87,6 @@ def _bars(p: marks.Placed, a, b, bounds, x_range, whole, seg: alternatives.Segme
     r_b = np.maximum(events.clamp(seg.hi, lo, hi), r_a + MIN_BAR_YEARS)
     bar = {"type": "bar", "orientation": "h", "width": p.bar_width}
     return [
-        # The envelope of a split row: an outline, no fill (one trace per role, maybe empty).
-        marks.dimmable(
-            dict(
-                **bar,
-                name="envelope",
-                base=a[out],
-                x=b[out] - a[out],
-                y=p.y[out],
-                customdata=p.ids[out],
-                meta="envelope",
-                hoverinfo="none",
-                marker={"color": "rgba(0,0,0,0)", "line": {"color": p.colour[out], "width": 1}},
-            ),
-            palette=palette,
-        ),
         # Everything the dates allow, faded.
         marks.dimmable(
             dict(
@@ -119,6 +104,7 @@ def _bars(p: marks.Placed, a, b, bounds, x_range, whole, seg: alternatives.Segme
             opacity=RANGE_OPACITY,
             palette=palette,
         ),
+        _agreed(p, bounds, x_range),  # (range first, agreed second: the order files and tests rely on)
         # The other readings of a split side, faded like the range.
         marks.dimmable(
             dict(
@@ -136,7 +122,21 @@ def _bars(p: marks.Placed, a, b, bounds, x_range, whole, seg: alternatives.Segme
             opacity=RANGE_OPACITY,
             palette=palette,
         ),
-        _agreed(p, bounds, x_range),
+        # The envelope of a split row: an outline, no fill (one trace per role, maybe empty).
+        marks.dimmable(
+            dict(
+                **bar,
+                name="envelope",
+                base=a[out],
+                x=b[out] - a[out],
+                y=p.y[out],
+                customdata=p.ids[out],
+                meta="envelope",
+                hoverinfo="none",
+                marker={"color": "rgba(0,0,0,0)", "line": {"color": p.colour[out], "width": 1}},
+            ),
+            palette=palette,
+        ),
     ]
 
 
