@@ -23,6 +23,12 @@ def work(c: dict) -> str:
     return ", ".join(str(x) for x in (c.get("medium"), c.get("series"), c.get("released")) if x)
 
 
+def derived(c: dict) -> str:
+    """How a derived date was counted, in words ('ten years after First contact (2318, Ensign Ro)'),
+    or '' for a date the source gives itself (the citation's `via` or an export's `derived`)."""
+    return c.get("via") or c.get("derived") or ""
+
+
 def when(c: dict) -> str:
     """What the source says of the dates, in words: 'from 2346 to 2369', '2346', 'to 2369', or
     'gives no date'."""
@@ -49,10 +55,12 @@ def text(c: dict, form: str = "line", glyph: str = "") -> str:
     if form == "csv":
         dated = " to ".join(x for x in (c["start"], c["end"]) if x) or "undated"
         value = f" [{c['value']}]" if c["value"] else ""
-        return f"{c['source']} ({c['tier']}; {c['page']}): {dated}{value}"
+        chain = f" ({derived(c)})" if derived(c) else ""
+        return f"{c['source']} ({c['tier']}; {c['page']}): {dated}{chain}{value}"
     if form != "line":
         raise ValueError(f"unknown citation form {form!r}; one of {', '.join(FORMS)}")
     brief = work(c)
     value = f", states: {c['value']}" if c.get("value") else ""
     lead = f"{glyph} " if glyph else ""
-    return f"{lead}{c['source']}" + (f" ({brief})" if brief else "") + f", {wiki(c)}: {when(c)}{value}"
+    chain = f", {derived(c)}" if derived(c) else ""
+    return f"{lead}{c['source']}" + (f" ({brief})" if brief else "") + f", {wiki(c)}: {when(c)}{chain}{value}"

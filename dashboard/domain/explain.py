@@ -8,35 +8,19 @@ not overlap are a dispute.
 from __future__ import annotations
 
 from dashboard.domain import dates, words
+from dashboard.domain import readings as readings_rule
 from dashboard.domain.citations import wiki
 
 
 def readings(citations: list[dict], key: str) -> list[tuple[dates.Interval, list[dict]]]:
-    """Group the claims dating `key` ('start' or 'end') into readings: claims whose ranges all overlap
-    each other. Two claims that do not overlap are in different readings (the dispute rule), even
-    when a vague claim (`../2328`) overlaps both.
-
-    Returns [(the reading's envelope, its claims)] in date order.
-    """
-    dated = sorted(
-        (c for c in citations if c.get(f"{key}_iv") is not None),
-        key=lambda c: (c[f"{key}_iv"].earliest, c[f"{key}_iv"].latest),
-    )
-    groups: list[list[dict]] = []
-    for c in dated:
-        iv = c[f"{key}_iv"]
-        home = next((g for g in groups if all(m[f"{key}_iv"].overlaps(iv) for m in g)), None)
-        if home is None:
-            groups.append([c])
-        else:
-            home.append(c)
-    return [(dates.hull([m[f"{key}_iv"] for m in g]), g) for g in groups]
+    """The claims dating `key` ('start' or 'end') grouped into readings (the rule's one home is
+    dashboard/domain/readings.py): [(the reading's envelope, its claims)] in date order."""
+    return readings_rule.of_citations(citations, key)
 
 
 def _said(key: str, members: list[dict]) -> str:
     """A reading in words: what its most precise claim says."""
-    narrowest = min(members, key=lambda c: c[f"{key}_iv"].width)
-    return words.edtf(narrowest[f"{key}_iv"].label)
+    return readings_rule.said(members, key)
 
 
 def _names(items: list[str]) -> str:
@@ -47,7 +31,7 @@ def _names(items: list[str]) -> str:
 
 
 def _or(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+    return readings_rule.one_or(items)
 
 
 def _who(groups) -> str:
@@ -56,6 +40,10 @@ def _who(groups) -> str:
     works = [{c["source"] for c in members} for _, members in groups]
     shared = set.intersection(*works) if works else set()
     every_wiki = _names([w for ws in wikis for w in ws])
+    counted_from = {c["anchor"] for _, members in groups for c in members if c.get("anchor")}
+    if len(counted_from) == 1 and all(any(c.get("anchor") for c in members) for _, members in groups):
+        # each reading holds a date counted from one anchor that the sources date more than one way
+        return f"some dates are counted from {counted_from.pop()}, and the sources disagree on its date"
     if shared and all(len(set(ws)) == 1 for ws in wikis) and len({ws[0] for ws in wikis}) == len(wikis):
         return f"{every_wiki} read the same {'work' if len(shared) == 1 else 'works'} differently"
     sources = _names([c["source"] for _, members in groups for c in members][:4])
@@ -87,17 +75,18 @@ def verdict(event: dict, citations: list[dict]) -> str:
     when = when[0].upper() + when[1:]
     if not dated:
         return f"{when}: no trusted source gives a date, so this is our editorial date."
-    n = len(dated)
+    n = len({c["source"] for c in dated})  # independent works, not citations (nor a chain's alternatives)
     return f"{when}: {'the one source that dates it' if n == 1 else f'all {n} sources that date it agree'}."
 
 
 def dates_in_words(event: dict) -> str:
-    """The range the trusted sources allow, in words: 'began between 2346 and 2359; ended 2369'."""
-    s_lo, s_hi = _bound(event, "start")
+    """The range the trusted sources allow, in words: 'Began between 2346 and 2359; ended 2369', or
+    where the sources' readings do not overlap, those readings: 'Began 2346 or 2359; ended 2369'."""
+    began = readings_rule.side_in_words(event, "start") or words.span(*_bound(event, "start"))
     if event["is_point"]:
-        return f"Sources allow {words.span(s_lo, s_hi)}"
-    e_lo, e_hi = _bound(event, "end")
-    return f"Began {words.span(s_lo, s_hi)}; ended {words.span(e_lo, e_hi)}"
+        return f"Sources allow {began}"
+    ended = readings_rule.side_in_words(event, "end") or words.span(*_bound(event, "end"))
+    return f"Began {began}; ended {ended}"
 
 
 def _bound(event: dict, side: str) -> tuple[float, float]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from dashboard.domain import derive, readings
 from dashboard.domain.memory import quiet_gc
 from dashboard.domain.schema import TIERS
 
@@ -51,6 +52,8 @@ COLUMNS = (
     "dispute_note",
     "sources_say",
     "n_claims",
+    "start_readings",
+    "end_readings",
 )
 # Columns of events.csv the resolved table computes itself; every other column is passed through.
 _COMPUTED = {"start", "end", "line"}
@@ -70,6 +73,8 @@ CITATION_FIELDS = (
     "note",
     "start_iv",
     "end_iv",
+    "via",
+    "anchor",
 )
 NO_DATE = "no source gives a date"
 _GROUP_SEP = "\x1e"  # cannot occur in a valid EDTF label (it is whitespace), so it splits groups safely
@@ -205,17 +210,6 @@ def _disputed(codes, n, s_lo, s_hi, e_lo, e_hi, values) -> np.ndarray:
     return out
 
 
-def _anchor(lo, hi, is_point) -> np.ndarray:
-    """Where to draw a best start: a bar starts at its earliest; a moment known only to within
-    more than a year sits at the middle of its range (open ranges at their one finite end)."""
-    with np.errstate(invalid="ignore"):
-        width = hi - lo
-        mid = (lo + hi) / 2
-    out = np.where(is_point & (width > 1.0), mid, lo)
-    out = np.where(np.isposinf(hi), lo, out)
-    return np.where(np.isneginf(lo), hi, out)
-
-
 def _tier_lists(mask: np.ndarray) -> list[list[str]]:
     names = [[t for i, t in enumerate(TIERS) if m >> i & 1] for m in range(1 << len(TIERS))]
     return [list(names[m]) for m in mask]
@@ -241,6 +235,8 @@ def _empty(events: pd.DataFrame) -> pd.DataFrame:
         *_LAST,
         "sources_say",
         "n_claims",
+        "start_readings",
+        "end_readings",
     ]
     return pd.DataFrame(
         {c: pd.Series([], dtype="float64" if c.startswith(("start_", "end_", "best_")) else object) for c in columns}
@@ -279,13 +275,24 @@ def _passed_through(kept_events: pd.DataFrame) -> dict[str, object]:
     return out
 
 
+def _split_readings(tables: Tables, c: derive.Claims, codes, n, rank, best, is_point) -> dict[str, np.ndarray]:
+    """start_readings and end_readings (dashboard/domain/readings.py): the readings of a side its
+    sources split into, () when they agree."""
+    titles = tables.sources["title"].to_numpy(dtype=object)[tables.claims["source_row"].to_numpy()[c.pos]]
+    out = {}
+    for side in (readings.Side("start", c.s_lo, c.s_hi, c.start), readings.Side("end", c.e_lo, c.e_hi, c.end)):
+        out[f"{side.name}_readings"] = readings.split_column(codes, n, side, rank, best[side.name], is_point, titles)
+    return out
+
+
 def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
     tiers = check_tiers(tiers)
     sources = check_sources(tables, sources)
     ev, cl = tables.events, tables.claims
     all_ranks = _tier_rank(tables)
     pos = _trusted(tables, all_ranks, tiers, sources)
-    event_of = cl["event_row"].to_numpy()[pos]
+    c = derive.claims(tables, pos)  # derived dates computed; a derived claim read two ways is two rows
+    event_of = c.event_row
     present = np.bincount(event_of, minlength=len(ev)) > 0
     kept = np.flatnonzero(present)  # events with a trusted claim, in file order
     if not len(kept):
@@ -294,13 +301,9 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
         return out
     n = len(kept)
     codes = (np.cumsum(present) - 1)[event_of]  # 0..n-1: the resolved row of each trusted claim
-    order = np.arange(len(pos))
-    rank = all_ranks[pos]
-
-    def claim(col):
-        return cl[col].to_numpy(dtype="float64")[pos]
-
-    s_lo, s_hi, e_lo, e_hi = claim("start_lo"), claim("start_hi"), claim("end_lo"), claim("end_hi")
+    order = np.arange(len(c.pos))
+    rank = all_ranks[c.pos]
+    s_lo, s_hi, e_lo, e_hi = c.s_lo, c.s_hi, c.e_lo, c.e_hi
     own = {col: ev[col].to_numpy(dtype="float64")[kept] for col in ("start_lo", "start_hi", "end_lo", "end_hi")}
     is_point = np.isnan(own["end_lo"])
 
@@ -309,11 +312,10 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
     end_earliest = np.where(is_point, np.nan, np.fmin(own["end_lo"], _group_min(codes, e_lo, n)))
     end_latest = np.where(is_point, np.nan, np.fmax(own["end_hi"], _group_max(codes, e_hi, n)))
 
-    start_labels = cl["start"].to_numpy(dtype=object)[pos]
-    end_labels = cl["end"].to_numpy(dtype=object)[pos]
-    sides = {}
+    start_labels, end_labels = c.start, c.end
+    sides, best = {}, {}
     for side, lo, hi, labels in (("start", s_lo, s_hi, start_labels), ("end", e_lo, e_hi, end_labels)):
-        b = _best(codes, n, rank, lo, hi, own[f"{side}_lo"], own[f"{side}_hi"], order)
+        b = best[side] = _best(codes, n, rank, lo, hi, own[f"{side}_lo"], own[f"{side}_hi"], order)
         has = b >= 0
         pick = np.where(has, b, 0)
         sides[side] = (
@@ -321,7 +323,7 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
             np.where(has, hi[pick], own[f"{side}_hi"]),
             np.where(has, labels[pick], ev[side].to_numpy(dtype=object)[kept]),
         )
-    best_start = _anchor(sides["start"][0], sides["start"][1], is_point)
+    best_start = readings.tick(sides["start"][0], sides["start"][1], is_point)
     best_end = np.where(is_point, np.nan, sides["end"][1])
     end_label = np.where(is_point, "", sides["end"][2])
 
@@ -346,10 +348,11 @@ def _resolve(tables: Tables, tiers, sources) -> pd.DataFrame:
         {
             "canon": canon,
             "tiers": _tier_lists(mask),
-            "disputed": _disputed(codes, n, s_lo, s_hi, e_lo, e_hi, cl["value"].to_numpy(dtype=object)[pos]),
+            "disputed": _disputed(codes, n, s_lo, s_hi, e_lo, e_hi, cl["value"].to_numpy(dtype=object)[c.pos]),
             "dispute_note": kept_events["dispute_note"],
             "sources_say": _sources_say(codes, n, start_labels, end_labels),
-            "n_claims": np.bincount(codes, minlength=n).astype(np.int64),
+            "n_claims": np.bincount(codes[c.first], minlength=n).astype(np.int64),
+            **_split_readings(tables, c, codes, n, rank, best, is_point),
         }
     )
     df = pd.DataFrame(out)
@@ -381,11 +384,15 @@ def citations(
         rows = rows[rows >= 0]
     pos = np.flatnonzero(np.isin(tables.claims["event_row"].to_numpy(), rows))  # their claims, in file order
     pos = pos[np.isin(_tier_rank(tables, pos), [TIERS.index(t) for t in tiers])]
-    c = tables.claims.iloc[pos]
     if sources is not None:
-        c = c[c["source"].isin(sources)]
-    if c.empty:
+        pos = pos[tables.claims["source"].iloc[pos].isin(sources).to_numpy(dtype=bool)]
+    if not len(pos):
         return out
+    if derive.has_derived(tables, pos):  # their derived dates, from the trusted claims they count from
+        trusted = _trusted(tables, _tier_rank(tables), tiers, sources)
+        c = derive.frame(tables, pos, derive.claims(tables, derive.closure(tables, pos, trusted)))
+    else:
+        c = tables.claims.iloc[pos].assign(via="", anchor="")
     src = tables.sources.set_index("id")
     pages = tables.pages.set_index("id")
     s, p = c["source"], c["page"]
@@ -405,6 +412,8 @@ def citations(
             "note": c["note"],
             "start_iv": c["start_iv"],
             "end_iv": c["end_iv"],
+            "via": c["via"],
+            "anchor": c["anchor"],
         }
     )
     for rec in table.to_dict("records"):

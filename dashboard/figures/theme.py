@@ -334,6 +334,12 @@ def hover_text(df, palette: Palette = LIGHT) -> np.ndarray:
 
     titles = df["title"].map(safe)
     when = [safe(words.period(s, e)) for s, e in zip(df["start"], df["end"])]
+    if "start_readings" in df:  # where the sources split a side: its readings ('from 2346 or 2359 to 2369')
+        from dashboard.domain.readings import period_words
+
+        starts, ends = df["start_readings"].tolist(), df["end_readings"].tolist()
+        for i in [i for i, (a, b) in enumerate(zip(starts, ends)) if a or b]:
+            when[i] = safe(period_words(df["start"].iat[i], df["end"].iat[i], starts[i], ends[i]))
     says = df["sources_say"].map(safe)
     tier = df["canon"].map(TIER_LABELS)
     disputed = np.where(df["disputed"].to_numpy(dtype=bool), "<br><b>The sources disagree</b>", "")

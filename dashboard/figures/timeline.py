@@ -1,5 +1,7 @@
 """Timeline of moments: a marker per event at its best estimate, whiskers over the range the
-sources allow, a label beside it; coinciding moments go on rows of their own."""
+sources allow, a label beside it; coinciding moments go on rows of their own. Where the sources
+split a moment's date into readings that do not overlap ("2346 or 2359"), each reading has its own
+marker and whiskers, and the gap between them stays empty (figures/alternatives.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from dashboard.domain import events
-from dashboard.figures import density, marks, theme
+from dashboard.figures import alternatives, density, marks, theme
 from dashboard.figures.palette import LIGHT, Palette
 
 if TYPE_CHECKING:
@@ -53,7 +55,35 @@ def timeline(
     a = np.minimum(w_lo, x - DOT_YEARS_PX * size.scale * ypp)
     b = np.maximum(w_hi, x + DOT_YEARS_PX * size.scale * ypp)
     p = marks.place(moments, vocab, lanes, a, b, (lo, hi), plot_px, size, palette)
-    data = [
+    data = _marks(p, moments, (x, w_lo, w_hi), (lo, hi), size, palette)
+    data += marks.cue_traces(p)
+    layout = marks.finish(
+        p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No moments match these filters."
+    )
+    fig = theme.figure(data, {**layout, "meta": {"role": "timeline", "x_range": [lo, hi], "selected": None}}, palette)
+    return marks.select(fig, selected) if selected else fig
+
+
+def _marks(p: marks.Placed, moments, xs, x_range, size, palette: Palette) -> list[dict]:
+    """A marker per moment at its best estimate with whiskers over its range; where the sources split
+    the date, the main marker's whiskers cover the reading holding the best estimate and the other
+    readings are markers of their own ("reading"), the gap between them empty."""
+    x, w_lo, w_hi = xs
+    lo, hi = x_range
+    # Where the sources split the date: the main marker at the reading holding the best estimate, with
+    # that reading's whiskers; the other readings as markers of their own ("reading"), the gap empty.
+    seg = alternatives.moment_readings(moments, x, p.hover, palette)
+    split = ~np.isnan(seg.main_x)
+    x = np.where(split, events.clamp(seg.main_x, lo, hi), x)
+    w_lo = np.where(split, events.clamp(seg.main_lo, lo, hi), w_lo)
+    w_hi = np.where(split, events.clamp(seg.main_hi, lo, hi), w_hi)
+    rx = events.clamp(seg.ticks_x, lo, hi)
+    r_lo, r_hi = events.clamp(seg.lo, lo, hi), events.clamp(seg.hi, lo, hi)
+    marker = {"size": size.moment_marker, "line": {"color": palette.ink, "width": size.scale}}
+    whiskers = {"type": "data", "symmetric": False, "color": palette.whisker}
+    whiskers.update(thickness=size.whisker, width=4 * size.scale)
+    hover = {"hovertemplate": "%{hovertext}<extra></extra>"}
+    return [
         marks.dimmable(
             dict(
                 type="scatter",
@@ -63,28 +93,25 @@ def timeline(
                 mode="markers",
                 customdata=p.ids,
                 meta="moment",
-                marker={
-                    "color": p.colour,
-                    "size": size.moment_marker,
-                    "line": {"color": palette.ink, "width": size.scale},
-                },
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": w_hi - x,
-                    "arrayminus": x - w_lo,
-                    "color": palette.whisker,
-                    "thickness": size.whisker,
-                    "width": 4 * size.scale,
-                },
-                hovertext=p.hover,
-                hovertemplate="%{hovertext}<extra></extra>",
+                marker={**marker, "color": p.colour},
+                error_x={**whiskers, "array": w_hi - x, "arrayminus": x - w_lo},
+                hovertext=seg.main_hover,
+                **hover,
             )
-        )
+        ),
+        marks.dimmable(
+            dict(
+                type="scatter",
+                name="reading",
+                x=rx,
+                y=p.y[seg.row],
+                mode="markers",
+                customdata=p.ids[seg.row],
+                meta="reading",
+                marker={**marker, "color": p.colour[seg.row]},
+                error_x={**whiskers, "array": r_hi - rx, "arrayminus": rx - r_lo},
+                hovertext=seg.hover,
+                **hover,
+            )
+        ),
     ]
-    data += marks.cue_traces(p)
-    layout = marks.finish(
-        p, (lo, hi), plot_px, vocab.era_bands, era_labels=True, empty="No moments match these filters."
-    )
-    fig = theme.figure(data, {**layout, "meta": {"role": "timeline", "x_range": [lo, hi], "selected": None}}, palette)
-    return marks.select(fig, selected) if selected else fig

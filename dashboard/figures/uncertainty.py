@@ -2,7 +2,9 @@
 
 One row per dated claim, named "Work · Wiki" (the same work can be read differently on two wikis);
 its mark spans the years that claim allows, coloured by the claim's tier (colours no faction uses)
-and shaped by it; the range all trusted claims span is shaded and the best estimate is a dashed line.
+and shaped by it; the range all trusted claims span is shaded and the best estimate is a dashed line
+(where the sources split a side into readings that do not overlap, each reading is shaded with its
+own dashed line, and the gap between them stays empty). A derived claim's hover says its chain.
 """
 
 from __future__ import annotations
@@ -114,6 +116,7 @@ def _claims(cites: list[dict], side: str, x_range, axes, width_px: float, palett
     hover = [
         f"<b>{theme.safe(c['source'])}</b> ({theme.tier_label(c['tier'])}, via {theme.safe(c['page'])})"
         f"<br>{theme.safe(w)} <span style='color:{palette.muted}'>({theme.safe(iv.label)})</span>"
+        + (f"<br>counted: {theme.safe(c['via'])}" if c.get("via") else "")
         for c, iv, w in zip(cites, ivs, said)
     ]
     colours = [palette.tier(c["tier"]) for c in cites]
@@ -154,42 +157,52 @@ def _claims(cites: list[dict], side: str, x_range, axes, width_px: float, palett
 
 
 def _spans(event: dict, side: str, x_range, axes, palette: Palette) -> list[dict]:
-    """A panel's shading over the range all trusted claims span, and the best estimate's dashed line."""
+    """A panel's shading over the range all trusted claims span, and the best estimate's dashed line;
+    where the sources split the side into readings that do not overlap, a shading and a dashed line
+    per reading, the gap between them left empty."""
     lo, hi = x_range
     xa, ya = axes
+    split = event.get(f"{side}_readings") or ()
+    if split:
+        spans = [(r.earliest, r.latest) for r in split]
+        bests = [r.best for r in split]
+    else:
+        spans = [(event.get(f"{side}_earliest"), event.get(f"{side}_latest"))]
+        bests = [event.get(f"best_{side}")]
     shapes = []
-    env_lo, env_hi = event.get(f"{side}_earliest"), event.get(f"{side}_latest")
-    env_lo = lo if env_lo is None or env_lo != env_lo or not math.isfinite(env_lo) else env_lo
-    env_hi = hi if env_hi is None or env_hi != env_hi or not math.isfinite(env_hi) else env_hi
-    shapes.append(
-        {
-            "type": "rect",
-            "xref": xa,
-            "yref": f"{ya} domain",
-            "x0": env_lo,
-            "x1": env_hi,
-            "y0": 0,
-            "y1": 1,
-            "fillcolor": palette.axis,
-            "opacity": 0.16,
-            "layer": "below",
-            "line": {"width": 0},
-        }
-    )
-    best = event.get(f"best_{side}")
-    if best is not None and best == best and math.isfinite(best):
+    for env_lo, env_hi in spans:
+        env_lo = lo if env_lo is None or env_lo != env_lo or not math.isfinite(env_lo) else env_lo
+        env_hi = hi if env_hi is None or env_hi != env_hi or not math.isfinite(env_hi) else env_hi
         shapes.append(
             {
-                "type": "line",
+                "type": "rect",
                 "xref": xa,
                 "yref": f"{ya} domain",
-                "x0": best,
-                "x1": best,
+                "x0": env_lo,
+                "x1": env_hi,
                 "y0": 0,
                 "y1": 1,
-                "line": {"color": palette.strong, "dash": "dash", "width": 2},
+                "fillcolor": palette.axis,
+                "opacity": 0.16,
+                "layer": "below",
+                "line": {"width": 0},
+                "name": "reading" if split else "range",
             }
         )
+    for best in bests:
+        if best is not None and best == best and math.isfinite(best):
+            shapes.append(
+                {
+                    "type": "line",
+                    "xref": xa,
+                    "yref": f"{ya} domain",
+                    "x0": best,
+                    "x1": best,
+                    "y0": 0,
+                    "y1": 1,
+                    "line": {"color": palette.strong, "dash": "dash", "width": 2},
+                }
+            )
     return shapes
 
 

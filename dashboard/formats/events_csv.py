@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.domain import citations
+from dashboard.domain import citations, readings
 from dashboard.formats.records import EVENT_FIELDS, iter_records
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ def iter_csv(resolved: pd.DataFrame, tables: Tables, tiers=None):
                 v = ";".join(v)
             elif k == "citations":
                 v = " | ".join(citations.text(c, "csv") for c in v)
+            elif k in ("start_readings", "end_readings"):
+                v = readings.listed_in_words(v)
             elif k == "disputed":
                 v = "true" if v else "false"
             elif v is None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.domain import resolve
+from dashboard.domain import readings, resolve
 
 if TYPE_CHECKING:
     from dashboard.domain.loading import Tables
@@ -29,9 +29,12 @@ EVENT_FIELDS = (
     "canon",
     "disputed",
     "dispute_note",
+    "start_readings",
+    "end_readings",
     "citations",
 )
-CITATION_FIELDS = ("source", "medium", "tier", "page", "start", "end", "value", "note")
+CITATION_FIELDS = ("source", "medium", "tier", "page", "start", "end", "value", "note", "derived")
+_COMPUTED = ("citations", "start_readings", "end_readings")
 
 
 def _year(value):
@@ -44,7 +47,7 @@ def iter_records(resolved: pd.DataFrame, tables: Tables, tiers=None, chunk: int 
     with its citations from the trusted tiers (given, else those the table was resolved for; built
     only for the events of the chunk, so a large export streams in flat memory)."""
     tiers = tiers if tiers is not None else resolved.attrs.get("tiers")
-    fields = [k for k in EVENT_FIELDS if k != "citations"]
+    fields = [k for k in EVENT_FIELDS if k not in _COMPUTED]
     for first in range(0, len(resolved), chunk):
         part = resolved.iloc[first : first + chunk]
         cites = resolve.citations(tables, part["id"], tiers, resolved.attrs.get("sources"))
@@ -53,7 +56,13 @@ def iter_records(resolved: pd.DataFrame, tables: Tables, tiers=None, chunk: int 
             for k in ("start_earliest", "start_latest", "end_earliest", "end_latest"):
                 rec[k] = _year(rec[k])
             rec["disputed"] = bool(rec["disputed"])
-            rec["citations"] = [{k: c[k] for k in CITATION_FIELDS} for c in cites[rec["id"]]]
+            mine = cites[rec["id"]]
+            # each side's readings: [{earliest, latest, sources}] in date order, one when the sources agree
+            rec["start_readings"] = readings.listed(mine, "start")
+            rec["end_readings"] = readings.listed(mine, "end")
+            rec["citations"] = [
+                {**{k: c.get(k) for k in CITATION_FIELDS[:-1]}, "derived": c.get("via", "")} for c in mine
+            ]
             yield rec
 
 

@@ -65,7 +65,8 @@ def key_items(chart: Chart) -> list[tuple[str, str]]:
         return [
             ("", "each row: the years one source allows, by its tier:"),
             *tiers,
-            ("", "shaded: the range they span; dashed line: the best estimate"),
+            ("", "shaded: the range they span (each reading apart where they do not overlap);"),
+            ("", "dashed line: the best estimate"),
         ]
     if chart.kind == "drift":
         key = [
@@ -89,7 +90,21 @@ def key_items(chart: Chart) -> list[tuple[str, str]]:
         if chart.kind == "gantt"
         else [("", "marker: best estimate;"), ("", "whiskers: the years the moment may fall in")]
     )
+    if _split(chart):  # readings drawn apart ('2346 or 2359'): say how to read the gap
+        marks.append(
+            ("", "outline: between readings that do not overlap (each has its own span and tick);")
+            if chart.kind == "gantt"
+            else ("", "a marker per reading where the sources split, nothing between;")
+        )
     return [*marks, ("★", "the sources disagree"), ("", "strongest source:"), *tiers]
+
+
+def _split(chart: Chart) -> bool:
+    """Does the chart draw an event whose sources split a side into readings that do not overlap?"""
+    drawn = chart.drawn
+    if drawn is None or "start_readings" not in getattr(drawn, "columns", ()):
+        return False
+    return any(bool(a) or bool(b) for a, b in zip(drawn["start_readings"], drawn["end_readings"]))
 
 
 def faction_colours(chart: Chart) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 import plotly.io as pio
 
-from dashboard.domain import citations, credits, words
+from dashboard.domain import citations, credits, readings
 from dashboard.figures import theme
 from dashboard.formats import plotlyjs
 from dashboard.formats.charts import Chart, ChartError
@@ -146,10 +146,12 @@ def _figure_json(fig: dict) -> dict:
 def _sources_html(records: list[dict]) -> str:
     items = []
     for rec in records:
-        when = words.period(rec["start"], rec["end"])
+        when = readings.record_words(rec)  # 'from 2346 or 2359 to 2369' where the sources split a side
         cites = []
         for c in rec["citations"]:
             dates = citations.dates_in_words(c)
+            if citations.derived(c):
+                dates = f"{dates}, {citations.derived(c)}"
             value = f" [{_e(c['value'])}]" if c["value"] else ""
             note = f": {_e(c['note'])}" if c["note"] else ""
             cites.append(

@@ -9,7 +9,7 @@ import json
 import math
 from pathlib import Path
 
-from dashboard.domain import citations, words
+from dashboard.domain import citations, readings, words
 from dashboard.domain.schema import TABLES
 from dashboard.formats.timelinejs.dates import JS_DATE_LIMIT, date_parts, timelinejs_year
 from dashboard.formats.timelinejs.markup import safe_target
@@ -104,17 +104,14 @@ def _event(rec: dict, vocab) -> dict:
 def _event_text(rec: dict) -> str:
     """The slide's text: the summary, the best estimate beside what the sources allow, any dispute, the sources."""
     parts = [f"<p>{_esc(rec['summary'])}</p>"]
+    start = _sides(rec, "start")
     if rec["end"]:
         when = (
             f"Best estimate: {words.period(rec['start'], rec['end'])}. The sources put the start "
-            f"{_range(rec['start_earliest'], rec['start_latest'])} and the end "
-            f"{_range(rec['end_earliest'], rec['end_latest'])}"
+            f"{start} and the end {_sides(rec, 'end')}"
         )
     else:
-        when = (
-            f"Best estimate: {words.edtf(rec['start'])}. The sources put it "
-            f"{_range(rec['start_earliest'], rec['start_latest'])}"
-        )
+        when = f"Best estimate: {words.edtf(rec['start'])}. The sources put it {start}"
     parts.append(f"<p>{_esc(when)}.</p>")
     if rec["disputed"]:
         parts.append(f"<p><strong>Disputed.</strong> {_esc(rec['dispute_note'] or 'The sources disagree.')}</p>")
@@ -124,8 +121,19 @@ def _event_text(rec: dict) -> str:
     return "".join(parts)
 
 
+def _sides(rec: dict, side: str) -> str:
+    """What the sources allow for a side: '2346 or 2359' where their readings do not overlap,
+    else the range ('between 2346 and 2359')."""
+    listed = rec.get(f"{side}_readings") or []
+    if len(listed) > 1:
+        return readings.listed_in_words(listed, sources=False)
+    return _range(rec[f"{side}_earliest"], rec[f"{side}_latest"])
+
+
 def _citation(c: dict) -> str:
     dated = citations.dates_in_words(c, ended="ending")
+    if citations.derived(c):  # a date counted from another: the derived date, and how it was counted
+        dated = f"{dated}, {citations.derived(c)}"
     value = f" [{c['value']}]" if c["value"] else ""
     return (
         f"<li><em>{_esc(c['source'])}</em> ({_esc(c['medium'])}, {_esc(c['tier'])}; read on "

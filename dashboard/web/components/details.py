@@ -28,10 +28,15 @@ def _page(c: dict):
 
 
 def _when(c: dict) -> list:
+    chain = citations.derived(c)  # a date counted from another: how ('ten years after First contact (2318, ...)')
+    counted = [html.Span(f", {chain}", className="derived", title="Counted from another event's date")] if chain else []
     if not (c.get("start") or c.get("end")):
-        return [html.Span(citations.when(c), className="text-muted")]
+        return [html.Span(citations.when(c), className="text-muted"), *counted]
     raw = " / ".join(c[s] for s in ("start", "end") if c.get(s))
-    return [citations.when(c), html.Span(f" ({raw})", className="edtf", title="The date as written (EDTF)")]
+    written = html.Span(
+        f" ({raw})", className="edtf", title="The date as written (EDTF)" if not chain else "The date counted (EDTF)"
+    )
+    return [citations.when(c), written, *counted]
 
 
 def citation_line(c: dict) -> html.Li:

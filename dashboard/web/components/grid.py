@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import dash_ag_grid as dag
 
-from dashboard.domain import events, words
+from dashboard.domain import events, readings, words
 from dashboard.domain.schema import TIER_LABELS
 from dashboard.web.components import ids
 
@@ -32,6 +32,10 @@ BLOCK = 100
 SORTABLE = {"title": "title", "era": "era", "tier": "canon", "disputed": "disputed"}
 
 
+def _split(r: dict) -> tuple[tuple, tuple]:
+    return r.get("start_readings") or (), r.get("end_readings") or ()
+
+
 def grid_rows(df, vocab: Vocabulary) -> list[dict]:
     """Rows for the grid: plain text cells (the grid renders them as text, never as HTML)."""
     rows = []
@@ -40,8 +44,9 @@ def grid_rows(df, vocab: Vocabulary) -> list[dict]:
             {
                 "id": r["id"],
                 "title": r["title"],
-                "when": words.period(r["start"], r["end"]),
-                "range": words.span(lo, hi),
+                "when": readings.period_words(r["start"], r["end"], *_split(r)),
+                # a moment read two ways that do not overlap: '2346 or 2359', never 'between 2346 and 2359'
+                "range": (r["is_point"] and readings.side_in_words(r, "start")) or words.span(lo, hi),
                 "era": vocab.eras[r["era"]],
                 "factions": ", ".join(vocab.factions[f] for f in r["factions"]),
                 "universes": ", ".join(vocab.universes[u] for u in r["universes"]),

@@ -33,7 +33,15 @@ def build_key(vocab: Vocabulary) -> html.Details:
                         html.Span(className="sw sw-range"),
                         "faded bar: where a start or an end may lie (no solid part: known only as \u201cbetween A and B\u201d)",
                     ),
-                    _item(html.Span(className="sw sw-best"), "dark tick: best estimate of a start or an end"),
+                    _item(
+                        html.Span(className="sw sw-outline"),
+                        "thin outline, empty inside: the years between two readings that do not overlap "
+                        "(“2346 or 2359”: each reading has its own faded span and tick; no source puts it between)",
+                    ),
+                    _item(
+                        html.Span(className="sw sw-best"),
+                        "dark tick: best estimate of a start or an end (one per reading)",
+                    ),
                     _item(html.Span(className="sw sw-whisker"), "whiskers: the years a moment may fall in"),
                     _item(html.Span("\u2605", className="sw-star"), "star: the trusted sources disagree"),
                     _item(
