@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from dashboard.domain import derive
 from dashboard.domain.filters import to_query
 from dashboard.domain.schema import TIERS
 
@@ -143,7 +144,12 @@ def _claims(tables: Tables, event_ids, tiers) -> dict[str, np.ndarray]:
     source_row = cl["source_row"].to_numpy()
     tier_of_source = src["tier"].to_numpy(dtype=object)
     trusted_tier = np.isin(tier_of_source, [t for t in TIERS if t in set(tiers)])
-    pos = np.flatnonzero((order[event_row] >= 0) & trusted_tier[source_row])
+    trusted = np.flatnonzero(trusted_tier[source_row])
+    pos = trusted[order[event_row[trusted]] >= 0]
+    # derived dates computed from the trusted claims they count from; a claim read two ways is two rows
+    c = derive.claims(tables, derive.closure(tables, pos, trusted) if derive.has_derived(tables, pos) else pos)
+    keep = np.isin(c.pos, pos)
+    pos = c.pos[keep]
     sr, er = source_row[pos], event_row[pos]
     released = pd.to_numeric(src["released"], errors="coerce").to_numpy(dtype=float)
     wiki = tables.pages.set_index("id")["wiki"]
@@ -158,12 +164,12 @@ def _claims(tables: Tables, event_ids, tiers) -> dict[str, np.ndarray]:
         "tier": tier_of_source[sr],
         "wiki": wiki.reindex(page_ids).to_numpy(dtype=object)[page_codes] if len(pos) else np.empty(0, dtype=object),
         "released": released[sr],
-        "start": cl["start"].iloc[pos].to_numpy(dtype=object),
-        "end": cl["end"].iloc[pos].to_numpy(dtype=object),
-        "s_lo": cl["start_lo"].to_numpy(dtype=float)[pos],
-        "s_hi": cl["start_hi"].to_numpy(dtype=float)[pos],
-        "e_lo": cl["end_lo"].to_numpy(dtype=float)[pos],
-        "e_hi": cl["end_hi"].to_numpy(dtype=float)[pos],
+        "start": c.start[keep],
+        "end": c.end[keep],
+        "s_lo": c.s_lo[keep],
+        "s_hi": c.s_hi[keep],
+        "e_lo": c.e_lo[keep],
+        "e_hi": c.e_hi[keep],
         "file": pos,
     }
 
