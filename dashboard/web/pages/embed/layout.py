@@ -61,13 +61,18 @@ def _card() -> html.Section:
 
 
 def _tour(cat: Catalogue, d) -> html.Section:
-    """A tour embed's step: the event, its dates, verdict and teacher's note; Previous and Next."""
-    n = len(d.stops)
+    """A tour embed's step: the event, its dates, verdict and teacher's note; Previous and Next. Other
+    embeds hold it hidden and empty (the step callback's outputs are on every embed page)."""
+    n = len(d.stops) if d else 0
+    step = d.step if d else 0
     button = "btn btn-sm btn-outline-secondary"
     return html.Section(
         [
             html.Div(
-                tour.panel(cat, d), id=ids.EMBED_TOUR_BODY, className="embed-tour-body", **{"aria-live": "polite"}
+                tour.panel(cat, d) if d else None,
+                id=ids.EMBED_TOUR_BODY,
+                className="embed-tour-body",
+                **{"aria-live": "polite"},
             ),
             html.Div(
                 [
@@ -76,7 +81,7 @@ def _tour(cat: Catalogue, d) -> html.Section:
                         id=ids.EMBED_TOUR_PREV,
                         n_clicks=0,
                         className=button,
-                        disabled=d.step <= 1,
+                        disabled=step <= 1,
                         title="Previous step",
                     ),
                     html.Button(
@@ -84,7 +89,7 @@ def _tour(cat: Catalogue, d) -> html.Section:
                         id=ids.EMBED_TOUR_NEXT,
                         n_clicks=0,
                         className=button,
-                        disabled=d.step >= n,
+                        disabled=step >= n,
                         title="Next step",
                     ),
                 ],
@@ -93,7 +98,8 @@ def _tour(cat: Catalogue, d) -> html.Section:
         ],
         id=ids.EMBED_TOUR,
         className="embed-tour",
-        **{"aria-label": f"Tour: {d.title}"},
+        hidden=d is None,
+        **{"aria-label": f"Tour: {d.title}" if d else "Tour"},
     )
 
 
@@ -115,7 +121,9 @@ def layout(cat: Catalogue, search: str) -> html.Div:
         id="embed-caption",
     )
     if c is None:
-        stage = html.P(e.problem, className="embed-problem", role="alert")
+        stage = html.Div(
+            [html.P(e.problem, className="embed-problem", role="alert"), html.P(id=ids.EMBED_DESC, hidden=True)]
+        )
     else:
         stage = html.Div(
             [
@@ -146,7 +154,7 @@ def layout(cat: Catalogue, search: str) -> html.Div:
                 [
                     head,
                     html.P(" ".join(notices), className="embed-notice") if notices else None,
-                    _tour(cat, d) if d else None,
+                    _tour(cat, d),
                     stage,
                 ]
             ),
