@@ -200,3 +200,38 @@ def test_the_scrolly_example_steps_through_three_events_as_the_reader_scrolls(pa
     page.evaluate("window.scrollTo(0, 0)")
     until(f, f"!{FIGURE}.layout.meta.selected")
     assert page.console_errors == [] and page.external_requests == []
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_the_dialogs_snippet_with_alt_text_pasted_into_a_page_on_another_origin(page, live_url, blog, size, real):
+    from dashboard.domain.filters import parse_query
+    from dashboard.web.share import links
+
+    state, _ = parse_query("faction=resistance", real.vocab)
+    words = "Seventeen periods of the Resistance, most of them ending with the withdrawal in 2369"
+    snippet = links(live_url + "/", state, "gantt", "auto", "Bajor Timeline: periods", alt=words).snippet
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(
+        blog(
+            f"pasted-{size[0]}.html",
+            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" '
+            f'href="data:,"><title>Post</title></head><body style="margin:0 8px"><p>Post</p>{snippet}<p>End</p></body></html>',
+        )
+    )
+    frame = page.locator("iframe[data-bajor-timeline]")
+    assert frame.get_attribute("title") == words
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('iframe[data-bajor-timeline]')).colorScheme")
+        == "light dark"
+    )
+    page.frame_locator("iframe[data-bajor-timeline]").locator("#embed-chart .main-svg").first.wait_for()
+    f = next(fr for fr in page.frames if "/embed" in fr.url)
+    assert f.text_content("#embed-desc") == words
+    until(
+        page,
+        """() => { const el = document.querySelector('iframe[data-bajor-timeline]');
+        return el.style.height !== '' && el.getBoundingClientRect().height > 200; }""",
+    )
+    assert f.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.console_errors == [] and page.external_requests == []

@@ -127,8 +127,11 @@ def layout(cat: Catalogue, search: str) -> html.Div:
     else:
         stage = html.Div(
             [
-                dcc.Graph(
-                    id=ids.EMBED_CHART, config=EMBED_GRAPH_CONFIG, className="embed-graph", style={"minHeight": "240px"}
+                dcc.Graph(  # room kept for the chart before it draws (a tour step's chart is short)
+                    id=ids.EMBED_CHART,
+                    config=EMBED_GRAPH_CONFIG,
+                    className="embed-graph",
+                    style={"minHeight": "120px" if d else "240px"},
                 ),
                 _card(),
                 html.P(
