@@ -103,6 +103,35 @@ def _tour(cat: Catalogue, d) -> html.Section:
     )
 
 
+def _stage(cat: Catalogue, e, d, name: str):
+    """The chart, the card and the chart in words (or why there is no chart), as one figure."""
+    c = e.chart
+    if c is None:
+        return html.Div(
+            [html.P(e.problem, className="embed-problem", role="alert"), html.P(id=ids.EMBED_DESC, hidden=True)]
+        )
+    return html.Div(
+        [
+            dcc.Graph(  # room kept for the chart before it draws (a tour step's chart is short)
+                id=ids.EMBED_CHART,
+                config=EMBED_GRAPH_CONFIG,
+                className="embed-graph",
+                style={"minHeight": "120px" if d else "240px"},
+            ),
+            _card(),
+            html.P(
+                tour.description(cat, d) if d and not e.alt else description(cat, e),
+                id=ids.EMBED_DESC,
+                className="visually-hidden",
+            ),
+        ],
+        id=ids.CHARTS,
+        className="embed-stage",
+        role="figure",
+        **{"aria-label": name, "aria-describedby": ids.EMBED_DESC},
+    )
+
+
 def layout(cat: Catalogue, search: str) -> html.Div:
     e = embed_view(cat, search)
     explorer = "./" + (f"?{e.explorer_query}" if e.explorer_query else "")
@@ -120,31 +149,7 @@ def layout(cat: Catalogue, search: str) -> html.Div:
         className="embed-caption",
         id="embed-caption",
     )
-    if c is None:
-        stage = html.Div(
-            [html.P(e.problem, className="embed-problem", role="alert"), html.P(id=ids.EMBED_DESC, hidden=True)]
-        )
-    else:
-        stage = html.Div(
-            [
-                dcc.Graph(  # room kept for the chart before it draws (a tour step's chart is short)
-                    id=ids.EMBED_CHART,
-                    config=EMBED_GRAPH_CONFIG,
-                    className="embed-graph",
-                    style={"minHeight": "120px" if d else "240px"},
-                ),
-                _card(),
-                html.P(
-                    tour.description(cat, d) if d and not e.alt else description(cat, e),
-                    id=ids.EMBED_DESC,
-                    className="visually-hidden",
-                ),
-            ],
-            id=ids.CHARTS,
-            className="embed-stage",
-            role="figure",
-            **{"aria-label": f"{label}: {caption}", "aria-describedby": ids.EMBED_DESC},
-        )
+    stage = _stage(cat, e, d, f"{label}: {caption}")
     return html.Div(
         [
             dcc.Location(id=ids.EMBED_URL, refresh="callback-nav"),
