@@ -135,6 +135,20 @@
             title.focus({preventScroll: true});
         }
     }).observe(document.documentElement, {childList: true, subtree: true, attributes: true, attributeFilter: ["class"]});
+    // A tour's Next (or Previous) disabled at the end would drop keyboard focus to the page: it goes
+    // to the other button instead.
+    let lastTour = null;
+    document.addEventListener("focusin", function (e) {
+        if (e.target && (e.target.id === PREV || e.target.id === NEXT)) { lastTour = e.target.id; }
+    });
+    new MutationObserver(function (records) {
+        records.forEach(function (r) {
+            const b = r.target, active = document.activeElement;
+            if (b.id !== lastTour || !b.disabled || (active !== b && active !== document.body && active !== null)) { return; }
+            const other = document.getElementById(b.id === PREV ? NEXT : PREV);
+            if (other && !other.disabled) { other.focus(); }
+        });
+    }).observe(document.documentElement, {subtree: true, attributes: true, attributeFilter: ["disabled"]});
     document.addEventListener("click", function (e) {
         if (e.target && e.target.id === CLOSE && lastFocus && document.body.contains(lastFocus)) {
             setTimeout(function () { lastFocus.focus(); }, 0);

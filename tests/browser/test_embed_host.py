@@ -146,9 +146,14 @@ def test_the_tour_embed_steps_by_its_buttons_and_by_message(page, live_url, blog
     f.click("#embed-tour-next")
     until(f, "document.getElementById('embed-tour-title').textContent.startsWith('Step 2 of')")
     until(f, f"{FIGURE}.layout.meta.selected === 'creeping-takeover'")
-    send(page, {"type": "bajor-timeline:step", "step": steps})
+    send(page, {"type": "bajor-timeline:step", "step": steps - 1})
+    until(f, f"document.getElementById('embed-tour-title').textContent.startsWith('Step {steps - 1} of')")
+    # By keyboard: Next reaches the last step, and focus moves to Previous as Next is disabled.
+    f.focus("#embed-tour-next")
+    page.keyboard.press("Enter")
     until(f, f"document.getElementById('embed-tour-title').textContent.startsWith('Step {steps} of')")
-    assert f.is_disabled("#embed-tour-next")
+    until(f, "document.getElementById('embed-tour-next').disabled")
+    until(f, "document.activeElement.id === 'embed-tour-prev'")
     for bad in (0, steps + 1, 2.5, "3"):
         send(page, {"type": "bajor-timeline:step", "step": bad})
     page.wait_for_timeout(400)
@@ -234,4 +239,25 @@ def test_the_dialogs_snippet_with_alt_text_pasted_into_a_page_on_another_origin(
     )
     assert f.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.console_errors == [] and page.external_requests == []
+
+
+def test_the_scrolly_example_opened_from_disk_drives_the_chart(page, live_url):
+    """Opened as a file, the post's origin is "null": it says so in origin=, and the embed obeys it."""
+
+    def local_only(r):  # the fixture's guard, letting this one file through too
+        if r.request.url.startswith(("http://127.0.0.1", "file://", "data:", "blob:")):
+            r.continue_()
+        else:
+            page.external_requests.append(r.request.url)
+            r.abort()
+
+    page.unroute("**/*")
+    page.route("**/*", local_only)
+    page.goto((ROOT / "docs" / "scrolly-example.html").as_uri() + f"?app={live_url}")
+    page.frame_locator("iframe#chart").locator("#embed-chart .main-svg").first.wait_for()
+    f = next(fr for fr in page.frames if "/embed" in fr.url)
+    assert f.url.endswith("&origin=null")
+    page.evaluate("document.querySelector(`.step[data-event='gallitep-camp']`).scrollIntoView({block: 'center'})")
+    until(f, f"{FIGURE}.layout.meta.selected === 'gallitep-camp'")
     assert page.console_errors == [] and page.external_requests == []
