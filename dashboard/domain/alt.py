@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from dashboard.domain.catalogue import Catalogue
     from dashboard.domain.filters import FilterState
 
-MAX_DISPUTES_READ = 200  # disputed events whose sources are read to find the widest (the rest only counted)
+MAX_DISPUTES_READ = 200  # disputed events whose sources are read to find the widest: those of the widest ranges
 
 
 def clean(text: str | None, limit: int) -> tuple[str, bool]:
@@ -90,9 +90,11 @@ def describe_events(cat: Catalogue, state: FilterState, drawn: pd.DataFrame, nou
     if not len(disputed):
         return text + "; the sources agree on every date."
     text += f"; {len(disputed)} disputed"
-    ids = list(disputed["id"][:MAX_DISPUTES_READ])
-    cites = cat.citations_of(ids, state.tiers, state.asof)
-    rows = disputed.iloc[: len(ids)].to_dict("records")
+    # The sources' readings lie within an event's resolved ranges: read the widest ranges first.
+    s_lo, s_hi, e_lo, e_hi = events.bound_arrays(disputed)
+    spread = np.nan_to_num(np.maximum(s_hi - s_lo, e_hi - e_lo), nan=0.0, posinf=1e9)
+    rows = disputed.iloc[np.argsort(-spread, kind="stable")[:MAX_DISPUTES_READ]].to_dict("records")
+    cites = cat.citations_of([r["id"] for r in rows], state.tiers, state.asof)
     best = max(
         ((disagreement(r, cites.get(r["id"], [])), r["title"]) for r in rows), key=lambda x: (x[0][0], bool(x[0][1]))
     )
