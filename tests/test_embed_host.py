@@ -226,3 +226,11 @@ def test_a_tour_step_draws_its_event_centred_and_says_it_in_words(client):
     assert "Step 3 of 3" in json.dumps(out[ids.EMBED_TOUR_BODY]["children"])
     assert out[ids.EMBED_TOUR_PREV]["disabled"] is False and out[ids.EMBED_TOUR_NEXT]["disabled"] is True
     assert out[ids.EMBED_DESC]["children"].startswith("Step 3 of 3 of Three stops: ")
+
+
+def test_the_share_dialogs_snippet_for_a_view_with_a_tour_embeds_the_tour(mini):
+    state = charts.build(mini, "tour=basics", kind="gantt").state
+    ln = share.links("https://t.example/", state, "gantt", "auto")
+    search = "?" + ln.embed.split("?", 1)[1]
+    assert "tour=basics" in search
+    assert embed_layout.layout(mini, search).to_plotly_json()["props"]["data-steps"] == "3"
