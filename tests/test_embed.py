@@ -130,15 +130,20 @@ def test_embed_drops_bad_values_with_a_notice_and_explains_a_dispute_without_eve
     assert unknown.chart is None and "dukat-prefect" in unknown.problem  # the closest id is suggested
 
 
-def draw(client, search, width=700, selected=None):
+def draw(client, search, width=700, selected=None, scheme=None, step=None, host_pick=None):
     return call(
         client,
         f"{ids.EMBED_CHART}.figure",
-        [{"id": ids.PLOT_WIDTH, "property": "data", "value": width}],
+        [
+            {"id": ids.PLOT_WIDTH, "property": "data", "value": width},
+            {"id": ids.EMBED_SCHEME, "property": "data", "value": scheme},
+            {"id": ids.EMBED_STEP, "property": "data", "value": step},
+        ],
         [f"{ids.PLOT_WIDTH}.data"],
         state=[
             {"id": ids.EMBED_URL, "property": "search", "value": search},
             {"id": ids.EMBED_SELECTED, "property": "data", "value": selected},
+            {"id": ids.EMBED_HOST_PICK, "property": "data", "value": host_pick},
         ],
     )
 
@@ -222,6 +227,7 @@ def test_share_dialog_is_in_the_explorer_and_filled_when_opened(client):
             {"id": ids.SHARE, "property": "is_open", "value": True},
             {"id": ids.SHARE_VIEW, "property": "value", "value": "dispute"},
             {"id": ids.SHARE_THEME, "property": "value", "value": "light"},
+            {"id": ids.SHARE_ALT, "property": "value", "value": None},
         ],
         [f"{ids.SHARE}.is_open"],
         state=[{"id": ids.URL, "property": "search", "value": "?canon=canon"}],
@@ -244,6 +250,7 @@ def test_share_links_are_followable(client):
             {"id": ids.SHARE, "property": "is_open", "value": True},
             {"id": ids.SHARE_VIEW, "property": "value", "value": "timeline"},
             {"id": ids.SHARE_THEME, "property": "value", "value": "light"},
+            {"id": ids.SHARE_ALT, "property": "value", "value": None},
         ],
         [f"{ids.SHARE}.is_open"],
         state=[{"id": ids.URL, "property": "search", "value": "?era=late-occupation"}],

@@ -19,6 +19,7 @@ from flask import has_request_context, request
 
 from dashboard.web import dash_compat, oembed, routes, social
 from dashboard.web.pages.explorer import answers
+from dashboard.web.share_options import COLOR_SCHEMES
 
 
 def local_path(app, path: str) -> str:
@@ -128,7 +129,12 @@ def extras(app, cat) -> dict[str, str]:
     if page == oembed.EMBED_PATH:  # whitelisted values only
         theme = (parse_qs(query_text()).get("theme") or ["light"])[-1]
         theme = theme if theme in oembed.THEMES else "light"
-        out["html"] = f' class="embed-page" data-bs-theme="{theme}"'
+        # theme=auto: the reader's scheme is known only in the browser (embed.css paints the first
+        # frame from prefers-color-scheme, assets/embed.js then sets data-bs-theme).
+        out["html"] = (
+            ' class="embed-page embed-auto"' if theme == "auto" else f' class="embed-page" data-bs-theme="{theme}"'
+        )
+        out["head"] += f'<meta name="color-scheme" content="{COLOR_SCHEMES[theme]}">'
     return out
 
 

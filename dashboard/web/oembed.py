@@ -28,7 +28,7 @@ VIEW_PAGES = ("", "present", "embed")  # paths under the prefix that show a char
 EMBED_PATH = "embed"
 ENDPOINT_PATH = "oembed"
 EXTRA_KEYS = ("asof", "theme")  # the embed's own parameters, passed through once checked
-THEMES = ("light", "dark")
+THEMES = ("light", "dark", "auto")
 CACHE_AGE = 3600  # s: the data changes with a release, not by the minute
 
 

@@ -19,10 +19,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
+from dashboard.domain import alt as alt_text
 from dashboard.domain.filters import FilterState, parse_query, plain_query, to_query
 from dashboard.formats import charts, registry
 from dashboard.web import cards, social
-from dashboard.web.share_options import DOWNLOAD_TABLE, MESSAGE_TYPE, SIZES, THEMES, VIEWS
+from dashboard.web.share_options import COLOR_SCHEMES, DOWNLOAD_TABLE, MAX_ALT, MESSAGE_TYPE, SIZES, THEMES, VIEWS
 
 if TYPE_CHECKING:
     from dashboard.domain.catalogue import Catalogue
@@ -75,12 +76,15 @@ def chart_query(state: FilterState, view: str) -> str:
     return f"view={view}" + (f"&{rest}" if rest else "")
 
 
-def iframe_snippet(src: str, title: str, view: str) -> str:
-    """A responsive iframe (full width, height from the embed's message) and the host script."""
+def iframe_snippet(src: str, title: str, view: str, theme: str = "light") -> str:
+    """A responsive iframe (full width, height from the embed's message) and the host script. The
+    frame's color-scheme is the embed's (COLOR_SCHEMES), so the browser backs it with no opaque box
+    of the other scheme."""
+    scheme = COLOR_SCHEMES.get(theme, "light")
     return (
         f'<iframe src="{html.escape(src, quote=True)}" title="{html.escape(title, quote=True)}" '
         f'{IFRAME_MARK} loading="lazy" width="100%" height="{SIZES[view][1]}" '
-        f'style="width:100%;max-width:100%;border:0;display:block"></iframe>\n{HOST_SCRIPT}'
+        f'style="width:100%;max-width:100%;border:0;display:block;color-scheme:{scheme}"></iframe>\n{HOST_SCRIPT}'
     )
 
 
@@ -99,25 +103,35 @@ def progressive_snippet(page: str, embed: str, image: str, alt: str, view: str, 
 
 
 def links(
-    base: str, state: FilterState, view: str = "gantt", theme: str = "light", title: str = "Bajor Timeline"
+    base: str,
+    state: FilterState,
+    view: str = "gantt",
+    theme: str = "light",
+    title: str = "Bajor Timeline",
+    alt: str = "",
 ) -> Links:
     """The dialog's links for the explorer at `base` (its root URL, ending in '/') showing `state`.
 
     A dispute view needs a selected event; without one the chart falls back to the Gantt chart.
+    The blogger's `alt` text (cleaned, length-limited) travels in the embed's address (its
+    described-by text) and becomes the iframe's title.
     """
     if view not in VIEWS or (view == "dispute" and not state.event):
         view = "gantt"
     theme = theme if theme in THEMES else "light"
     page_query = to_query(state)
     chart = chart_query(state, view)
-    embed = base + "embed?" + chart + (f"&{urlencode({'theme': theme})}" if theme != "light" else "")
+    alt, _ = alt_text.clean(alt, MAX_ALT)
+    own = [("theme", theme)] if theme != "light" else []
+    own += [("alt", alt)] if alt else []
+    embed = base + "embed?" + chart + (f"&{urlencode(own)}" if own else "")
     data_query = to_query(state.with_event(None))
     chart_file = {name: f"{base}download/chart.{name}?{chart}" for name in registry.CHARTS}
     data_file = base + "events." + registry.TABLES[DOWNLOAD_TABLE].extension
     return Links(
         page=base + (f"?{page_query}" if page_query else ""),
         embed=embed,
-        snippet=iframe_snippet(embed, title, view),
+        snippet=iframe_snippet(embed, alt or title, view, theme),
         html=chart_file["html"],
         png=chart_file["png"],
         svg=chart_file["svg"],
@@ -126,11 +140,12 @@ def links(
 
 
 def for_view(
-    cat: Catalogue, base: str, search: str | None, view: str, theme: str, version: str = ""
+    cat: Catalogue, base: str, search: str | None, view: str, theme: str, version: str = "", alt: str = ""
 ) -> tuple[Links, bool]:
     """The dialog's links for the explorer's query string, and whether an event is selected (the
-    dispute chart needs one). The iframe's title is the chart's title and caption (as oEmbed gives);
-    the progressive snippet's picture is the chart's card at the data's `version` (cards.py)."""
+    dispute chart needs one). The iframe's title is the blogger's alt text, else the chart's title
+    and caption (as oEmbed gives); the progressive snippet's picture is the chart's card at the data's
+    `version` (cards.py), its alt the blogger's text or one written from the chart."""
     state, _ = parse_query(plain_query(search), cat.vocab)
     if view not in VIEWS or (view == "dispute" and not state.event):
         view = "gantt"
@@ -140,10 +155,24 @@ def for_view(
         title = f"{chart.title} ({chart.caption})"
     except charts.ChartError:
         title = "Bajor Timeline"
-    ln = links(base, state, view, theme, title)
+    ln = links(base, state, view, theme, title, alt)
     if chart is not None:
         image = f"{base}{registry.CARD.path}?{cards.image_query(chart, version)}"
-        alt = f"{social.alt_text(chart)} Opens the interactive chart."
-        snippet = progressive_snippet(ln.page, ln.embed, image, alt, chart.kind, base + PROGRESSIVE_SCRIPT)
+        words = alt.strip() if alt.strip() else social.alt_text(chart)
+        snippet = progressive_snippet(
+            ln.page, ln.embed, image, f"{words} Opens the interactive chart.", chart.kind, base + PROGRESSIVE_SCRIPT
+        )
         ln = replace(ln, progressive=snippet)
     return ln, bool(state.event)
+
+
+def described(cat: Catalogue, search: str | None, view: str) -> str:
+    """What an embed of this view says to screen readers when the blogger writes no alt text."""
+    state, _ = parse_query(plain_query(search), cat.vocab)
+    if view not in VIEWS or (view == "dispute" and not state.event):
+        view = "gantt"
+    try:
+        chart = charts.build(cat, to_query(state), kind=view)
+    except charts.ChartError:
+        return ""
+    return alt_text.describe(cat, chart)

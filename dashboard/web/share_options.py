@@ -12,10 +12,22 @@ VIEWS = {
     "dispute": "What each source says",
     "drift": "Sources over time",
 }
-THEMES = {"light": "Light", "dark": "Dark"}
+# "auto" follows the reader's light or dark setting live (prefers-color-scheme): the default of new snippets.
+THEMES = {"auto": "Follow the reader's setting", "light": "Light", "dark": "Dark"}
+DEFAULT_THEME = "auto"  # new snippets; an /embed address without theme= stays light (snippets already pasted)
+# The iframe's own color-scheme per theme: the frame's scheme matches the embed's, so the browser
+# never paints an opaque backdrop of the other scheme behind it.
+MAX_ALT = 300  # characters of a blogger's alt text (the dialog's field holds no more; a longer alt= is cut)
+COLOR_SCHEMES = {"auto": "light dark", "light": "light", "dark": "dark"}
 DOWNLOAD_CHARTS = ("html", "png", "svg")  # registry.CHARTS offered as downloads, in the dialog's order
 DOWNLOAD_TABLE = "csv"  # registry.TABLES: the data of the events the view shows
 # The message the embed sends its host page with its height (assets/embed.js; dashboard/web/share.py's HOST_SCRIPT).
 MESSAGE_TYPE = "bajor-timeline:height"
+# What a host page may send the embed, and what the embed tells it (assets/embed.js; docs/EMBEDDING.md).
+SELECT_MESSAGE, STEP_MESSAGE, SELECTED_MESSAGE = (
+    "bajor-timeline:select",
+    "bajor-timeline:step",
+    "bajor-timeline:selected",
+)
 # An embed's iframe size by chart kind (the share snippet's height; oEmbed's answer, before maxwidth/maxheight).
 SIZES = {"gantt": (720, 640), "timeline": (720, 520), "dispute": (720, 440), "drift": (720, 560)}

@@ -174,3 +174,41 @@ def test_the_dark_density_view_is_recoloured_as_before(real, monkeypatch):
         dark = spec(build(df, real.vocab, palette=DARK))
         assert dark["data"][0]["type"] == "heatmap"
         assert dark == old_dark(spec(build(df, real.vocab)))
+
+
+# theme=auto (/embed?theme=auto) draws with LIGHT or DARK as the reader's scheme says: both keep
+# their guarantees, and the page behind an auto embed is the dark palette's before any script runs.
+
+
+@pytest.fixture(scope="module")
+def drawn_light(real):
+    return {name: spec(build(palette=LIGHT)) for name, build in builds(real).items()}
+
+
+@pytest.mark.parametrize("name", ["gantt", "gantt-selected", "timeline", "uncertainty", "uncertainty-empty"])
+def test_text_has_4_5_to_1_on_the_light_background_too(drawn_light, name):
+    fig = drawn_light[name]
+    background = "#ffffff" if LIGHT.background == "white" else LIGHT.background
+    colours = {c for c in text_colours(fig) if isinstance(c, str) and c.startswith("#")}
+    assert colours, "no text colour found"
+    low = {c: round(contrast(c, background), 2) for c in colours if contrast(c, background) < 4.5}
+    assert low == {}
+
+
+def test_light_marks_are_outlined_and_secondary_text_is_readable_on_the_light_background():
+    """Okabe-Ito's light colours (yellow, orange, sky blue) fall below 3:1 on white: on the light page
+    the solid bars carry LIGHT.outline, which does keep 3:1 (black at 55% over white is #737373)."""
+    alpha = float(LIGHT.outline.rsplit(",", 1)[1].rstrip(")"))
+    grey = round(255 * (1 - alpha))
+    assert contrast(f"#{grey:02x}{grey:02x}{grey:02x}", "#ffffff") >= 3
+    assert contrast(LIGHT.ink, "#ffffff") >= 4.5 and contrast(LIGHT.muted, "#ffffff") >= 4.5
+    for _, c in LIGHT.tiers:
+        assert contrast(c, "#ffffff") >= 3, c
+
+
+def test_an_auto_embed_before_its_script_has_the_dark_palettes_background():
+    css = (ROOT / "assets" / "embed.css").read_text(encoding="utf-8")
+    block = css.split("@media (prefers-color-scheme: dark)", 1)[1].split("\n}", 1)[0]
+    assert "html.embed-auto:not([data-bs-theme])" in block and f"background: {DARK.background}" in block
+    assert "color-scheme: dark" in block
+    assert contrast("#dee2e6", DARK.background) >= 4.5  # Bootstrap's dark body text, on it

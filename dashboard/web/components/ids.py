@@ -121,6 +121,14 @@ EMBED_SELECTED = "embed-selected"  # the clicked event (kept in the page: an ifr
 EMBED_CARD = "embed-card"
 EMBED_CARD_BODY = "embed-card-body"
 EMBED_CARD_CLOSE = "embed-card-close"
+EMBED_SCHEME = "embed-scheme"  # the colours drawn: the theme, or for theme=auto the reader's (assets/embed.js)
+EMBED_HOST_PICK = "embed-host-pick"  # the event the host page selected by message (highlighted, no card)
+EMBED_DESC = "embed-desc"  # the chart in words: the blogger's alt text or a generated description
+EMBED_STEP = "embed-step"  # the tour step shown (/embed?tour=...), kept in the page as the selection is
+EMBED_TOUR = "embed-tour"
+EMBED_TOUR_BODY = "embed-tour-body"
+EMBED_TOUR_PREV = "embed-tour-prev"
+EMBED_TOUR_NEXT = "embed-tour-next"
 
 # the share dialog in the explorer
 SHARE_OPEN = "share-open"
@@ -128,6 +136,8 @@ SHARE = "share-dialog"
 SHARE_VIEW = "share-view"
 SHARE_VIEW_HELP = "share-view-help"
 SHARE_THEME = "share-theme"
+SHARE_ALT = "share-alt"  # the blogger's alt text for the embed
+SHARE_ALT_HELP = "share-alt-help"
 SHARE_LINK = "share-link"
 SHARE_SNIPPET = "share-snippet"
 SHARE_PROGRESSIVE = "share-progressive"  # the picture-first snippet (a link and the view's card)

@@ -14,7 +14,7 @@ from dash import html
 
 from dashboard.formats import registry
 from dashboard.web.components import ids
-from dashboard.web.share_options import DOWNLOAD_CHARTS, DOWNLOAD_TABLE, THEMES, VIEWS
+from dashboard.web.share_options import DEFAULT_THEME, DOWNLOAD_CHARTS, DOWNLOAD_TABLE, MAX_ALT, THEMES, VIEWS
 
 DOWNLOAD_IDS = {"html": ids.SHARE_HTML, "png": ids.SHARE_PNG, "svg": ids.SHARE_SVG}  # registry.CHARTS names
 
@@ -103,12 +103,40 @@ def _progressive_field() -> html.Div:
         help_text="A picture of the chart that links to it. Where scripts run, our small script turns it "
         "into the live chart; feed readers and e-mail show the picture.",
     )
+def _embed_look_and_words() -> list:
+    """The embed's colours (auto: the reader's setting, by default) and the blogger's alt text,
+    which becomes the iframe's title and the embed's described-by text."""
+    themes = [{"label": label, "value": key} for key, label in THEMES.items()]
+    colours = html.Fieldset(
+        [
+            html.Legend("Embed colours", className="form-label fw-semibold fs-6 mb-1"),
+            dbc.RadioItems(id=ids.SHARE_THEME, options=themes, value=DEFAULT_THEME, inline=True),
+        ],
+        className="mb-2",
+    )
+    return [
+        colours,
+        html.Div(
+            [
+                html.Label("Alt text (optional)", htmlFor=ids.SHARE_ALT, className="form-label fw-semibold mb-1"),
+                dbc.Input(
+                    id=ids.SHARE_ALT,
+                    type="text",
+                    size="sm",
+                    maxLength=MAX_ALT,
+                    debounce=True,
+                    placeholder="What the chart shows, in your words",
+                ),
+                html.Div(id=ids.SHARE_ALT_HELP, className="form-text"),
+            ],
+            className="mb-2",
+        ),
+    ]
 
 
 def share_dialog() -> dbc.Modal:
     """Closed at first; the Share button opens it (Escape or the close button closes it)."""
     views = [{"label": label, "value": key} for key, label in VIEWS.items()]
-    themes = [{"label": label, "value": key} for key, label in THEMES.items()]
     return dbc.Modal(
         [
             dbc.ModalHeader(dbc.ModalTitle("Share this view", id="share-title")),
@@ -123,13 +151,7 @@ def share_dialog() -> dbc.Modal:
                         ],
                         className="mb-2",
                     ),
-                    html.Fieldset(
-                        [
-                            html.Legend("Embed colours", className="form-label fw-semibold fs-6 mb-1"),
-                            dbc.RadioItems(id=ids.SHARE_THEME, options=themes, value="light", inline=True),
-                        ],
-                        className="mb-2",
-                    ),
+                    *_embed_look_and_words(),
                     _copy_field(
                         "Embed in a web page",
                         ids.SHARE_SNIPPET,

@@ -3,24 +3,28 @@ the chart for a measured width, and the compact card of a clicked event."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from dash import html
 
-from dashboard.domain import view
+from dashboard.domain import alt, view
 from dashboard.domain.filters import plain_query, to_query
 from dashboard.figures import marks, theme
 from dashboard.figures.palette import DARK, LIGHT
 from dashboard.formats import charts
 from dashboard.web.components.details import citations_list
-from dashboard.web.share_options import THEMES
+from dashboard.web.share_options import MAX_ALT, THEMES
 
 if TYPE_CHECKING:
     from dashboard.domain.catalogue import Catalogue
 
-EMBED_KEYS = ("theme",)  # the embed's own parameter, on top of charts.CHART_KEYS and the filters
+EMBED_KEYS = ("theme", "alt", "origin", "step")  # the embed's own parameters, on top of charts.CHART_KEYS and filters
+# An origin a host page may send messages from: scheme://host[:port], or "null" (a file opened from disk).
+ORIGIN = re.compile(r"(https?://(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:[0-9]{1,5})?|null)")
+MAX_ORIGINS = 10
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,23 @@ class Embed:
     theme: str
     notices: tuple[str, ...]
     explorer_query: str  # the same view in the full explorer ('' for the default view)
+    alt: str = ""  # the blogger's alt text (plain text, at most alt.MAX_ALT characters)
+    origins: tuple[str, ...] = ()  # other origins whose messages the embed obeys (origin=)
+    step: str | None = None  # the raw step= value (a tour embed's first step)
+
+    @property
+    def tour(self):
+        """The tour this embed steps through (tour=), or None."""
+        return self.chart.state.tour if self.chart else None
+
+
+def origins(value: str | None) -> tuple[tuple[str, ...], list[str]]:
+    """The origins an `origin=` value allows (comma-separated), and notices for what it ignored."""
+    items = [i.strip().lower().rstrip("/") for i in (value or "").split(",") if i.strip()]
+    good = tuple(dict.fromkeys(i for i in items if ORIGIN.fullmatch(i)))[:MAX_ORIGINS]
+    bad = [i for i in items if not ORIGIN.fullmatch(i)]
+    note = f"Ignored origin '{bad[0][:60]}': give https://your.site (or null for a file)." if bad else None
+    return good, [note] if note else []
 
 
 def embed_view(cat: Catalogue, search: str | None) -> Embed:
@@ -41,8 +62,14 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
     notices: list[str] = []
     theme = params.pop("theme", "light") or "light"
     if theme not in THEMES:
-        notices.append(f"Ignored 'theme={theme}': use light or dark.")
+        notices.append(f"Ignored 'theme={theme[:40]}': use {', '.join(THEMES)}.")
         theme = "light"
+    alt_text, cut = alt.clean(params.pop("alt", ""), MAX_ALT)
+    if cut:
+        notices.append(f"The alt text was cut to {MAX_ALT} characters.")
+    allowed, origin_notices = origins(params.pop("origin", ""))
+    notices += origin_notices
+    step = params.pop("step", None)
     wanted = chart_params.get("view") or "gantt"
     if wanted not in charts.KINDS:
         notices.append(f"Ignored 'view={wanted}': use gantt, timeline, dispute or drift.")
@@ -62,12 +89,25 @@ def embed_view(cat: Catalogue, search: str | None) -> Embed:
             else f"This chart cannot be drawn: {exc}."
         )
     state = chart.state if chart else cat.shown(urlencode(params))[0]
-    return Embed(chart, problem, theme, tuple(notices) + (chart.notices if chart else ()), to_query(state))
+    notices += chart.notices if chart else ()
+    return Embed(chart, problem, theme, tuple(notices), to_query(state), alt_text, allowed, step)
 
 
-def figure(e: Embed, width, selected: str | None = None):
+def palette(e: Embed, scheme: str | None):
+    """The colours to draw in: the theme's, or for theme=auto the reader's scheme (light or dark)."""
+    return DARK if (scheme if e.theme == "auto" else e.theme) == "dark" else LIGHT
+
+
+def description(cat: Catalogue, e: Embed) -> str:
+    """The chart in words for screen readers: the blogger's alt text, else a generated description."""
+    if e.alt or e.chart is None:
+        return e.alt or (e.problem or "")
+    return alt.describe(cat, e.chart)
+
+
+def figure(e: Embed, width, selected: str | None = None, scheme: str | None = None):
     """The chart for a measured width (CSS px of the chart box), the selection dimming the others."""
-    fig = e.chart.figure(theme.plot_width(width), DARK if e.theme == "dark" else LIGHT)
+    fig = e.chart.figure(theme.plot_width(width), palette(e, scheme))
     if selected and e.chart.kind != "dispute":
         fig = marks.select(fig, selected)
     return fig

@@ -34,6 +34,7 @@ SHARE_OUTPUTS = {  # the Share dialog's contents, by name
     "views": (ids.SHARE_VIEW, "options"),
     "views_help": (ids.SHARE_VIEW_HELP, "children"),
     "status": (ids.SHARE_STATUS, "children"),
+    "alt_help": (ids.SHARE_ALT_HELP, "children"),
 }
 ACTIONS = {
     None: "url",
@@ -176,16 +177,18 @@ def _share_and_zoom(app, cat: Catalogue) -> None:
             "is_open": Input(ids.SHARE, "is_open"),
             "chart_view": Input(ids.SHARE_VIEW, "value"),
             "theme": Input(ids.SHARE_THEME, "value"),
+            "alt": Input(ids.SHARE_ALT, "value"),
         },
         state={"search": State(ids.URL, "search")},
         prevent_initial_call=True,
     )
-    def share_links(is_open, chart_view, theme, search):
+    def share_links(is_open, chart_view, theme, alt, search):
         """What the Share dialog offers for the view in the URL."""
         if not is_open:
             return dict.fromkeys(SHARE_OUTPUTS, no_update)
         version = cards.service(app).version  # the progressive snippet's picture (the view's card)
-        ln, has_event = share.for_view(cat, routes.request_site(app).base, search, chart_view, theme, version)
+        ln, has_event = share.for_view(cat, routes.request_site(app).base, search, chart_view, theme, version, alt or "")
+        said = share.described(cat, search, chart_view)
         options = [
             {"label": label, "value": key, "disabled": key == "dispute" and not has_event}
             for key, label in share.VIEWS.items()
@@ -203,6 +206,8 @@ def _share_and_zoom(app, cat: Catalogue) -> None:
             "views": options,
             "views_help": help_text,
             "status": "",
+            "alt_help": "It becomes the frame's title and is read to people who cannot see the chart. "
+            + (f"Left empty, they hear: \u201c{said}\u201d" if said else ""),
         }
 
     clientside(
