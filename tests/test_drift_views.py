@@ -113,11 +113,16 @@ def test_embed_view_drift(client, real):
     status, body = call(
         client,
         f"{ids.EMBED_CHART}.figure",
-        [{"id": ids.PLOT_WIDTH, "property": "data", "value": 700}],
+        [
+            {"id": ids.PLOT_WIDTH, "property": "data", "value": 700},
+            {"id": ids.EMBED_SCHEME, "property": "data", "value": None},
+            {"id": ids.EMBED_STEP, "property": "data", "value": None},
+        ],
         [f"{ids.PLOT_WIDTH}.data"],
         state=[
             {"id": ids.EMBED_URL, "property": "search", "value": "?view=drift&asof=1993&theme=dark"},
             {"id": ids.EMBED_SELECTED, "property": "data", "value": "annexation-of-bajor"},
+            {"id": ids.EMBED_HOST_PICK, "property": "data", "value": None},
         ],
     )
     fig = body["response"][ids.EMBED_CHART]["figure"]

@@ -70,6 +70,16 @@ def test_the_widest_dispute_is_the_one_whose_readings_lie_furthest_apart(real):
     assert all(g >= 0 for g in gaps.values())
 
 
+def test_the_description_of_sources_over_time_counts_claims_works_and_events(real):
+    c = charts.build(real, "event=annexation-of-bajor", kind="drift")
+    d = c.drift
+    assert alt.describe(real, c) == (
+        f"Sources over time: {len(d.points)} claims from {d.works} works on {d.events} events, each at the year"
+        f" its work came out. {len(d.undated)} works with no release year listed beside it."
+        " Highlighted: Annexation of Bajor."
+    )
+
+
 def test_alt_text_is_one_line_of_plain_text_and_length_limited():
     assert alt.clean("  a\x00b\n\tc\u2028d  ", MAX_ALT) == ("a b c d", False)
     long = "word " * 100

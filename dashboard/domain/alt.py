@@ -114,5 +114,11 @@ def describe(cat: Catalogue, chart) -> str:
     """A chart (formats.charts.Chart: its kind, state, drawn events, selection) in words."""
     if chart.kind == "dispute":
         return describe_dispute(chart.selected, chart.citations)
+    if chart.kind == "drift":  # sources over time: the claims by their works' release years
+        d = chart.drift
+        said = f"Sources over time: {d.in_words(undated=False)}, each at the year its work came out."
+        if d.undated:
+            said += f" {len(d.undated)} work{'s' if len(d.undated) != 1 else ''} with no release year listed beside it."
+        return said + (f" Highlighted: {chart.selected['title']}." if chart.selected is not None else "")
     text = describe_events(cat, chart.state, chart.drawn, "periods" if chart.kind == "gantt" else "moments")
     return text + (f" Highlighted: {chart.selected['title']}." if chart.selected is not None else "")

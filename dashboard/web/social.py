@@ -55,7 +55,9 @@ def _chart(cat: Catalogue, query: str | dict, kind: str | None = None) -> charts
 
 def alt_text(chart: charts.Chart) -> str:
     """The card's picture in words: its title and the filters, as drawn on it."""
-    what = {"gantt": "A Gantt chart", "timeline": "A timeline", "dispute": "A chart"}[chart.kind]
+    what = {"gantt": "A Gantt chart", "timeline": "A timeline", "drift": "A chart of sources over time"}.get(
+        chart.kind, "A chart"
+    )
     return f"{what}, {chart.title}: {chart.caption}."
 
 

@@ -103,6 +103,8 @@ def _progressive_field() -> html.Div:
         help_text="A picture of the chart that links to it. Where scripts run, our small script turns it "
         "into the live chart; feed readers and e-mail show the picture.",
     )
+
+
 def _embed_look_and_words() -> list:
     """The embed's colours (auto: the reader's setting, by default) and the blogger's alt text,
     which becomes the iframe's title and the embed's described-by text."""

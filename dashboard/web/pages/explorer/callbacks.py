@@ -187,7 +187,9 @@ def _share_and_zoom(app, cat: Catalogue) -> None:
         if not is_open:
             return dict.fromkeys(SHARE_OUTPUTS, no_update)
         version = cards.service(app).version  # the progressive snippet's picture (the view's card)
-        ln, has_event = share.for_view(cat, routes.request_site(app).base, search, chart_view, theme, version, alt or "")
+        ln, has_event = share.for_view(
+            cat, routes.request_site(app).base, search, chart_view, theme, version, alt or ""
+        )
         said = share.described(cat, search, chart_view)
         options = [
             {"label": label, "value": key, "disabled": key == "dispute" and not has_event}
