@@ -25,6 +25,7 @@ import pandas as pd
 
 from dashboard.domain.memory import quiet_gc
 from dashboard.domain.schema import TIERS
+from dashboard.domain.universes import labels as universe_labels
 
 if TYPE_CHECKING:
     from dashboard.domain.loading import Tables
@@ -68,6 +69,8 @@ CITATION_FIELDS = (
     "end",
     "value",
     "note",
+    "universe",
+    "universe_label",
     "start_iv",
     "end_iv",
 )
@@ -403,6 +406,8 @@ def citations(
             "end": c["end"],
             "value": c["value"],
             "note": c["note"],
+            "universe": c["universe"],  # the claim's universe (dashboard/domain/universes.py)
+            "universe_label": c["universe"].map(universe_labels(tables)),
             "start_iv": c["start_iv"],
             "end_iv": c["end_iv"],
         }

@@ -127,9 +127,10 @@ def _event_text(rec: dict) -> str:
 def _citation(c: dict) -> str:
     dated = citations.dates_in_words(c, ended="ending")
     value = f" [{c['value']}]" if c["value"] else ""
+    where = f"; {citations.universe(c)}" if citations.universe(c) else ""
     return (
         f"<li><em>{_esc(c['source'])}</em> ({_esc(c['medium'])}, {_esc(c['tier'])}; read on "
-        f"{_esc(c['page'])}): {_esc(dated)}{_esc(value)}. {_esc(c['note'])}</li>"
+        f"{_esc(c['page'])}{_esc(where)}): {_esc(dated)}{_esc(value)}. {_esc(c['note'])}</li>"
     )
 
 

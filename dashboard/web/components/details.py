@@ -34,6 +34,10 @@ def _when(c: dict) -> list:
     return [citations.when(c), html.Span(f" ({raw})", className="edtf", title="The date as written (EDTF)")]
 
 
+def _in_universe(c: dict) -> str:
+    return f" ({citations.universe(c)})" if citations.universe(c) else ""
+
+
 def citation_line(c: dict) -> html.Li:
     """One citation on one line (slides and the printed handout): glyph, work, wiki, what it says."""
     return html.Li(
@@ -43,7 +47,7 @@ def citation_line(c: dict) -> html.Li:
             ),
             " ",
             *_work(c),
-            html.Span(f" · {wiki(c)}: ", className="text-muted"),
+            html.Span(f" · {wiki(c)}{_in_universe(c)}: ", className="text-muted"),
             *_when(c),
             *([html.Span(" · states: ", className="text-muted"), c["value"]] if c.get("value") else []),
         ],
@@ -86,6 +90,16 @@ def citations_list(citations: list[dict]) -> list:
                                 className="small",
                             ),
                             html.Div([html.Span("Read on ", className="text-muted"), _page(c)], className="small"),
+                            *(
+                                [
+                                    html.Div(
+                                        [html.Span("Universe: ", className="text-muted"), citations.universe(c)],
+                                        className="small citation-universe",
+                                    )
+                                ]
+                                if citations.universe(c)
+                                else []
+                            ),
                             html.Div(c["note"], className="small fst-italic"),
                         ],
                         className="mb-2",
