@@ -233,6 +233,17 @@ def released_by(tables: Tables, asof: int | None) -> frozenset[str] | None:
     return frozenset(tables.sources["id"][released <= asof])
 
 
+def unreleased_events(tables: Tables) -> list[str]:
+    """The ids of the events no `asof` view can show, whatever the year and the trusted tiers: every
+    one of their claims comes from a work with no release year (released_by leaves those out)."""
+    released = pd.to_numeric(tables.sources["released"], errors="coerce").notna().to_numpy()
+    claims = tables.claims
+    known = released[claims["source_row"].to_numpy()]
+    rows = claims["event_row"].to_numpy()
+    has_known = np.bincount(rows[known], minlength=len(tables.events)) > 0
+    return tables.events["id"][~has_known].tolist()
+
+
 def undated_works(tables: Tables) -> int:
     """How many works have no release year (left out of every `asof` view)."""
     return int(pd.to_numeric(tables.sources["released"], errors="coerce").isna().sum())

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dashboard.domain import tours
+from dashboard.domain.filters import unreleased_events
 from dashboard.domain.schema import TIER_LABELS
 
 if TYPE_CHECKING:  # for annotations only: no import at run time
@@ -24,10 +25,13 @@ class Vocabulary:
     events: dict[str, str]
     era_bands: tuple[tuple[str, str, float, float, str], ...] = ()
     tours: dict[str, tours.Tour] = field(default_factory=dict)  # tours.csv, by tour id
+    # {event id: title} of the events no `asof` view can show (filters.unreleased_events)
+    unreleased: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_tables(cls, tables: Tables) -> Vocabulary:
         f = tables.factions
+        unreleased = set(unreleased_events(tables))
         return cls(
             eras=dict(zip(tables.eras["id"], tables.eras["label"])),
             factions=dict(zip(f["id"], f["label"])),
@@ -39,6 +43,7 @@ class Vocabulary:
                 for e in tables.eras.to_dict("records")
             ),
             tours=tours.from_table(tables.tours),
+            unreleased={i: t for i, t in zip(tables.events["id"], tables.events["title"]) if i in unreleased},
         )
 
     def choices(self, key: str) -> dict[str, str]:

@@ -50,6 +50,26 @@ def _group(legend: str, control, help_text: str | None = None) -> html.Fieldset:
     return html.Fieldset(parts, className="mb-3")
 
 
+UNRELEASED_LISTED = 30  # titles named in the asof help; the rest are counted
+
+
+def _unreleased(vocab: Vocabulary) -> list:
+    """The events no asof view shows (their works have no release year), named under the control."""
+    titles = list(vocab.unreleased.values())
+    if not titles:
+        return []
+    more = len(titles) - UNRELEASED_LISTED
+    listed = ", ".join(titles[:UNRELEASED_LISTED]) + (f", and {more:,} more" if more > 0 else "")
+    noun = "event" if len(titles) == 1 else "events"
+    return [
+        " ",
+        html.Details(
+            [html.Summary(f"{len(titles):,} {noun} never shown here, for that reason"), listed + "."],
+            className="asof-unreleased",
+        ),
+    ]
+
+
 def build_filters(vocab: Vocabulary) -> html.Div:
     """The filter column: a sticky column with its own scroll from the lg breakpoint up, an
     offcanvas behind the "Filters" button below it (Bootstrap's offcanvas-lg)."""
@@ -139,8 +159,11 @@ def _controls(vocab: Vocabulary) -> list:
                 dbc.Label("Spoiler-safe: as known in", html_for=ids.ASOF, className="fw-semibold"),
                 dbc.Input(id=ids.ASOF, type="number", step=1, debounce=700, placeholder="any year"),
                 dbc.FormText(
-                    "A real-world year: only works released by then count (asof=1993). Works with no "
-                    "known release year are left out.",
+                    [
+                        "A real-world year: only works released by then count (asof=1993). Works with no "
+                        "known release year are left out.",
+                        *_unreleased(vocab),
+                    ],
                     id="asof-help",
                 ),
             ],
