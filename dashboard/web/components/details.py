@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.domain import citations
+from dashboard.domain.citations import universe as universe_of
 from dashboard.domain.citations import wiki
 from dashboard.domain.schema import TIER_LABELS, TIERS
 from dashboard.figures import theme
@@ -35,7 +36,7 @@ def _when(c: dict) -> list:
 
 
 def _in_universe(c: dict) -> str:
-    return f" ({citations.universe(c)})" if citations.universe(c) else ""
+    return f" ({universe_of(c)})" if universe_of(c) else ""
 
 
 def citation_line(c: dict) -> html.Li:
@@ -93,11 +94,11 @@ def citations_list(citations: list[dict]) -> list:
                             *(
                                 [
                                     html.Div(
-                                        [html.Span("Universe: ", className="text-muted"), citations.universe(c)],
+                                        [html.Span("Universe: ", className="text-muted"), universe_of(c)],
                                         className="small citation-universe",
                                     )
                                 ]
-                                if citations.universe(c)
+                                if universe_of(c)
                                 else []
                             ),
                             html.Div(c["note"], className="small fst-italic"),

@@ -70,6 +70,17 @@ def _unreleased(vocab: Vocabulary) -> list:
     ]
 
 
+def _asof_help(vocab: Vocabulary):
+    return dbc.FormText(
+        [
+            "A real-world year: only works released by then count (asof=1993). Works with no "
+            "known release year are left out.",
+            *_unreleased(vocab),
+        ],
+        id="asof-help",
+    )
+
+
 def build_filters(vocab: Vocabulary) -> html.Div:
     """The filter column: a sticky column with its own scroll from the lg breakpoint up, an
     offcanvas behind the "Filters" button below it (Bootstrap's offcanvas-lg)."""
@@ -158,14 +169,7 @@ def _controls(vocab: Vocabulary) -> list:
             [
                 dbc.Label("Spoiler-safe: as known in", html_for=ids.ASOF, className="fw-semibold"),
                 dbc.Input(id=ids.ASOF, type="number", step=1, debounce=700, placeholder="any year"),
-                dbc.FormText(
-                    [
-                        "A real-world year: only works released by then count (asof=1993). Works with no "
-                        "known release year are left out.",
-                        *_unreleased(vocab),
-                    ],
-                    id="asof-help",
-                ),
+                _asof_help(vocab),
             ],
             className="mb-3",
         ),
