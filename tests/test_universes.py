@@ -10,17 +10,20 @@ import csv
 import io
 import json
 import shutil
+from typing import TYPE_CHECKING
 
 import pytest
 
 from dashboard.domain import citations, universes
-from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.filters import unreleased_events
 from dashboard.domain.loading import load
 from dashboard.domain.schema import TIERS, DataInvalid
 from dashboard.formats import events_csv, events_json
 from dashboard.web.components.filters_panel import build_filters
 from testsupport import DATA
+
+if TYPE_CHECKING:
+    from dashboard.domain.catalogue import Catalogue
 
 DELTA = "Memory Delta"
 
