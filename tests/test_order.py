@@ -121,7 +121,7 @@ def test_n_deals_a_seeded_pick_and_a_big_view_is_cut_to_eight(real):
     assert len(pick.cards) == 5 and [c.id for c in pick.cards] == [c.id for c in order.build(real, "n=5&seed=7").cards]
     assert pick.query == "n=5&seed=7"
     everything = order.build(real, "")
-    assert len(everything.cards) == order.DEFAULT_N and "Dealt 8 of the 98 events" in everything.notices[0]
+    assert len(everything.cards) == order.DEFAULT_N and "Dealt 8 of the 99 events" in everything.notices[0]
     bad = order.build(real, "n=1&seed=x&answer=nope")
     assert any("'n=1'" in n for n in bad.notices) and any("'seed=x'" in n for n in bad.notices)
     assert bad.answer is None and any("not graded" in n for n in bad.notices)

@@ -202,6 +202,7 @@ def generate(n_events: int, seed: int = 0) -> dict[str, list[dict]]:
                     "start": c_start,
                     "end": c_end,
                     "value": value,
+                    "universe": events[-1]["universes"],  # one universe per event: its claims share it
                     "note": f"Synthetic claim {j + 1} for {eid}.",
                 }
             )

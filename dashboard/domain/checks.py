@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from dashboard.domain import anchors, tours, words
+from dashboard.domain import anchors, tours, universes, words
 from dashboard.domain.schema import VOCABULARIES, DataError, TableSpec
 
 if TYPE_CHECKING:  # for annotations only: no import at run time
@@ -234,6 +234,7 @@ def check_relations(rows: dict[str, Rows], errors: list[DataError], dated: dict[
         f"every event needs a citation (add a row to claims.csv with event '{ids[i]}')",
     )
     errors.extend(anchors.check(claims, events))  # relative_to and offset: derived dates
+    universes.check(rows, errors)
     errors.extend(check_tours(rows["tours"]))
     parents = dict(zip(rows["factions"].cells["id"], rows["factions"].cells["parent"]))
     for line, faction in zip(rows["factions"].lines.tolist(), rows["factions"].cells["id"]):

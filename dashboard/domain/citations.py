@@ -18,6 +18,12 @@ def wiki(c: dict) -> str:
     return (c.get("page") or "").split(":")[0].strip()
 
 
+def universe(c: dict) -> str:
+    """The universe the claim belongs to, as its label ('Dark mirror (Memory Delta)'); '' when the
+    claim belongs to no universe in particular (dashboard/domain/universes.py)."""
+    return c.get("universe_label") or c.get("universe") or ""
+
+
 def work(c: dict) -> str:
     """The cited work in brief: 'episode, DS9, 1998' (empty when nothing is known)."""
     return ", ".join(str(x) for x in (c.get("medium"), c.get("series"), c.get("released")) if x)
@@ -49,18 +55,20 @@ def dates_in_words(c: dict, ended: str = "ended") -> str:
 def text(c: dict, form: str = "line", glyph: str = "") -> str:
     """One citation on one line of plain text.
 
-    line: '● Waltz (episode, DS9, 1998), Memory Beta: from 2346 to 2369, states: 2346' (`glyph`,
-    the tier's mark, in front when given);
-    csv: 'Waltz (canon; Memory Beta: Waltz): 2346 to 2369 [2346]' (the dates as written)."""
+    line: '● Waltz (episode, DS9, 1998), Memory Beta (Prime universe): from 2346 to 2369, states: 2346'
+    (`glyph`, the tier's mark, in front when given; the universe when the claim has one);
+    csv: 'Waltz (canon; Memory Beta: Waltz; Prime universe): 2346 to 2369 [2346]' (the dates as written)."""
+    where = f" ({universe(c)})" if universe(c) else ""
     if form == "csv":
         dated = " to ".join(x for x in (c["start"], c["end"]) if x) or "undated"
         value = f" [{c['value']}]" if c["value"] else ""
         chain = f" ({derived(c)})" if derived(c) else ""
-        return f"{c['source']} ({c['tier']}; {c['page']}): {dated}{chain}{value}"
+        label = f"; {universe(c)}" if universe(c) else ""
+        return f"{c['source']} ({c['tier']}; {c['page']}{label}): {dated}{chain}{value}"
     if form != "line":
         raise ValueError(f"unknown citation form {form!r}; one of {', '.join(FORMS)}")
     brief = work(c)
     value = f", states: {c['value']}" if c.get("value") else ""
     lead = f"{glyph} " if glyph else ""
     chain = f", {derived(c)}" if derived(c) else ""
-    return f"{lead}{c['source']}" + (f" ({brief})" if brief else "") + f", {wiki(c)}: {when(c)}{chain}{value}"
+    return f"{lead}{c['source']}" + (f" ({brief})" if brief else "") + f", {wiki(c)}{where}: {when(c)}{chain}{value}"

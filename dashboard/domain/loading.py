@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.domain import dates
+from dashboard.domain import dates, universes
 from dashboard.domain.checks import check_cells, check_ids, check_relations
 from dashboard.domain.csvrows import DateColumn, Rows, empty_rows, read_rows
 from dashboard.domain.memory import quiet_gc
@@ -123,4 +123,6 @@ def load(data_dir: Path | str | None = None) -> Tables:
         claims = frames["claims"]  # where each claim's event and source are, as row positions
         claims["event_row"] = pd.Index(frames["events"]["id"]).get_indexer(claims["event"]).astype("int64")
         claims["source_row"] = pd.Index(frames["sources"]["id"]).get_indexer(claims["source"]).astype("int64")
+        pages = frames["pages"]  # each claim's universe: its own cell, else its page's (universes.py)
+        claims["universe"] = universes.of_claims(claims["universe"], claims["page"], pages["id"], pages["universe"])
     return Tables(data_dir=data_dir, **frames)

@@ -224,7 +224,7 @@ def event_step(cat: Catalogue, deck: Deck) -> EventStep | None:
     shown = deck.view.shown
     event = shown[shown["id"] == stop.event].iloc[0].to_dict()
     state = deck.view.state
-    cites = cat.citations(event["id"], state.tiers, state.asof)
+    cites = cat.citations(event["id"], state.tiers, state.asof, state.universe)
     x_range = window(event)
     return EventStep(
         event=event,

@@ -26,6 +26,7 @@ import pandas as pd
 from dashboard.domain import derive, readings
 from dashboard.domain.memory import quiet_gc
 from dashboard.domain.schema import TIERS
+from dashboard.domain.universes import labels as universe_labels
 
 if TYPE_CHECKING:
     from dashboard.domain.loading import Tables
@@ -71,6 +72,8 @@ CITATION_FIELDS = (
     "end",
     "value",
     "note",
+    "universe",
+    "universe_label",
     "start_iv",
     "end_iv",
     "via",
@@ -410,6 +413,8 @@ def citations(
             "end": c["end"],
             "value": c["value"],
             "note": c["note"],
+            "universe": c["universe"],  # the claim's universe (dashboard/domain/universes.py)
+            "universe_label": c["universe"].map(universe_labels(tables)),
             "start_iv": c["start_iv"],
             "end_iv": c["end_iv"],
             "via": c["via"],

@@ -75,6 +75,8 @@ TABLES: dict[str, TableSpec] = {
                 C("licence"),
                 C("licence_url", required=False),
                 C("seed", required=False),
+                # Added in round 5 (optional in the header): the universe its claims belong to by default.
+                C("universe", "ref:universes", required=False, in_header=False),
             ),
         ),
         TableSpec("eras", (C("id", "id"), C("label"), C("start", "year"), C("end", "year"), C("colour", "colour"))),

@@ -76,11 +76,11 @@ def build_view(cat: Catalogue, query: str) -> View:
     """What the page shows for this query string."""
     state, found, shown = cat.shown(query)
     notices = list(found)
-    lo, hi = events.extent(shown if len(shown) else cat.resolved(state.tiers, state.asof))
+    lo, hi = events.extent(shown if len(shown) else cat.resolved(state.tiers, state.asof, state.universe))
     x_range = year_window(state.year_from, state.year_to, (lo, hi))
     selected = None
     if state.event:
-        selected = cat.row(state.event, state.tiers, state.asof)
+        selected = cat.row(state.event, state.tiers, state.asof, state.universe)
         if selected is None:
             notices.append(
                 f"The selected event '{state.event}' has no source among the trusted tiers"
@@ -157,7 +157,7 @@ def details(cat: Catalogue, v: View) -> Details | None:
     if v.selected is None:
         return None
     event = v.selected
-    cites = cat.citations(event["id"], v.state.tiers, v.state.asof)
+    cites = cat.citations(event["id"], v.state.tiers, v.state.asof, v.state.universe)
     previous, following, position, count = neighbours(v.shown, event["id"])
     return Details(
         event=event,

@@ -213,7 +213,7 @@ def build(cat: Catalogue, query: str | dict | None = "", *, kind: str | None = N
             f"no trusted source mentions event {state.event!r} with the tiers chosen "
             f"({', '.join(state.tiers) or 'none'}): trust more tiers (canon=...) or pick another event"
         )
-    citations = cat.citations(selected["id"], state.tiers, state.asof) if selected is not None else []
+    citations = cat.citations(selected["id"], state.tiers, state.asof, state.universe) if selected is not None else []
     drifted = drift_mod.build(cat, state, v.shown["id"]) if kind == "drift" else None
     if kind == "dispute":
         title = f"{selected['title']}: what each source says"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.domain import readings, resolve
+from dashboard.domain import readings, resolve, universes
 
 if TYPE_CHECKING:
     from dashboard.domain.loading import Tables
@@ -33,7 +33,19 @@ EVENT_FIELDS = (
     "end_readings",
     "citations",
 )
-CITATION_FIELDS = ("source", "medium", "tier", "page", "start", "end", "value", "note", "derived")
+CITATION_FIELDS = (
+    "source",
+    "medium",
+    "tier",
+    "page",
+    "universe",
+    "universe_label",
+    "start",
+    "end",
+    "value",
+    "note",
+    "derived",
+)
 _COMPUTED = ("citations", "start_readings", "end_readings")
 
 
@@ -45,8 +57,10 @@ def _year(value):
 def iter_records(resolved: pd.DataFrame, tables: Tables, tiers=None, chunk: int = 1000):
     """The resolved table as plain dicts in the public export shape, a chunk of rows at a time, each
     with its citations from the trusted tiers (given, else those the table was resolved for; built
-    only for the events of the chunk, so a large export streams in flat memory)."""
+    only for the events of the chunk, so a large export streams in flat memory). A table resolved
+    for a `universe=` view cites only that universe's claims; each citation names its universe."""
     tiers = tiers if tiers is not None else resolved.attrs.get("tiers")
+    tables = universes.scoped(tables, resolved.attrs.get("universe", ()))
     fields = [k for k in EVENT_FIELDS if k not in _COMPUTED]
     for first in range(0, len(resolved), chunk):
         part = resolved.iloc[first : first + chunk]

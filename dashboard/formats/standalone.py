@@ -154,9 +154,10 @@ def _sources_html(records: list[dict]) -> str:
                 dates = f"{dates}, {citations.derived(c)}"
             value = f" [{_e(c['value'])}]" if c["value"] else ""
             note = f": {_e(c['note'])}" if c["note"] else ""
+            where = f"; {_e(citations.universe(c))}" if citations.universe(c) else ""
             cites.append(
                 f"<li><cite>{_e(c['source'])}</cite> ({_e(c['medium'])}, {_e(c['tier'])}; "
-                f'read on {_e(c["page"])}), <span class="when">{_e(dates)}</span>{value}{note}</li>'
+                f'read on {_e(c["page"])}{where}), <span class="when">{_e(dates)}</span>{value}{note}</li>'
             )
         disputed = " (sources disagree)" if rec["disputed"] else ""
         items.append(

@@ -42,10 +42,10 @@ def test_a_mark_per_claim_shaped_and_coloured_by_its_tier_at_its_release_year(re
     assert canon.marker.symbol == "circle" and canon.marker.color == LIGHT.tier("canon")
     assert marks["Licensed tie-in"].marker.symbol == "diamond"
     assert sum(len(t.x) for t in marks.values()) == len(d.points)
-    i = next(i for i, (e, y) in enumerate(zip(canon.customdata, canon.y)) if e == "annexation-of-bajor" and y == 2309)
+    i = next(i for i, (e, y) in enumerate(zip(canon.customdata, canon.y)) if e == "occupation-of-bajor" and y == 2309)
     assert canon.x[i] == 1993  # "Emissary" (1993) gives 2309
     hover = canon.hovertext[i]
-    assert "Annexation of Bajor" in hover and "Emissary" in hover and "1993" in hover and "Memory Beta" in hover
+    assert "The Occupation of Bajor" in hover and "Emissary" in hover and "1993" in hover and "Memory Beta" in hover
     layout = read(fig).layout
     assert layout.meta.role == "drift" and layout.meta.claims == len(d.points)
     assert layout.xaxis.title.text == "year the work came out" and layout.yaxis.title.text == "year it gives"

@@ -43,10 +43,10 @@ def read_card(client, url: str):
 
 VIEWS = [
     ("/?faction=resistance&event=dukat-prefecture", "Dukat as Prefect of Bajor", "Memory Beta and Memory Alpha"),
-    ("/present?tour=overview&step=2", "Cardassia's creeping takeover", "Began 2309 or 2318"),
+    ("/present?tour=overview&step=2", "Cardassia's creeping takeover", "Began 2309 or between 2318 and 2328"),
     ("/embed?view=dispute&event=dukat-prefecture", "what each source says", "Began 2346 or 2359"),
     ("/embed?view=timeline&era=late-occupation", "Bajor Timeline: moments", "era: Late occupation"),
-    ("/", "Bajor Timeline", "98 of 98 events: everything"),
+    ("/", "Bajor Timeline", "99 of 99 events: everything"),
 ]
 
 

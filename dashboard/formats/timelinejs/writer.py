@@ -135,9 +135,10 @@ def _citation(c: dict) -> str:
     if citations.derived(c):  # a date counted from another: the derived date, and how it was counted
         dated = f"{dated}, {citations.derived(c)}"
     value = f" [{c['value']}]" if c["value"] else ""
+    where = f"; {citations.universe(c)}" if citations.universe(c) else ""
     return (
         f"<li><em>{_esc(c['source'])}</em> ({_esc(c['medium'])}, {_esc(c['tier'])}; read on "
-        f"{_esc(c['page'])}): {_esc(dated)}{_esc(value)}. {_esc(c['note'])}</li>"
+        f"{_esc(c['page'])}{_esc(where)}): {_esc(dated)}{_esc(value)}. {_esc(c['note'])}</li>"
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.domain import citations
+from dashboard.domain.citations import universe as universe_of
 from dashboard.domain.citations import wiki
 from dashboard.domain.schema import TIER_LABELS, TIERS
 from dashboard.figures import theme
@@ -39,6 +40,10 @@ def _when(c: dict) -> list:
     return [citations.when(c), written, *counted]
 
 
+def _in_universe(c: dict) -> str:
+    return f" ({universe_of(c)})" if universe_of(c) else ""
+
+
 def citation_line(c: dict) -> html.Li:
     """One citation on one line (slides and the printed handout): glyph, work, wiki, what it says."""
     return html.Li(
@@ -48,7 +53,7 @@ def citation_line(c: dict) -> html.Li:
             ),
             " ",
             *_work(c),
-            html.Span(f" · {wiki(c)}: ", className="text-muted"),
+            html.Span(f" · {wiki(c)}{_in_universe(c)}: ", className="text-muted"),
             *_when(c),
             *([html.Span(" · states: ", className="text-muted"), c["value"]] if c.get("value") else []),
         ],
@@ -91,6 +96,16 @@ def citations_list(citations: list[dict]) -> list:
                                 className="small",
                             ),
                             html.Div([html.Span("Read on ", className="text-muted"), _page(c)], className="small"),
+                            *(
+                                [
+                                    html.Div(
+                                        [html.Span("Universe: ", className="text-muted"), universe_of(c)],
+                                        className="small citation-universe",
+                                    )
+                                ]
+                                if universe_of(c)
+                                else []
+                            ),
                             html.Div(c["note"], className="small fst-italic"),
                         ],
                         className="mb-2",

@@ -62,7 +62,7 @@ def body(
         printed, total = listed[:limit], len(listed)
     wanted = {s.event for s in printed}
     rows = {r["id"]: r for r in shown[shown["id"].isin(wanted)].to_dict("records")}
-    cites = cat.citations_of(wanted, state.tiers, state.asof)
+    cites = cat.citations_of(wanted, state.tiers, state.asof, state.universe)
     items = [_item(rows[s.event], s.note, cites[s.event]) for s in printed]
     more = total - len(items)
     return [
