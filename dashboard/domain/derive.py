@@ -143,7 +143,7 @@ class _Derivation:
         first = np.searchsorted(grouped.event, anchor_rows, side="left")
         last = np.searchsorted(grouped.event, anchor_rows, side="right")
         label_key = "start" if anchor_side == "start" else "end"
-        new_rows = {k: [] for k in a}
+        new_rows: dict[str, list] = {k: [] for k in a}
         new_order = []
         for row, ev, side, i0, i1 in zip(rows, anchor_rows, sides, first, last):
             off_lo, off_hi = anchors.offset(self.off[a["pos"][row]])
@@ -234,7 +234,7 @@ def frame(tables: Tables, wanted: np.ndarray, derived: Claims) -> pd.DataFrame:
     row's position in tables.claims."""
     keep = np.isin(derived.pos, wanted)
     rows = tables.claims.iloc[derived.pos[keep]].reset_index(drop=True)
-    ivs = {}
+    ivs: dict[str, object] = {}
     for key, lo, hi, labels in (
         ("start", derived.s_lo, derived.s_hi, derived.start),
         ("end", derived.e_lo, derived.e_hi, derived.end),
