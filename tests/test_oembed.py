@@ -2,7 +2,7 @@
 
 import json
 from html.parser import HTMLParser
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -72,6 +72,20 @@ def test_every_view_page_can_be_embedded(client, path):
     assert status == 200, answer
     query = parse_qs(urlsplit(iframe_of(answer)["src"]).query)
     assert query == {"view": ["timeline"], "asof": ["1993"], "theme": ["dark"]}
+
+
+def test_an_embed_link_keeps_its_alt_text_and_checked_origins(client):
+    link = (
+        "http://localhost/embed?view=gantt&theme=auto&alt="
+        + quote("Our chart of\nthe Resistance, in words")
+        + "&origin="
+        + quote("https://blog.example, javascript:alert(1), null")
+    )
+    status, answer = ask(client, link)
+    assert status == 200, answer
+    query = parse_qs(urlsplit(iframe_of(answer)["src"]).query)
+    assert query["theme"] == ["auto"] and query["alt"] == ["Our chart of the Resistance, in words"]
+    assert query["origin"] == ["https://blog.example,null"]  # the bad origin dropped, never passed on
 
 
 def test_format_defaults_to_json_and_xml_is_not_implemented(client):

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from dashboard.domain import alt as alt_text
 from dashboard.domain.filters import KNOWN_KEYS
 from dashboard.formats import charts, registry
-from dashboard.web.share_options import SIZES
+from dashboard.web.share_options import MAX_ALT, SIZES, origins
 
 if TYPE_CHECKING:
     from dashboard.domain.catalogue import Catalogue
@@ -89,7 +90,8 @@ def _positive(name: str, value: str | None) -> int | None:
 
 
 def embed_query(chart: charts.Chart, params: dict[str, str]) -> str:
-    """The /embed query for this chart: the view, its validated filters, asof and theme when valid."""
+    """The /embed query for this chart: the view, its validated filters, and asof, theme, alt (cleaned,
+    length-limited) and origin (the valid host origins) when the link gives them."""
     query = charts.view_query(chart)
     present = set(parse_qs(query))
     extra = []
@@ -98,6 +100,12 @@ def embed_query(chart: charts.Chart, params: dict[str, str]) -> str:
         extra.append(("asof", asof))
     if params.get("theme") in THEMES:
         extra.append(("theme", params["theme"]))
+    said, _ = alt_text.clean(params.get("alt", ""), MAX_ALT)
+    if said:
+        extra.append(("alt", said))
+    allowed, _ = origins(params.get("origin"))
+    if allowed:
+        extra.append(("origin", ",".join(allowed)))
     return query + (f"&{urlencode(extra)}" if extra else "")
 
 

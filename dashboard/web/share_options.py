@@ -6,6 +6,8 @@ and labels) are dashboard.formats.registry's.
 
 from __future__ import annotations
 
+import re
+
 VIEWS = {
     "gantt": "Periods (Gantt chart)",
     "timeline": "Moments (timeline)",
@@ -31,3 +33,17 @@ SELECT_MESSAGE, STEP_MESSAGE, SELECTED_MESSAGE = (
 )
 # An embed's iframe size by chart kind (the share snippet's height; oEmbed's answer, before maxwidth/maxheight).
 SIZES = {"gantt": (720, 640), "timeline": (720, 520), "dispute": (720, 440), "drift": (720, 560)}
+
+# The host pages an embed obeys besides its own origin (`origin=`, comma-separated): http(s)://host[:port],
+# or null for a page opened from a file; at most MAX_ORIGINS of them.
+ORIGIN = re.compile(r"(https?://(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:[0-9]{1,5})?|null)")
+MAX_ORIGINS = 10
+
+
+def origins(value: str | None) -> tuple[tuple[str, ...], list[str]]:
+    """The origins an `origin=` value allows (comma-separated), and notices for what it ignored."""
+    items = [i.strip().lower().rstrip("/") for i in (value or "").split(",") if i.strip()]
+    good = tuple(dict.fromkeys(i for i in items if ORIGIN.fullmatch(i)))[:MAX_ORIGINS]
+    bad = [i for i in items if not ORIGIN.fullmatch(i)]
+    note = f"Ignored origin '{bad[0][:60]}': give https://your.site (or null for a file)." if bad else None
+    return good, [note] if note else []

@@ -3,7 +3,6 @@ the chart for a measured width, and the compact card of a clicked event."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
@@ -16,15 +15,13 @@ from dashboard.figures import marks, theme
 from dashboard.figures.palette import DARK, LIGHT
 from dashboard.formats import charts
 from dashboard.web.components.details import citations_list
-from dashboard.web.share_options import MAX_ALT, THEMES
+from dashboard.web.share_options import MAX_ALT, THEMES, origins
 
 if TYPE_CHECKING:
     from dashboard.domain.catalogue import Catalogue
 
 EMBED_KEYS = ("theme", "alt", "origin", "step")  # the embed's own parameters, on top of charts.CHART_KEYS and filters
 # An origin a host page may send messages from: scheme://host[:port], or "null" (a file opened from disk).
-ORIGIN = re.compile(r"(https?://(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:[0-9]{1,5})?|null)")
-MAX_ORIGINS = 10
 
 
 @dataclass(frozen=True)
@@ -44,15 +41,6 @@ class Embed:
     def tour(self):
         """The tour this embed steps through (tour=), or None."""
         return self.chart.state.tour if self.chart else None
-
-
-def origins(value: str | None) -> tuple[tuple[str, ...], list[str]]:
-    """The origins an `origin=` value allows (comma-separated), and notices for what it ignored."""
-    items = [i.strip().lower().rstrip("/") for i in (value or "").split(",") if i.strip()]
-    good = tuple(dict.fromkeys(i for i in items if ORIGIN.fullmatch(i)))[:MAX_ORIGINS]
-    bad = [i for i in items if not ORIGIN.fullmatch(i)]
-    note = f"Ignored origin '{bad[0][:60]}': give https://your.site (or null for a file)." if bad else None
-    return good, [note] if note else []
 
 
 def embed_view(cat: Catalogue, search: str | None) -> Embed:
