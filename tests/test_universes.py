@@ -80,7 +80,7 @@ def test_without_a_universe_every_claim_counts_and_says_its_universe(real):
     assert {c["universe"] for c in cites} == {"prime", "dark-mirror", "mirror", "parallels", "neelix-2371"}
     delta = next(c for c in cites if c["page"].startswith(DELTA))
     assert delta["universe_label"] == "Dark mirror (Memory Delta)"
-    assert citations.text(delta).split(": ")[0].endswith("Memory Delta (Dark mirror (Memory Delta))")
+    assert citations.text(delta).split(": ")[0].endswith("Memory Delta, Dark mirror (Memory Delta)")
     assert "; Dark mirror (Memory Delta))" in citations.text(delta, "csv")
 
 

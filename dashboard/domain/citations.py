@@ -24,6 +24,15 @@ def universe(c: dict) -> str:
     return c.get("universe_label") or c.get("universe") or ""
 
 
+def in_universe(c: dict) -> str:
+    """The universe after the wiki's name: ' (Prime universe)', or ', Dark mirror (Memory Delta)' for a
+    label that has its own brackets; '' for a claim of no universe in particular."""
+    u = universe(c)
+    if not u:
+        return ""
+    return f", {u}" if "(" in u else f" ({u})"
+
+
 def work(c: dict) -> str:
     """The cited work in brief: 'episode, DS9, 1998' (empty when nothing is known)."""
     return ", ".join(str(x) for x in (c.get("medium"), c.get("series"), c.get("released")) if x)
@@ -58,7 +67,7 @@ def text(c: dict, form: str = "line", glyph: str = "") -> str:
     line: '● Waltz (episode, DS9, 1998), Memory Beta (Prime universe): from 2346 to 2369, states: 2346'
     (`glyph`, the tier's mark, in front when given; the universe when the claim has one);
     csv: 'Waltz (canon; Memory Beta: Waltz; Prime universe): 2346 to 2369 [2346]' (the dates as written)."""
-    where = f" ({universe(c)})" if universe(c) else ""
+    where = in_universe(c)
     if form == "csv":
         dated = " to ".join(x for x in (c["start"], c["end"]) if x) or "undated"
         value = f" [{c['value']}]" if c["value"] else ""

@@ -40,10 +40,6 @@ def _when(c: dict) -> list:
     return [citations.when(c), written, *counted]
 
 
-def _in_universe(c: dict) -> str:
-    return f" ({universe_of(c)})" if universe_of(c) else ""
-
-
 def citation_line(c: dict) -> html.Li:
     """One citation on one line (slides and the printed handout): glyph, work, wiki, what it says."""
     return html.Li(
@@ -53,7 +49,7 @@ def citation_line(c: dict) -> html.Li:
             ),
             " ",
             *_work(c),
-            html.Span(f" · {wiki(c)}{_in_universe(c)}: ", className="text-muted"),
+            html.Span(f" · {wiki(c)}{citations.in_universe(c)}: ", className="text-muted"),
             *_when(c),
             *([html.Span(" · states: ", className="text-muted"), c["value"]] if c.get("value") else []),
         ],
