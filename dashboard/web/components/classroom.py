@@ -29,6 +29,17 @@ def qr(url: str, class_name: str = "present-qr", caption_class: str = "present-u
     )
 
 
+def handin(url: str) -> html.Div:
+    """How a student hands in an answer: the answer's link and its QR code (both pages' results)."""
+    return html.Div(
+        [
+            html.P("Hand in this answer: the link below (or its QR code) opens this result.", className="mb-1"),
+            qr(url, class_name="classroom-qr", caption_class="classroom-url"),
+        ],
+        className="classroom-handin",
+    )
+
+
 def notices(items) -> dbc.Alert | None:
     items = list(items)
     if not items:

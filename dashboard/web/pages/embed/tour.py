@@ -16,8 +16,7 @@ from dash import html
 
 from dashboard.domain import presentation
 from dashboard.figures import theme
-from dashboard.figures.gantt import gantt
-from dashboard.figures.timeline import timeline
+from dashboard.figures.step import around
 
 if TYPE_CHECKING:
     from dashboard.domain.catalogue import Catalogue
@@ -48,17 +47,7 @@ def first_step(e: Embed, count: int) -> tuple[int, str | None]:
 def figure(cat: Catalogue, d: presentation.Deck, width, palette) -> dict:
     """The step's chart: its event among its neighbours, centred, as /present draws it."""
     s = presentation.event_step(cat, d)
-    draw = timeline if s.event["is_point"] else gantt
-    plot_px = theme.plot_width(width)
-    return draw(
-        s.nearby,
-        cat.vocab,
-        lanes=d.view.state.lanes,
-        selected=s.event["id"],
-        x_range=s.x_range,
-        plot_px=plot_px,
-        palette=palette,
-    )
+    return around(s, cat.vocab, d.view.state.lanes, theme.plot_width(width), palette=palette)
 
 
 def panel(cat: Catalogue, d: presentation.Deck) -> list:

@@ -169,13 +169,7 @@ def _answered(j: judge.Judgement, o: judge.Outcome, base: str, url: str) -> list
             ],
             className="classroom-actions",
         ),
-        html.Div(
-            [
-                html.P("Hand in this answer: the link below (or its QR code) opens this result.", className="mb-1"),
-                classroom.qr(url, class_name="classroom-qr", caption_class="classroom-url"),
-            ],
-            className="classroom-handin",
-        ),
+        classroom.handin(url),
     ]
 
 

@@ -173,13 +173,7 @@ def _graded(ex: order.Exercise, r: order.Result, base: str, explorer: str, url: 
             ],
             className="classroom-actions",
         ),
-        html.Div(
-            [
-                html.P("Hand in this answer: the link below (or its QR code) opens this result.", className="mb-1"),
-                classroom.qr(url, class_name="classroom-qr", caption_class="classroom-url"),
-            ],
-            className="classroom-handin",
-        ),
+        classroom.handin(url),
     ]
 
 

@@ -14,6 +14,7 @@ from dashboard.domain.filters import to_query
 from dashboard.figures import theme
 from dashboard.figures.drift import drift
 from dashboard.figures.gantt import gantt
+from dashboard.figures.step import around
 from dashboard.figures.timeline import timeline
 from dashboard.web.components import classroom, handout, ids
 from dashboard.web.components.details import citation_line
@@ -119,16 +120,7 @@ def _event_figure(cat: Catalogue, deck: presentation.Deck, s: presentation.Event
         )
         title = f"{s.event['title']}: sources over time"
     else:
-        draw = timeline if s.event["is_point"] else gantt
-        fig = draw(
-            s.nearby,
-            cat.vocab,
-            lanes=deck.view.state.lanes,
-            selected=s.event["id"],
-            x_range=s.x_range,
-            plot_px=plot_px,
-            scale=scale,
-        )
+        fig = around(s, cat.vocab, deck.view.state.lanes, plot_px, scale=scale)
         title = s.event["title"]
     fig["layout"].update(dragmode=False, meta={**fig["layout"]["meta"], "image_title": title})
     _projector(fig)
