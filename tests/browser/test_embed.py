@@ -173,7 +173,7 @@ def test_share_dialog_by_keyboard_copies_the_link_and_its_snippet_embeds_and_res
         page.focus("#share-open")
         page.keyboard.press("Enter")
         page.wait_for_selector("#share-dialog .modal-content")
-        until(page, "document.getElementById('share-link').value.includes('canon=')")
+        until(page, "(document.getElementById('share-link')?.value || '').includes('canon=')")
         link = page.input_value("#share-link")
         assert link == f"{live_url}/?canon=canon,licensed&event=dukat-prefecture"
         # Focus stays in the dialog; Tab reaches the copy button, Enter copies and the live region says so.
